@@ -1,0 +1,34 @@
+/**
+ * Flags are declared once per command with node's `util.parseArgs`; anything it rejects is a usage error (exit 2).
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export type Options = NonNullable<ParseArgsConfig['options']>;
+
+export function parseCommandLine<T extends Options>(
+  command: string,
+  argv: string[],
+  options: T,
+): { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return { values: values as Record<string, string | boolean | string[] | undefined>, positionals };
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0]!.replace(/\. To specify a positional.*$/, '') : String(error);
+    throw new UsageError(`${command}: ${message}; run "teikit ${command} --help"`);
+  }
+}
+
+/** One value of a string flag, checked against its allowed values. */
+export function oneOf<T extends string>(command: string, flag: string, value: unknown, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${command}: --${flag} must be one of ${allowed.join(', ')} (got "${String(value)}")`);
+}

@@ -1,0 +1,4 @@
+export { decodeXml, type Decoded } from './decode.js';
+export * from './dom.js';
+export { parseXml, tryParseXml, type ParseOptions, type ParseResult } from './parse.js';
+export { escapeAttribute, escapeText, serializeXml, type SerializeOptions } from './serialize.js';

@@ -1,11 +1,96 @@
+/**
+ * `teikit query places|persons|orgs|dates PATH... [options]`: every mention, under any of its names.
+ * A thin shell over `queryFiles` (parse) and `queryIndex` (`--db`).
+ */
+import { formatDiagnostic } from '../diagnostics.js';
+import { isoStart } from '../query/dates.js';
+import { formatMentions } from '../query/format.js';
+import { QUERY_KINDS, type Query, type QueryKind } from '../query/types.js';
+import { oneOf, parseCommandLine, UsageError } from './args.js';
 import type { Command } from './main.js';
-import { UsageError } from './args.js';
 
-// Placeholder until the command's issue lands.
+const help = `Usage: teikit query places|persons|orgs|dates PATH... [options]
+       teikit query KIND [PATH...] --db FILE [options]
+
+Lists every mention of a place (placeName, rs/name type="place"), person (persName, rs/name type="person" or
+"personGrp"), organisation (orgName, rs/name type="org") or date (date/time with @when, @from, @to, @notBefore or
+@notAfter) in the files, with its register entry (same file or a register file named by the pointer), all the
+entry's names, the document's title and date, and about 60 characters of context on each side.
+PATH is a file or a directory (every *.xml below it). Mentions in the teiHeader are left out unless --header.
+
+Options:
+  --name NAME     any name of the register entry, or the surface form, ignoring case and diacritics
+                  (--name Ili finds "Yili" and "Ili" when both point to the same entry)
+  --ref REF       the pointer as given (#yili, ../register/places.xml#p1), or the entry id (yili or #yili)
+  --from ISO      dates: mentions whose date range overlaps [--from, --to] (YYYY, YYYY-MM or YYYY-MM-DD;
+  --to ISO        --from 1962 means from 1962-01-01, --to 1962 up to 1962-12-31; an open side is unbounded)
+  --format F      table (default), csv (RFC 4180, header row) or json (schemas/query-result.schema.json)
+  --kwic          keyword-in-context lines, aligned on the mention
+  --header        also list mentions inside the teiHeader (e.g. correspDesc places); they have no context
+  --db FILE       answer from an index built by "teikit index"; PATHs then only filter
+  --jobs N        threads that parse files (default: one per core, at most 8)
+  --help          show this help
+
+Exit codes: 0 success (also when nothing matches), 1 a file is not well-formed (it is reported and skipped,
+the others are still answered), 2 usage or I/O error (missing file, missing or corrupt index).
+Unresolved pointers are warnings on stderr (once per target); their mentions are still listed.
+`;
+
+/** `--jobs N`: a positive integer, else a usage error. */
+export function jobsOption(command: string, value: unknown): { jobs?: number } {
+  if (value === undefined) return {};
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`${command}: --jobs must be a positive integer (got "${String(value)}")`);
+  return { jobs };
+}
+
 export const command: Command = {
-  summary: '(in progress)',
-  help: 'teikit query: in progress',
-  async run() {
-    throw new UsageError('query: not available yet');
+  summary: 'list mentions of places, persons, organisations or dates, with context',
+  help,
+  async run(argv) {
+    const { values, positionals } = parseCommandLine('query', argv, {
+      name: { type: 'string' },
+      ref: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      format: { type: 'string' },
+      kwic: { type: 'boolean' },
+      header: { type: 'boolean' },
+      db: { type: 'string' },
+      jobs: { type: 'string' },
+    });
+    const [kindArg, ...paths] = positionals;
+    if (kindArg === undefined) throw new UsageError('query: missing what to look for (places, persons, orgs or dates); run "teikit query --help"');
+    if (!(QUERY_KINDS as readonly string[]).includes(kindArg)) {
+      throw new UsageError(`query: what to look for must be one of ${QUERY_KINDS.join(', ')} (got "${kindArg}"); run "teikit query --help"`);
+    }
+    const kind = kindArg as QueryKind;
+    const format = oneOf('query', 'format', values['format'], ['table', 'csv', 'json'] as const, 'table');
+    if (values['kwic'] === true && values['format'] !== undefined && format !== 'table') {
+      throw new UsageError('query: --kwic prints text lines; it cannot be combined with --format csv or json');
+    }
+    const db = values['db'] as string | undefined;
+    const jobs = jobsOption('query', values['jobs']);
+    if (paths.length === 0 && db === undefined) throw new UsageError('query: give at least one PATH (file or directory), or --db FILE');
+    const query: Query = { kind };
+    for (const key of ['name', 'ref', 'from', 'to'] as const) {
+      const value = values[key];
+      if (typeof value === 'string') query[key] = value;
+    }
+    if (values['header'] === true) query.header = true;
+    for (const key of ['from', 'to'] as const) {
+      const value = query[key];
+      if (value === undefined) continue;
+      if (kind !== 'dates') throw new UsageError(`query: --${key} applies to "teikit query dates" only`);
+      if (isoStart(value) === null) throw new UsageError(`query: --${key} must be an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD), got "${value}"`);
+    }
+    // Load only one side: a query on the index never pays for the XML parser, a scan never for SQLite.
+    const result =
+      db === undefined
+        ? await (await import('../query/scan.js')).queryFiles(paths, query, jobs)
+        : (await import('../query/db.js')).queryIndex(db, query, { paths });
+    for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+    process.stdout.write(formatMentions(result.mentions, values['kwic'] === true ? 'kwic' : format));
+    return result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
   },
 };

@@ -1,11 +1,92 @@
+/**
+ * `teikit validate PATH... [--schema FILE.rng] [--rules] [--xinclude] [--format text|json] [--jobs N]`:
+ * a thin shell over `validateFiles` (src/validate). Reports go to stdout; a progress bar goes to stderr only when
+ * stderr is a terminal and the batch is large. Exit codes: 0 all valid, 1 an invalid or malformed file, 2 usage or
+ * I/O error (unknown option, missing PATH, unreadable or broken schema), also when other files were checked.
+ */
+import { validateFiles } from '../validate/index.js';
+import { exitCode, formatJson, formatText } from '../validate/report.js';
+import { RULES } from '../validate/rules/index.js';
 import type { Command } from './main.js';
-import { UsageError } from './args.js';
+import { oneOf, parseCommandLine, UsageError } from './args.js';
 
-// Placeholder until the command's issue lands.
+/** The progress bar appears for batches of at least this many files. */
+const PROGRESS_MIN_FILES = 20;
+
+function progressBar(): { update(done: number, total: number): void; clear(): void } {
+  let shown = false;
+  let last = -1;
+  return {
+    update(done, total) {
+      if (total < PROGRESS_MIN_FILES) return;
+      const width = 30;
+      const filled = Math.round((done / total) * width);
+      if (filled === last && done !== total) return;
+      last = filled;
+      shown = true;
+      process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} files`);
+    },
+    clear() {
+      if (shown) process.stderr.write('\r\x1b[2K');
+    },
+  };
+}
+
 export const command: Command = {
-  summary: '(in progress)',
-  help: 'teikit validate: in progress',
-  async run() {
-    throw new UsageError('validate: not available yet');
+  summary: 'check TEI files: well-formedness, RELAX NG (any schema), edition rules',
+  help: `Usage: teikit validate PATH... [--schema FILE.rng] [--rules] [--xinclude] [--format text|json] [--jobs N]
+
+Checks each file (directories: every *.xml below them) for well-formedness, validity against a RELAX NG
+schema (XML syntax), and, with --rules, teikit's edition rules.
+
+Schema: --schema FILE.rng; else the file's <?xml-model?> RELAX NG schema when it is a local file (remote
+schemas are never fetched: teikit says so and falls back); else teikit's edition schema
+(schemas/teikit-edition.rng), with which the edition rules always run.
+
+Options:
+  --schema FILE.rng      validate every file against this schema
+  --rules                also check the edition rules (below)
+  --xinclude             resolve xi:include of local files first (reads the files a document names)
+  --format text|json     output format (default text)
+  --jobs N               worker threads (default: number of CPUs; small batches run in one thread)
+  --no-cache             compile the schema without the on-disk cache
+
+Edition rules:
+${RULES.map((r) => `  ${r.id.padEnd(20)} ${r.description}`).join('\n')}
+
+Output (text): one line per diagnostic, FILE:LINE:COLUMN: error|warning|info MESSAGE [RULE-ID]; then per
+file FILE: valid|invalid|malformed|not checked (schema: PATH); then one summary line.
+
+Exit codes: 0 all valid; 1 an invalid or malformed file; 2 usage or I/O error (missing file, unreadable or
+broken schema), also when the other files were checked.
+`,
+  async run(argv) {
+    const { values, positionals } = parseCommandLine('validate', argv, {
+      schema: { type: 'string' },
+      rules: { type: 'boolean' },
+      xinclude: { type: 'boolean' },
+      format: { type: 'string' },
+      jobs: { type: 'string' },
+      'no-cache': { type: 'boolean' },
+    });
+    const format = oneOf('validate', 'format', values['format'], ['text', 'json'] as const, 'text');
+    if (positionals.length === 0) throw new UsageError('validate: no PATH given; run "teikit validate --help"');
+    let jobs: number | undefined;
+    if (values['jobs'] !== undefined) {
+      jobs = Number(values['jobs']);
+      if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`validate: --jobs must be a positive integer (got "${String(values['jobs'])}")`);
+    }
+    const bar = process.stderr.isTTY === true ? progressBar() : undefined;
+    const options: Parameters<typeof validateFiles>[1] = {};
+    if (typeof values['schema'] === 'string') options.schema = values['schema'];
+    if (values['rules'] === true) options.rules = true;
+    if (values['xinclude'] === true) options.xinclude = true;
+    if (values['no-cache'] === true) options.noCache = true;
+    if (jobs !== undefined) options.jobs = jobs;
+    if (bar !== undefined) options.onProgress = (done, total) => bar.update(done, total);
+    const report = await validateFiles(positionals, options);
+    bar?.clear();
+    process.stdout.write(format === 'json' ? formatJson(report) : formatText(report));
+    return exitCode(report);
   },
 };

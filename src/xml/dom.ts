@@ -37,7 +37,7 @@ export interface XmlElement extends Position {
   attributes: XmlAttribute[];
   children: XmlNode[];
   parent: XmlElement | XmlDocument;
-  /** Position of the `>` that ends the start tag (jing and SAX locators report element errors here). */
+  /** Position of the `>` that ends the start tag (jing's SAX locator reports element errors one column after it). */
   tagEnd: Position;
   /** Position of the last character of the end tag (or of `/>`). */
   end: Position;

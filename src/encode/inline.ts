@@ -1,0 +1,349 @@
+/**
+ * Inline content of one block of the record's text (a head, a paragraph, a line of the closer): the translator's
+ * brackets, the names of the authority file and the dates, nested into a small tree that the TEI builder writes
+ * as mixed content. Offsets are UTF-16 offsets into the block's text; `base` maps them to the record.
+ *
+ * Every character of the source ends up in the output except the markup the tree stands for: the square brackets
+ * of supplied words (printed back by renderers), "[...]" (a gap), "[sic]" (the sic element), markdown's hard line
+ * break (two spaces or a backslash before a newline, an lb element), markdown emphasis markers (`*`, `_`: hi) and
+ * markdown backslash escapes.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type { EntityKind } from './authority.js';
+import { scanBrackets, type Bracket } from './brackets.js';
+import { findDates, type DateValue } from './dates.js';
+import { selectNames, type NameMatch, type NameMatcher } from './names.js';
+import type { SourceText } from './source.js';
+
+export interface InlineElement {
+  name: string;
+  /** Attributes in output order. */
+  attrs: [string, string][];
+  children: Inline[];
+}
+
+export type Inline = string | InlineElement;
+
+export function el(name: string, attrs: [string, string][] = [], children: Inline[] = []): InlineElement {
+  return { name, attrs, children };
+}
+
+/** Entity kind -> TEI element for its names (TEI P5 13.2: placeName, orgName, persName; rs for other references). */
+export const NAME_ELEMENT: Record<EntityKind, { name: string; type?: string }> = {
+  place: { name: 'placeName' },
+  org: { name: 'orgName' },
+  person: { name: 'persName' },
+  group: { name: 'rs', type: 'group' },
+};
+
+/** Supplied-reason values (declared in the header's editorialDecl). */
+export const SUPPLIED_REASON = { clarification: 'clarification', alternativeName: 'alternative-name' } as const;
+
+export interface InlineContext {
+  source: SourceText;
+  matcher: NameMatcher;
+  /** Year given to dates written without one. */
+  documentYear?: number;
+  diagnostics: Diagnostic[];
+  /** Unknown capitalised names already reported (one warning per distinct name, at its first mention). */
+  unknown: Set<string>;
+}
+
+export interface InlineResult {
+  nodes: Inline[];
+  /** Top-level names found, in order. */
+  names: NameMatch[];
+  dates: { start: number; end: number; value: DateValue }[];
+}
+
+interface Span {
+  start: number;
+  end: number;
+  /** Among spans of equal extent, the lower rank is the outer element. */
+  rank: number;
+  /** The part of [start, end) that becomes the element's content (default all of it); the rest is markup that the
+   * element stands for (the square brackets of supplied words, "[...]", "[sic]"). */
+  inner?: [number, number];
+  make(children: Inline[]): Inline;
+}
+
+/** Dates attributes: @when or @from/@to, and @cert="medium" when the year was inferred (stated in editorialDecl). */
+export function dateAttributes(value: DateValue): [string, string][] {
+  const attrs: [string, string][] = [];
+  if (value.when !== undefined) attrs.push(['when', value.when]);
+  if (value.from !== undefined) attrs.push(['from', value.from]);
+  if (value.to !== undefined) attrs.push(['to', value.to]);
+  if (value.yearInferred || value.approximate) attrs.push(['cert', 'medium']);
+  return attrs;
+}
+
+function nameElement(m: NameMatch, children: Inline[]): InlineElement {
+  const spec = m.name.form === 'adjective' ? { name: 'rs', type: m.entity.kind } : NAME_ELEMENT[m.entity.kind];
+  const attrs: [string, string][] = [];
+  if (spec.type !== undefined) attrs.push(['type', spec.type]);
+  attrs.push(['ref', `#${m.entity.id}`]);
+  return el(spec.name, attrs, children);
+}
+
+const WORD = /[\p{Lu}][\p{L}\p{M}'’-]*/gu;
+/** Words that often start a sentence before a name. */
+const FUNCTION_WORDS = new Set(['The', 'A', 'An', 'This', 'That', 'These', 'Those', 'Our', 'Their', 'His', 'Her', 'Its', 'My', 'Your', 'We', 'They', 'He', 'She', 'It', 'In', 'On', 'At', 'To', 'For', 'From', 'By', 'With', 'And', 'But', 'If', 'As', 'Since', 'After', 'Before', 'When', 'While', 'Both', 'All', 'Some', 'Many', 'Most']);
+/** Capitalised words that are not names of places, organisations, persons or groups. */
+const NOT_NAMES = new Set([
+  'I', 'Mr', 'Mrs', 'Ms', 'Dr', 'Comrade', 'Comrades', 'Dear', 'Sir', 'Sirs', 'Madam', 'OK', 'PS', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X',
+  // Titles: the name that follows them is checked on its own.
+  'Ambassador', 'Chairman', 'Premier', 'Minister', 'President', 'General', 'Marshal', 'Secretary', 'Vice', 'Deputy', 'Comrade', 'Consul', 'Counsellor', 'Counselor', 'Director', 'Head', 'Chief',
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+  'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec',
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
+]);
+
+/** Build the inline tree of `text`, which starts at offset `base` of the record; `checkNames`: report capitalised
+ * words that are not in the authority file. */
+export function buildInline(text: string, base: number, ctx: InlineContext, checkNames = true): InlineResult {
+  const { brackets, problems } = scanBrackets(text);
+  for (const p of problems) ctx.diagnostics.push(ctx.source.report(base + p.offset, p.message, 'encode/bracket'));
+
+  // The text names and dates are looked for in: brackets of supplied words become spaces (so "Ministry [of
+  // Foreign Affairs]" reads as the name), gaps and [sic] become NULs (nothing matches across them).
+  const chars = text.split(''); // UTF-16 units, so offsets stay those of `text`
+  for (const b of brackets) {
+    if (b.kind === 'supplied') {
+      chars[b.start] = ' ';
+      chars[b.end - 1] = ' ';
+    } else for (let i = b.start; i < b.end; i++) chars[i] = '\u0000';
+  }
+  // Escaped brackets are text, not markup; the backslash must not break a name.
+  const logical = chars.join('').replace(/\\([[\]])/g, ' $1');
+
+  const supplied = brackets.filter((b) => b.kind === 'supplied');
+  const fit = (start: number, end: number) => {
+    let s = start;
+    let e = end;
+    for (const b of supplied) {
+      if (e <= b.start || s >= b.end) continue;
+      if (s >= b.contentStart && e <= b.contentEnd) continue;
+      if (s <= b.contentStart && e >= b.contentEnd) {
+        s = Math.min(s, b.start);
+        e = Math.max(e, b.end);
+        continue;
+      }
+      return undefined;
+    }
+    return { start: s, end: e };
+  };
+
+  const names = selectNames(ctx.matcher.candidates(logical), fit);
+  const spans: Span[] = [];
+  const addName = (m: NameMatch, rank: number) => {
+    spans.push({ start: m.start, end: m.end, rank, make: (children) => nameElement(m, children) });
+    for (const inner of m.inner) addName(inner, rank + 1);
+  };
+  for (const m of names) addName(m, 10);
+
+  // Dates (outside names or wholly inside them).
+  const found = findDates(logical, ctx.documentYear);
+  const dates: InlineResult['dates'] = [];
+  for (const d of found.dates) {
+    const span = fit(d.start, d.end);
+    if (span === undefined || names.some((n) => span.start < n.end && n.start < span.end && !(n.start <= span.start && span.end <= n.end))) continue;
+    dates.push({ ...span, value: d.value });
+    spans.push({ start: span.start, end: span.end, rank: 5, make: (children) => el('date', dateAttributes(d.value), children) });
+  }
+  for (const bad of found.bad) {
+    ctx.diagnostics.push(ctx.source.report(base + bad.start, `"${bad.text}" is not a calendar date; left untagged`, 'encode/date-invalid'));
+  }
+
+  // Brackets.
+  for (const b of brackets) {
+    if (b.kind === 'gap') {
+      spans.push({ start: b.start, end: b.end, rank: 0, inner: [b.start, b.start], make: () => el('gap', [['reason', 'omitted']]) });
+    } else if (b.kind === 'sic') {
+      // The word before "[sic]" (only whitespace between) is the sic; the marker is then the element itself.
+      const before = /([\p{L}\p{N}][\p{L}\p{N}'’-]*)(\s*)$/u.exec(text.slice(0, b.start));
+      if (before) {
+        const ws = before.index;
+        const wordEnd = ws + before[1]!.length;
+        spans.push({ start: ws, end: wordEnd, rank: 30, make: (children) => el('sic', [], children) });
+        // The marker and the space before it are the sic element: "late [sic]." -> <sic>late</sic>.
+        spans.push({ start: wordEnd, end: b.end, rank: 0, inner: [wordEnd, wordEnd], make: () => '' });
+      } else {
+        spans.push({ start: b.start, end: b.end, rank: 0, inner: [b.contentStart, b.contentEnd], make: (children) => el('supplied', [['reason', SUPPLIED_REASON.clarification]], children) });
+      }
+    } else {
+      // Names are sorted by start: look at those from the bracket on, and at the one just before it.
+      const at = firstAtOrAfter(names, b.start);
+      const inside: NameMatch[] = [];
+      for (let k = at; k < names.length && names[k]!.start < b.contentEnd; k++) if (names[k]!.end <= b.contentEnd) inside.push(names[k]!);
+      const content = b.content;
+      const lead = content.length - content.trimStart().length;
+      const trail = content.trimEnd().length;
+      const only = inside.length === 1 && inside[0]!.start === b.contentStart + lead && inside[0]!.end === b.contentStart + trail ? inside[0] : undefined;
+      const previous = only && at > 0 ? names[at - 1] : undefined;
+      let reason: string = SUPPLIED_REASON.clarification;
+      if (only && previous && /^\s*$/.test(text.slice(previous.end, b.start))) {
+        reason = SUPPLIED_REASON.alternativeName;
+        if (previous.entity !== only.entity) {
+          ctx.diagnostics.push(ctx.source.report(base + b.start, `bracketed name "${content.trim()}" follows "${text.slice(previous.start, previous.end)}" but points to another register entry (#${only.entity.id}, not #${previous.entity.id})`, 'encode/alternative-name'));
+        }
+      }
+      spans.push({ start: b.start, end: b.end, rank: 1, inner: [b.contentStart, b.contentEnd], make: (children) => el('supplied', [['reason', reason]], children) });
+    }
+  }
+
+  spans.push(...emphasis(text));
+
+  if (checkNames) reportUnknownNames(logical, base, names, supplied, ctx);
+
+  return { nodes: nest(text, spans), names, dates };
+}
+
+/** Index of the first name starting at or after `offset` (names sorted by start). */
+function firstAtOrAfter(names: readonly NameMatch[], offset: number): number {
+  let lo = 0;
+  let hi = names.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (names[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Markdown emphasis: `**bold**` / `__bold__` and `*italic*` / `_italic_` -> hi with @rend (TEI P5 3.3.2.2). */
+const EMPHASIS: { re: RegExp; rend: string; mark: number }[] = [
+  { re: /(?<![\\*\p{L}\p{N}])\*\*(?=[^\s*])([^\n]*?[^\s*\\])\*\*(?!\*)/gu, rend: 'bold', mark: 2 },
+  { re: /(?<![\\_\p{L}\p{N}])__(?=[^\s_])([^\n]*?[^\s_\\])__(?![_\p{L}\p{N}])/gu, rend: 'bold', mark: 2 },
+  { re: /(?<![\\*\p{L}\p{N}])\*(?=[^\s*])([^\n*]*?[^\s*\\])\*(?![*\p{L}\p{N}])/gu, rend: 'italic', mark: 1 },
+  { re: /(?<![\\_\p{L}\p{N}])_(?=[^\s_])([^\n_]*?[^\s_\\])_(?![_\p{L}\p{N}])/gu, rend: 'italic', mark: 1 },
+];
+
+function emphasis(text: string): Span[] {
+  if (!/[*_]/.test(text)) return [];
+  const spans: Span[] = [];
+  for (const { re, rend, mark } of EMPHASIS) {
+    for (const m of text.matchAll(re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      // Markers of one span must not fall inside the markers of another ("***" and the like stay text).
+      if (spans.some((o) => (start < o.end && o.start < end) && !(o.inner![0] <= start && end <= o.inner![1]) && !(start + mark <= o.start && o.end <= end - mark))) continue;
+      spans.push({ start, end, rank: 2, inner: [start + mark, end - mark], make: (children) => el('hi', [['rend', rend]], children) });
+    }
+  }
+  return spans;
+}
+
+/**
+ * Arrange the spans as a tree (dropping any that cross another, so that their text stays as it is) and cut the text
+ * between them.
+ */
+function nest(text: string, spans: Span[]): Inline[] {
+  spans.sort((a, b) => a.start - b.start || b.end - a.end || a.rank - b.rank);
+  const kept: Span[] = [];
+  const open: Span[] = [];
+  for (const s of spans) {
+    while (open.length > 0 && open[open.length - 1]!.end <= s.start) open.pop();
+    const top = open[open.length - 1];
+    if (top !== undefined && s.end > top.end) continue; // crosses its enclosing span
+    kept.push(s);
+    open.push(s);
+  }
+  const piece = (from: number, to: number): Inline[] => textNodes(text.slice(from, to));
+  const emit = (from: number, to: number, list: Span[]): Inline[] => {
+    const out: Inline[] = [];
+    let pos = from;
+    let i = 0;
+    while (i < list.length) {
+      const s = list[i]!;
+      let j = i + 1;
+      while (j < list.length && list[j]!.start < s.end) j++;
+      out.push(...piece(pos, s.start));
+      const [from2, to2] = s.inner ?? [s.start, s.end];
+      const made = s.make(emit(from2, to2, list.slice(i + 1, j).filter((c) => c.start >= from2 && c.end <= to2)));
+      if (made !== '') out.push(made);
+      pos = s.end;
+      i = j;
+    }
+    out.push(...piece(pos, to));
+    return out;
+  };
+  return merge(emit(0, text.length, kept));
+}
+
+/** Text with markdown hard breaks turned into lb elements and backslash escapes removed. */
+function textNodes(t: string): Inline[] {
+  if (t === '') return [];
+  const out: Inline[] = [];
+  const parts = t.split(/(?: {2,}|\\)\n/);
+  parts.forEach((part, i) => {
+    if (i > 0) out.push(el('lb'), '\n');
+    const unescaped = part.replace(/\\([\\`*_{}[\]()#+\-.!<>])/g, '$1');
+    if (unescaped !== '') out.push(unescaped);
+  });
+  return out;
+}
+
+function merge(nodes: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const n of nodes) {
+    const last = out[out.length - 1];
+    if (typeof n === 'string' && typeof last === 'string') out[out.length - 1] = last + n;
+    else out.push(n);
+  }
+  return out;
+}
+
+/**
+ * Capitalised words outside every tagged name that do not start a sentence are probably names the authority file
+ * lacks: report each distinct one once (with its first position), never pass over them silently.
+ */
+function reportUnknownNames(logical: string, base: number, names: NameMatch[], supplied: Bracket[], ctx: InlineContext): void {
+  const inName = new Uint8Array(logical.length + 1);
+  for (const n of names) inName.fill(1, n.start, n.end);
+  const covered = (i: number) => inName[i] === 1;
+  const words = [...logical.matchAll(WORD)].filter((m) => !covered(m.index));
+  let i = 0;
+  while (i < words.length) {
+    const first = words[i]!;
+    const joins = (k: number) => {
+      const next = words[k + 1];
+      return next !== undefined && /^ +(?:(?:of|the|for|de|du|von|van|al|el) +){0,2}$/.test(logical.slice(words[k]!.index + words[k]![0].length, next.index)) && !NOT_NAMES.has(next[0]);
+    };
+    // A capital at the start of a sentence says nothing, unless more capitalised words follow ("Ministry of
+    // Foreign Affairs" on a signature line) and the first is not a function word ("The Soviet Union").
+    const initial = sentenceInitial(logical, first.index) && (FUNCTION_WORDS.has(first[0]) || !joins(i));
+    if (NOT_NAMES.has(first[0].replace(/['’]s$/, '')) || initial || first[0].length < 2) {
+      i++;
+      continue;
+    }
+    // Extend over following capitalised words, joined by spaces and at most two connectors ("Office of the Xinjiang").
+    let end = first.index + first[0].length;
+    let j = i + 1;
+    while (j < words.length && joins(j - 1)) {
+      end = words[j]!.index + words[j]![0].length;
+      j++;
+    }
+    // "Yili [Ili]": a bracket that opens inside the group and holds its end is a name of its own.
+    const split = supplied.find((b) => b.start > first.index && b.contentStart < end && end <= b.contentEnd && /^\s*\p{Lu}/u.test(b.content));
+    if (split) {
+      end = logical.slice(0, split.start).trimEnd().length;
+      j = words.findIndex((w) => w.index >= split.contentStart);
+    }
+    const phrase = logical.slice(first.index, end).replace(/['’]s$/, '').replace(/\s+/g, ' ');
+    if (!ctx.unknown.has(phrase)) {
+      ctx.unknown.add(phrase);
+      ctx.diagnostics.push(ctx.source.report(base + first.index, `capitalised name "${phrase}" is not in the authority file; left untagged`, 'encode/unknown-name'));
+    }
+    i = j;
+  }
+}
+
+function sentenceInitial(text: string, index: number): boolean {
+  let i = index - 1;
+  while (i >= 0 && /[\s"“‘'(\u0000*_]/u.test(text[i]!)) {
+    if (text[i] === '\u0000') return true;
+    if (text[i] === '\n' && /(?: {2}|\\)$/.test(text.slice(0, i))) return true;
+    i--;
+  }
+  return i < 0 || /[.!?:;]/.test(text[i]!);
+}

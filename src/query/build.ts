@@ -1,0 +1,248 @@
+/**
+ * Building and updating the index (`teikit index PATH... --db FILE`); the schema and the reading side are in
+ * db.ts. See db.ts for what is stored and why.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Diagnostic } from '../diagnostics.js';
+import { dateRange } from './dates.js';
+import { indexError, INDEX_SCHEMA, INDEX_VERSION, openIndex, SCHEMA_SQL, warningOf, type WarningRow } from './db.js';
+import type { FileExtract } from './extract.js';
+import { refKeys } from './keys.js';
+import { normalizeName } from './normalize.js';
+import { queryFilesOf, Reporter } from './rows.js';
+import { extractAll } from './parallel.js';
+import { isDiagnostic, readInput } from './scan.js';
+import type { RegisterEntry } from './types.js';
+
+export interface IndexReport {
+  files: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+  /** Files that are not well-formed (stored with their error, reported on every query that includes them). */
+  failed: number;
+  mentions: number;
+  /** Bytes parsed in this run (changed files only) and in all files given. */
+  parsedBytes: number;
+  totalBytes: number;
+  diagnostics: Diagnostic[];
+}
+
+export interface IndexOptions {
+  cwd?: string;
+  /** Threads that parse files. Default: one per core, at most 8. */
+  jobs?: number;
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Build or update the index `dbFile` from the files below `paths`: hash every file, parse the new and changed
+ * ones (on `jobs` threads), then write everything in one transaction.
+ */
+export async function buildIndex(paths: readonly string[], dbFile: string, options: IndexOptions = {}): Promise<IndexReport> {
+  const cwd = options.cwd ?? process.cwd();
+  const target = resolve(cwd, dbFile);
+  const files = queryFilesOf(paths, cwd);
+  const fresh = !existsSync(target);
+  const work = fresh ? join(dirname(target), `.${basename(target)}.${process.pid}.tmp`) : target;
+  let db: Database.Database;
+  if (fresh) {
+    try {
+      rmSync(work, { force: true });
+      db = new Database(work);
+    } catch (error) {
+      throw indexError(target, `cannot create the index: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    db.exec(SCHEMA_SQL);
+    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)').run('schema', INDEX_SCHEMA, 'version', String(INDEX_VERSION));
+  } else {
+    db = openIndex(target, false);
+  }
+  try {
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    const plan = planUpdate(db, files);
+    const extracts = await extractAll(plan.items.filter((i) => !i.unchanged).map((i) => i.file), options.jobs);
+    const report = db.transaction(() => update(db, plan, extracts, cwd))();
+    db.close();
+    if (fresh) renameSync(work, target);
+    return report;
+  } catch (error) {
+    if (db.open) db.close();
+    if (fresh) rmSync(work, { force: true });
+    if (error instanceof Database.SqliteError) throw indexError(target, `cannot update the index (${error.message}): remove it and run "teikit index" again`);
+    throw error;
+  }
+}
+
+interface PlanItem {
+  file: string;
+  hash: string;
+  bytes: number;
+  existing: { id: number; hash: string; error: string | null } | undefined;
+  /** Same content and same register files as last time: not parsed again. */
+  unchanged: boolean;
+}
+
+interface Plan {
+  items: PlanItem[];
+  depHash: (path: string) => string | null;
+}
+
+/** Hash every file (and the register files it depended on) and decide which ones must be parsed again. */
+function planUpdate(db: Database.Database, files: string[]): Plan {
+  const depHashes = new Map<string, string | null>();
+  const depHash = (path: string): string | null => {
+    let h = depHashes.get(path);
+    if (h === undefined) {
+      try {
+        // Pointers come from untrusted files: hash regular files only (never read /dev/zero or a FIFO).
+        h = statSync(path).isFile() ? sha256(readFileSync(path)) : 'not-a-regular-file';
+      } catch {
+        h = null;
+      }
+      depHashes.set(path, h);
+    }
+    return h;
+  };
+  const fileByPath = db.prepare('SELECT id, hash, error FROM files WHERE path = ?');
+  const depsOf = db.prepare('SELECT path, hash FROM deps WHERE file_id = ?');
+  const items = files.map((file): PlanItem => {
+    const input = readInput(file);
+    const bytes = input instanceof Uint8Array ? input.length : 0;
+    const hash = input instanceof Uint8Array ? sha256(input) : 'not-a-regular-file';
+    const existing = fileByPath.get(file) as PlanItem['existing'];
+    const unchanged =
+      existing !== undefined &&
+      existing.hash === hash &&
+      (depsOf.all(existing.id) as Array<{ path: string; hash: string | null }>).every((d) => depHash(d.path) === d.hash);
+    return { file, hash, bytes, existing, unchanged };
+  });
+  return { items, depHash };
+}
+
+/** Write the plan: drop deleted files, replay the diagnostics of unchanged ones, store the new extracts. */
+function update(db: Database.Database, plan: Plan, extracts: Array<FileExtract | Diagnostic>, cwd: string): IndexReport {
+  const report: IndexReport = { files: plan.items.length, added: 0, updated: 0, unchanged: 0, removed: 0, failed: 0, mentions: 0, parsedBytes: 0, totalBytes: 0, diagnostics: [] };
+  const reporter = new Reporter(cwd);
+  const { depHash } = plan;
+  const q = {
+    allFiles: db.prepare('SELECT id, path FROM files'),
+    warningsOf: db.prepare('SELECT target, kind, in_header, diagnostic FROM warnings WHERE file_id = ? ORDER BY seq'),
+    deleteFile: db.prepare('DELETE FROM files WHERE id = ?'),
+    deleteMentions: db.prepare('DELETE FROM mentions WHERE file_id = ?'),
+    deleteDeps: db.prepare('DELETE FROM deps WHERE file_id = ?'),
+    deleteWarnings: db.prepare('DELETE FROM warnings WHERE file_id = ?'),
+    insertFile: db.prepare('INSERT INTO files (path, hash, bytes, title, date, error) VALUES (?, ?, ?, ?, ?, ?)'),
+    updateFile: db.prepare('UPDATE files SET hash = ?, bytes = ?, title = ?, date = ?, error = ? WHERE id = ?'),
+    insertDep: db.prepare('INSERT INTO deps (file_id, path, hash) VALUES (?, ?, ?)'),
+    findEntry: db.prepare('SELECT id, kind, preferred, names FROM entries WHERE file = ? AND entry_id = ?'),
+    insertEntry: db.prepare('INSERT INTO entries (file, entry_id, kind, preferred, names) VALUES (?, ?, ?, ?, ?)'),
+    updateEntry: db.prepare('UPDATE entries SET kind = ?, preferred = ?, names = ? WHERE id = ?'),
+    deleteNames: db.prepare('DELETE FROM names WHERE entry = ?'),
+    insertName: db.prepare('INSERT INTO names (entry, norm) VALUES (?, ?)'),
+    insertMention: db.prepare(`INSERT INTO mentions (file_id, seq, line, col, kind, element, type, surface, surface_norm,
+      pointer, pointer_attr, entry, left_ctx, right_ctx, in_header, d_when, d_from, d_to, d_not_before, d_not_after,
+      range_lo, range_hi) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertRef: db.prepare('INSERT INTO refs (mention, ref) VALUES (?, ?)'),
+    insertWarning: db.prepare('INSERT INTO warnings (file_id, seq, kind, in_header, target, diagnostic) VALUES (?, ?, ?, ?, ?, ?)'),
+    orphanEntries: db.prepare('DELETE FROM entries WHERE id NOT IN (SELECT entry FROM mentions WHERE entry IS NOT NULL)'),
+  };
+
+  // Entries seen in this run, by file and id: written once per run even when many files point to them.
+  const entryIds = new Map<string, number>();
+  const entryRow = (e: RegisterEntry): number => {
+    const key = `${e.file}#${e.id}`;
+    const known = entryIds.get(key);
+    if (known !== undefined) return known;
+    const names = JSON.stringify(e.names);
+    const row = q.findEntry.get(e.file, e.id) as { id: number; kind: string; preferred: string | null; names: string } | undefined;
+    let id: number;
+    if (row === undefined) {
+      id = Number(q.insertEntry.run(e.file, e.id, e.kind, e.preferred, names).lastInsertRowid);
+    } else {
+      id = row.id;
+      if (row.kind !== e.kind || row.preferred !== e.preferred || row.names !== names) q.updateEntry.run(e.kind, e.preferred, names, id);
+      q.deleteNames.run(id);
+    }
+    const norms = new Set(e.names.map(normalizeName));
+    norms.delete('');
+    for (const n of norms) q.insertName.run(id, n);
+    entryIds.set(key, id);
+    return id;
+  };
+
+  // Drop files that are gone from disk.
+  for (const row of q.allFiles.all() as Array<{ id: number; path: string }>) {
+    if (!existsSync(row.path)) {
+      q.deleteFile.run(row.id);
+      report.removed++;
+    }
+  }
+
+  let next = 0;
+  for (const item of plan.items) {
+    const { file, hash, bytes, existing } = item;
+    report.totalBytes += bytes;
+    if (item.unchanged && existing !== undefined) {
+      report.unchanged++;
+      if (existing.error !== null) {
+        report.failed++;
+        reporter.error(JSON.parse(existing.error) as Diagnostic);
+      }
+      for (const w of q.warningsOf.all(existing.id) as WarningRow[]) reporter.warn(warningOf(w));
+      continue;
+    }
+    report.parsedBytes += bytes;
+    const result = extracts[next++]!;
+    const error = isDiagnostic(result) ? result : null;
+    const extract: FileExtract | null = isDiagnostic(result) ? null : result;
+    let fileId: number;
+    const errorJson = error === null ? null : JSON.stringify(error);
+    if (existing === undefined) {
+      fileId = Number(q.insertFile.run(file, hash, bytes, extract?.title ?? null, extract?.date ?? null, errorJson).lastInsertRowid);
+      report.added++;
+    } else {
+      fileId = existing.id;
+      q.deleteMentions.run(fileId);
+      q.deleteDeps.run(fileId);
+      q.deleteWarnings.run(fileId);
+      q.updateFile.run(hash, bytes, extract?.title ?? null, extract?.date ?? null, errorJson, fileId);
+      report.updated++;
+    }
+    if (extract === null) {
+      report.failed++;
+      reporter.error(error!);
+      continue;
+    }
+    for (const dep of extract.dependencies) q.insertDep.run(fileId, dep, depHash(dep));
+    extract.warnings.forEach((w, seq) => {
+      q.insertWarning.run(fileId, seq, w.kind, w.inHeader ? 1 : 0, w.target, JSON.stringify(w.diagnostic));
+      reporter.warn(w);
+    });
+    extract.mentions.forEach((m, seq) => {
+      const range = m.dating === null ? null : dateRange(m.dating);
+      const info = q.insertMention.run(
+        fileId, seq, m.line, m.column, m.kind, m.element, m.type, m.surface, normalizeName(m.surface), m.pointer,
+        m.pointerAttribute, m.entry === null ? null : entryRow(m.entry), m.left, m.right, m.inHeader ? 1 : 0,
+        m.dating?.when ?? null, m.dating?.from ?? null, m.dating?.to ?? null, m.dating?.notBefore ?? null,
+        m.dating?.notAfter ?? null, range?.[0] ?? null, range?.[1] ?? null,
+      );
+      const mentionId = Number(info.lastInsertRowid);
+      for (const ref of refKeys(m)) q.insertRef.run(mentionId, ref);
+      report.mentions++;
+    });
+  }
+  q.orphanEntries.run();
+  // Statistics for the query planner (sqlite.org/lang_analyze.html), on what changed only.
+  db.pragma('optimize');
+  report.diagnostics = reporter.diagnostics;
+  return report;
+}

@@ -1,0 +1,277 @@
+/**
+ * One pass over a parsed document: every candidate mention with its position, surface form and context, the
+ * registers of the file, and the document's title and date. Pointers are resolved after the pass, because
+ * registers usually follow the text (`standOff`, `back`).
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import { attr, childElements, TEI_NS, type XmlDocument, type XmlElement } from '../xml/index.js';
+import type { Dating } from './dates.js';
+import { ASIDE_ELEMENTS, DATE_ATTRIBUTES, DATE_ELEMENTS, ENTRY_ELEMENTS, ENTRY_QUERY_KIND, GENERIC_ELEMENTS, GENERIC_TYPES, NAME_ELEMENTS, REGISTER_ELEMENTS } from './kinds.js';
+import { addEntry, emptyRegister, resolvePointer, unresolvedDiagnostic, type Register, type RegisterCache } from './registers.js';
+import { leftContext, mark, plainText, rightContext, separatesWords, TextStream } from './text.js';
+import type { QueryKind, RegisterEntry } from './types.js';
+
+/** A mention as extracted, before paths are made relative for display (the index stores this). */
+export interface ExtractedMention {
+  line: number;
+  column: number;
+  kind: QueryKind;
+  element: string;
+  type: string | null;
+  surface: string;
+  pointer: string | null;
+  pointerAttribute: 'ref' | 'key' | 'corresp' | null;
+  entry: RegisterEntry | null;
+  left: string;
+  right: string;
+  inHeader: boolean;
+  dating: Dating | null;
+}
+
+export interface Warning {
+  kind: QueryKind;
+  /** Absolute target (`/path/places.xml#id`): warnings are reported once per target. */
+  target: string;
+  inHeader: boolean;
+  diagnostic: Diagnostic;
+}
+
+export interface FileExtract {
+  file: string;
+  title: string | null;
+  date: string | null;
+  mentions: ExtractedMention[];
+  warnings: Warning[];
+  /** Register files (absolute paths) the pointers of this file named. */
+  dependencies: string[];
+}
+
+interface Candidate {
+  el: XmlElement;
+  /** Null: an `rs`/`name` whose kind is that of the entry it points to. */
+  kind: QueryKind | null;
+  inHeader: boolean;
+  /** In running text (not header, register or stand-off): has context. */
+  inText: boolean;
+  start: number;
+  end: number;
+  surface: string;
+}
+
+const POINTER_ATTRIBUTES = ['ref', 'key', 'corresp'] as const;
+
+function isTei(el: XmlElement): boolean {
+  return el.uri === TEI_NS || el.uri === '';
+}
+
+function classify(el: XmlElement): QueryKind | null | undefined {
+  const named = NAME_ELEMENTS[el.local];
+  if (named !== undefined) return named;
+  if (GENERIC_ELEMENTS.has(el.local)) {
+    const type = attr(el, 'type');
+    return (type === undefined ? undefined : GENERIC_TYPES[type.toLowerCase()]) ?? null;
+  }
+  if (DATE_ELEMENTS.has(el.local) && DATE_ATTRIBUTES.some((a) => attr(el, a) !== undefined || attr(el, `${a}-iso`) !== undefined)) return 'dates';
+  return undefined;
+}
+
+/**
+ * Extract every mention of every kind from `doc` (whose absolute path is `file`). Mentions inside registers are
+ * names of entries, not mentions; mentions in the teiHeader are kept with `inHeader` and no context.
+ */
+export function extractMentions(doc: XmlDocument, file: string, cache: RegisterCache): FileExtract {
+  const register: Register = emptyRegister();
+  const stream = new TextStream();
+  const candidates: Candidate[] = [];
+  let header: XmlElement | undefined;
+  let headerDepth = 0;
+  let registerDepth = 0;
+  let asideDepth = 0;
+
+  interface Frame { el: XmlElement; i: number; separates: boolean; candidate: Candidate | undefined; header: boolean; register: boolean; aside: boolean }
+  const enter = (el: XmlElement): Frame => {
+    const tei = isTei(el);
+    const isHeader = tei && el.local === 'teiHeader';
+    if (isHeader) {
+      headerDepth++;
+      header ??= el;
+    }
+    const isRegister = tei && REGISTER_ELEMENTS.has(el.local);
+    if (isRegister) {
+      registerDepth++;
+      if (ENTRY_ELEMENTS[el.local] !== undefined) addEntry(register, el, file);
+    }
+    const isAside = tei && ASIDE_ELEMENTS.has(el.local);
+    if (isAside) asideDepth++;
+    const inText = headerDepth === 0 && registerDepth === 0 && asideDepth === 0;
+    const separates = separatesWords(el);
+    if (inText && separates) stream.boundary();
+    let candidate: Candidate | undefined;
+    if (registerDepth === 0 && tei) {
+      const kind = classify(el);
+      if (kind !== undefined) {
+        if (inText) stream.flush();
+        candidate = { el, kind, inHeader: headerDepth > 0, inText, start: stream.length, end: stream.length, surface: '' };
+        candidates.push(candidate);
+      }
+    }
+    if (inText) {
+      const open = mark(el, 0);
+      if (open !== undefined) stream.text(open);
+    }
+    return { el, i: 0, separates, candidate, header: isHeader, register: isRegister, aside: isAside };
+  };
+  const leave = (frame: Frame): void => {
+    const inText = headerDepth === 0 && registerDepth === 0 && asideDepth === 0;
+    if (inText) {
+      const close = mark(frame.el, 1);
+      if (close !== undefined) stream.text(close);
+    }
+    if (frame.candidate !== undefined) {
+      if (inText) frame.candidate.end = stream.length;
+      else frame.candidate.surface = plainText(frame.el);
+    }
+    if (inText && frame.separates) stream.boundary();
+    if (frame.header) headerDepth--;
+    if (frame.register) registerDepth--;
+    if (frame.aside) asideDepth--;
+  };
+
+  const stack: Frame[] = [enter(doc.root)];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.i >= top.el.children.length) {
+      stack.pop();
+      leave(top);
+      continue;
+    }
+    const node = top.el.children[top.i++]!;
+    if (node.type === 'text') {
+      if (headerDepth === 0 && registerDepth === 0 && asideDepth === 0) stream.text(node.value);
+    } else if (node.type === 'element') {
+      stack.push(enter(node));
+    }
+  }
+
+  const text = stream.toString();
+  const dependencies = new Set<string>();
+  const mentions: ExtractedMention[] = [];
+  const warnings: Warning[] = [];
+  for (const c of candidates) {
+    const inText = c.inText;
+    const surface = inText ? text.slice(c.start, c.end).trim() : c.surface;
+    let pointer: string | null = null;
+    let pointerAttribute: ExtractedMention['pointerAttribute'] = null;
+    let entry: RegisterEntry | null = null;
+    const unresolved: Array<{ target: string; reason: string; value: string }> = [];
+    for (const name of POINTER_ATTRIBUTES) {
+      const value = attr(c.el, name)?.trim();
+      if (value === undefined || value === '') continue;
+      if (pointer === null) {
+        pointer = value;
+        pointerAttribute = name;
+      }
+      if (c.kind === 'dates' || entry !== null) continue;
+      for (const token of value.split(/[ \t\r\n]+/)) {
+        const r = resolvePointer(token, file, register, cache, dependencies);
+        if (r.status === 'entry') {
+          entry = r.entry;
+          pointer = value;
+          pointerAttribute = name;
+          break;
+        }
+        if (r.status === 'unresolved') unresolved.push({ target: r.target, reason: r.reason, value: token });
+      }
+    }
+    const kind = c.kind ?? (entry !== null ? ENTRY_QUERY_KIND[entry.kind] : null);
+    if (kind === null) continue;
+    if (entry === null) {
+      for (const u of unresolved) warnings.push({ kind, target: u.target, inHeader: c.inHeader, diagnostic: unresolvedDiagnostic(file, c.el, u.value, u.reason) });
+    }
+    let dating: Dating | null = null;
+    if (kind === 'dates') {
+      const get = (a: string): string | null => attr(c.el, a) ?? attr(c.el, `${a}-iso`) ?? null;
+      dating = { when: get('when'), from: get('from'), to: get('to'), notBefore: get('notBefore'), notAfter: get('notAfter') };
+    }
+    mentions.push({
+      line: c.el.line,
+      column: c.el.column,
+      kind,
+      element: c.el.local,
+      type: attr(c.el, 'type') ?? null,
+      surface,
+      pointer,
+      pointerAttribute,
+      entry,
+      left: inText ? leftContext(text, c.start) : '',
+      right: inText ? rightContext(text, c.end) : '',
+      inHeader: c.inHeader,
+      dating,
+    });
+  }
+  return { file, title: documentTitle(header), date: documentDate(header), mentions, warnings, dependencies: [...dependencies].sort() };
+}
+
+function path(from: XmlElement | undefined, ...steps: string[]): XmlElement[] {
+  let current = from === undefined ? [] : [from];
+  for (const step of steps) current = current.flatMap((el) => childElements(el, step));
+  return current;
+}
+
+/** `titleStmt/title`: the one typed main (or complete, as FRUS does), else the first untyped, else the first. */
+export function documentTitle(header: XmlElement | undefined): string | null {
+  const titles = path(header, 'fileDesc', 'titleStmt', 'title')
+    .map((el) => ({ type: attr(el, 'type'), text: plainText(el) }))
+    .filter((t) => t.text !== '');
+  const pick = titles.find((t) => t.type === 'main' || t.type === 'complete') ?? titles.find((t) => t.type === undefined) ?? titles[0];
+  return pick?.text ?? null;
+}
+
+/**
+ * The date of the document, not of its digital edition: the date it was sent (`correspDesc/correspAction
+ * [@type="sent"]/date`), else of its creation (`profileDesc/creation/date`), else the first date of the source
+ * description (`sourceDesc`, e.g. a printed source's imprint), else the publication date (`publicationStmt/date`).
+ * ISO attributes win over the text: `@when`, else `@from/@to` or `@notBefore/@notAfter` as `start/end`.
+ */
+export function documentDate(header: XmlElement | undefined): string | null {
+  const sent = path(header, 'profileDesc', 'correspDesc', 'correspAction').filter((el) => attr(el, 'type') === 'sent');
+  const candidates: XmlElement[][] = [
+    path(sent[0], 'date'),
+    path(header, 'profileDesc', 'creation', 'date'),
+    descendantsNamed(path(header, 'fileDesc', 'sourceDesc')[0], 'date'),
+    path(header, 'fileDesc', 'publicationStmt', 'date'),
+  ];
+  for (const list of candidates) {
+    for (const el of list) {
+      const value = dateValue(el);
+      if (value !== null) return value;
+    }
+  }
+  return null;
+}
+
+function dateValue(el: XmlElement): string | null {
+  const when = attr(el, 'when') ?? attr(el, 'when-iso');
+  if (when !== undefined && when.trim() !== '') return when.trim();
+  const start = attr(el, 'from') ?? attr(el, 'notBefore');
+  const end = attr(el, 'to') ?? attr(el, 'notAfter');
+  if (start !== undefined || end !== undefined) return `${start ?? '..'}/${end ?? '..'}`;
+  const text = plainText(el);
+  return text === '' ? null : text;
+}
+
+function descendantsNamed(root: XmlElement | undefined, local: string): XmlElement[] {
+  const out: XmlElement[] = [];
+  if (root === undefined) return out;
+  const stack: XmlElement[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (el !== root && el.local === local) out.push(el);
+    for (let i = el.children.length - 1; i >= 0; i--) {
+      const c = el.children[i]!;
+      if (c.type === 'element') stack.push(c);
+    }
+  }
+  return out;
+}
+

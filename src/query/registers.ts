@@ -1,0 +1,178 @@
+/**
+ * Registers: `place`, `person`, `personGrp` and `org` entries (TEI 13.3), in the same file (`standOff`, `back`,
+ * header lists) or in a separate register file named by a pointer (`../register/places.xml#id`, resolved relative
+ * to the file that points, RFC 3986 section 5.2). Register files are parsed once per run and cached.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { attr, childElements, tryParseXml, xmlId, type XmlDocument, type XmlElement } from '../xml/index.js';
+import { ENTRY_ELEMENTS, ENTRY_NAME_CHILDREN, PREFERRED_TYPES } from './kinds.js';
+import { plainText } from './text.js';
+import type { EntryKind, RegisterEntry } from './types.js';
+
+export interface Register {
+  /** Entries by `xml:id`. */
+  byId: Map<string, RegisterEntry>;
+  /** Entries by authority URI (`idno`, `@ref`, `@sameAs`, `@corresp` of the entry), for `ref="http://..."`. */
+  byUri: Map<string, RegisterEntry>;
+}
+
+export function emptyRegister(): Register {
+  return { byId: new Map(), byUri: new Map() };
+}
+
+/** Read one entry element: its id and all its names. */
+export function readEntry(el: XmlElement, kind: EntryKind, file: string): { entry: RegisterEntry | null; uris: string[]; id: string | undefined } {
+  const id = xmlId(el);
+  const uris: string[] = [];
+  for (const idno of childElements(el, 'idno')) {
+    const value = plainText(idno);
+    if (value !== '') uris.push(value);
+  }
+  for (const name of ['ref', 'sameAs', 'corresp']) {
+    const value = attr(el, name);
+    if (value !== undefined) for (const token of value.split(/\s+/)) if (token !== '') uris.push(token);
+  }
+  const entryId = id ?? uris[0];
+  if (entryId === undefined) return { entry: null, uris, id };
+  const names: string[] = [];
+  let preferred: string | null = null;
+  const nameChildren = ENTRY_NAME_CHILDREN[kind];
+  for (const child of childElements(el)) {
+    if (!nameChildren.has(child.local)) continue;
+    const text = plainText(child);
+    if (text === '') continue;
+    if (!names.includes(text)) names.push(text);
+    if (preferred === null && PREFERRED_TYPES.has(attr(child, 'type') ?? '')) preferred = text;
+  }
+  return { entry: { id: entryId, kind, file, preferred: preferred ?? names[0] ?? null, names }, uris, id };
+}
+
+/** Add an entry element met during a walk to a register. */
+export function addEntry(register: Register, el: XmlElement, file: string): void {
+  const kind = ENTRY_ELEMENTS[el.local];
+  if (kind === undefined) return;
+  const { entry, uris, id } = readEntry(el, kind, file);
+  if (entry === null) return;
+  if (id !== undefined && !register.byId.has(id)) register.byId.set(id, entry);
+  for (const uri of uris) if (!register.byUri.has(uri)) register.byUri.set(uri, entry);
+}
+
+/** Every entry of a parsed document, wherever it sits. */
+export function collectRegister(doc: XmlDocument, file: string): Register {
+  const register = emptyRegister();
+  const stack: XmlElement[] = [doc.root];
+  // Pre-order, iterative (deep documents are legal XML).
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    if (ENTRY_ELEMENTS[el.local] !== undefined) addEntry(register, el, file);
+    for (let i = el.children.length - 1; i >= 0; i--) {
+      const c = el.children[i]!;
+      if (c.type === 'element') stack.push(c);
+    }
+  }
+  return register;
+}
+
+/** Register files larger than this are not read. */
+const MAX_REGISTER_BYTES = 512_000_000;
+
+type Loaded = { ok: true; register: Register } | { ok: false; reason: string };
+
+/** Register files by absolute path, parsed once per run. */
+export class RegisterCache {
+  private readonly files = new Map<string, Loaded>();
+
+  load(path: string): Loaded {
+    let loaded = this.files.get(path);
+    if (loaded !== undefined) return loaded;
+    let bytes: Uint8Array | undefined;
+    try {
+      // A pointer comes from untrusted XML: read regular files only (never /dev/zero or a FIFO), of bounded size.
+      const stat = statSync(path);
+      if (!stat.isFile()) loaded = { ok: false, reason: 'the register is not a regular file' };
+      else if (stat.size > MAX_REGISTER_BYTES) loaded = { ok: false, reason: `register file larger than ${MAX_REGISTER_BYTES / 1e6} MB` };
+      else bytes = readFileSync(path);
+    } catch {
+      loaded = { ok: false, reason: 'register file not found' };
+    }
+    if (bytes !== undefined) {
+      const parsed = tryParseXml(bytes, { file: path });
+      loaded = parsed.ok
+        ? { ok: true, register: collectRegister(parsed.document, path) }
+        : { ok: false, reason: `register file is not well-formed (${parsed.diagnostic.line}:${parsed.diagnostic.column}: ${parsed.diagnostic.message})` };
+    }
+    this.files.set(path, loaded!);
+    return loaded!;
+  }
+}
+
+export type Resolution =
+  | { status: 'entry'; entry: RegisterEntry }
+  /** A local pointer (`#id`, `file.xml#id`) that names nothing: reported once per `target`. */
+  | { status: 'unresolved'; target: string; reason: string }
+  /** An authority URI or a key the file does not describe: not an error, there is just no entry. */
+  | { status: 'none' };
+
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+
+/**
+ * Resolve one pointer token of `@ref`, `@key` or `@corresp`:
+ * `#id` in the same file; `path.xml#id` in the register file, relative to the pointing file; an absolute URI
+ * against the entries' `idno`/`@ref`/`@sameAs`; a bare key (`@key="p42"`) against the same file's `xml:id`s.
+ * `dependencies` collects the register files consulted (for the index's change detection).
+ */
+export function resolvePointer(
+  token: string,
+  file: string,
+  local: Register,
+  cache: RegisterCache,
+  dependencies: Set<string>,
+): Resolution {
+  if (token.startsWith('#')) {
+    const id = safeDecode(token.slice(1));
+    const entry = local.byId.get(id);
+    return entry !== undefined ? { status: 'entry', entry } : { status: 'unresolved', target: `${file}#${id}`, reason: `no register entry with xml:id "${id}" in this file` };
+  }
+  if (SCHEME.test(token)) {
+    const entry = local.byUri.get(token);
+    return entry !== undefined ? { status: 'entry', entry } : { status: 'none' };
+  }
+  const hash = token.indexOf('#');
+  if (hash < 0) {
+    const entry = local.byId.get(token);
+    return entry !== undefined ? { status: 'entry', entry } : { status: 'none' };
+  }
+  const path = resolve(dirname(file), safeDecode(token.slice(0, hash)));
+  const id = safeDecode(token.slice(hash + 1));
+  if (path === file) {
+    const entry = local.byId.get(id);
+    return entry !== undefined ? { status: 'entry', entry } : { status: 'unresolved', target: `${file}#${id}`, reason: `no register entry with xml:id "${id}" in this file` };
+  }
+  dependencies.add(path);
+  const loaded = cache.load(path);
+  if (!loaded.ok) return { status: 'unresolved', target: `${path}#${id}`, reason: loaded.reason };
+  const entry = loaded.register.byId.get(id);
+  return entry !== undefined ? { status: 'entry', entry } : { status: 'unresolved', target: `${path}#${id}`, reason: `no register entry with xml:id "${id}" in the register file` };
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+export function unresolvedDiagnostic(file: string, el: XmlElement, pointer: string, reason: string): Diagnostic {
+  return diagnostic({
+    file,
+    line: el.line,
+    column: el.column,
+    severity: 'warning',
+    message: `pointer "${pointer}" does not resolve: ${reason}`,
+    ruleId: 'query-unresolved-pointer',
+    source: 'query',
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * `teikit query` without an index: expand the paths, parse every file with our parser, extract and filter.
+ * A malformed file is reported (file:line:column) and skipped; the others are still answered.
+ */
+import { statSync } from 'node:fs';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { readBytes } from '../io.js';
+import { tryParseXml } from '../xml/index.js';
+import { extractMentions, type FileExtract } from './extract.js';
+import type { RegisterCache } from './registers.js';
+import { compileQuery, matches, queryFilesOf, Reporter, toMention } from './rows.js';
+import type { Mention, Query, QueryResult } from './types.js';
+
+export interface ScanOptions {
+  /** Paths in output are relative to this directory. Default `process.cwd()`. */
+  cwd?: string;
+  /** Threads that parse files. Default: one per core, at most 8. */
+  jobs?: number;
+}
+
+/**
+ * The bytes of an input file, or an error diagnostic when it is not a regular file (a symlink in an untrusted
+ * corpus may point to /dev/zero or a FIFO, which would never end).
+ */
+export function readInput(file: string): Uint8Array | Diagnostic {
+  let regular = false;
+  try {
+    regular = statSync(file).isFile();
+  } catch {
+    // readBytes reports it.
+    return readBytes(file);
+  }
+  if (!regular) return diagnostic({ file, line: 1, column: 1, message: 'not a regular file: skipped', ruleId: 'query-input', source: 'query' });
+  return readBytes(file);
+}
+
+/** Parse one file; a malformed file gives its diagnostic instead. */
+export function extractFile(file: string, cache: RegisterCache, input: Uint8Array | Diagnostic = readInput(file)): FileExtract | Diagnostic {
+  if (!(input instanceof Uint8Array)) return input;
+  const bytes = input;
+  const parsed = tryParseXml(bytes, { file });
+  if (!parsed.ok) return parsed.diagnostic;
+  return extractMentions(parsed.document, file, cache);
+}
+
+export function isDiagnostic(value: FileExtract | Diagnostic): value is Diagnostic {
+  return 'ruleId' in value;
+}
+
+/**
+ * Query files and directories by parsing them (no index). Files are parsed on `jobs` threads (default: one per
+ * core, at most 8); rows and diagnostics come in file order whatever the number of threads.
+ */
+export async function queryFiles(paths: readonly string[], query: Query, options: ScanOptions = {}): Promise<QueryResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const filter = compileQuery(query);
+  const files = queryFilesOf(paths, cwd);
+  const { extractAll } = await import('./parallel.js');
+  const results = await extractAll(files, options.jobs);
+  const reporter = new Reporter(cwd);
+  const mentions: Mention[] = [];
+  for (const result of results) {
+    if (isDiagnostic(result)) {
+      reporter.error(result);
+      continue;
+    }
+    for (const w of result.warnings) if (w.kind === filter.kind && (filter.header || !w.inHeader)) reporter.warn(w);
+    for (const m of result.mentions) if (matches(m, filter)) mentions.push(toMention(m, result, cwd));
+  }
+  return { mentions, diagnostics: reporter.diagnostics, files: files.length };
+}

@@ -1,0 +1,18 @@
+/**
+ * A worker thread of `extractAll`: parses and extracts the files it is sent, one at a time, with its own cache
+ * of register files. Results are plain data (structured clone).
+ */
+import { parentPort } from 'node:worker_threads';
+import { TeikitError } from '../diagnostics.js';
+import { RegisterCache } from './registers.js';
+import { extractFile } from './scan.js';
+
+const cache = new RegisterCache();
+parentPort?.on('message', (message: { index: number; file: string }) => {
+  try {
+    parentPort!.postMessage({ index: message.index, result: extractFile(message.file, cache) });
+  } catch (error) {
+    if (error instanceof TeikitError) parentPort!.postMessage({ index: message.index, failure: { diagnostic: error.diagnostic, exitCode: error.exitCode } });
+    else parentPort!.postMessage({ index: message.index, crash: error instanceof Error ? error.message : String(error) });
+  }
+});

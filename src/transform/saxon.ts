@@ -1,0 +1,138 @@
+/**
+ * The one module that talks to saxon-js: it loads the compiled stylesheets (SEF, produced by `npm run build` with
+ * the xslt3 compiler from `transforms/*.xsl`), runs them over text that our own parser has already checked, and
+ * turns saxon-js errors into teikit diagnostics (source `transform`).
+ *
+ * Why our parser first: saxon-js's XML parser accepts duplicate attributes and two roots, rejects internal-subset
+ * entities and reports lines one too low (DESIGN.md, "Pitfalls"). So the input is parsed by `src/xml`, which
+ * reports malformed XML with its line and column, and saxon-js is handed the clean serialisation.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { diagnostic, TeikitError } from '../diagnostics.js';
+
+/** The stylesheets teikit ships: `transforms/<name>.xsl`, compiled to `dist/transforms/<name>.sef.json`. */
+export type StylesheetName = 'tei-html' | 'tei-text';
+
+interface SaxonError {
+  code?: string;
+  message?: string;
+  xsltLineNr?: number;
+  xsltModule?: string;
+}
+
+interface SaxonApi {
+  transform(options: Record<string, unknown>, mode: 'sync'): { principalResult: unknown };
+  setLogLevel(level: number): void;
+}
+
+let saxon: SaxonApi | undefined;
+const stylesheets = new Map<StylesheetName, unknown>();
+
+/** saxon-js is CommonJS and takes about half a second to load: load it once, on first use. */
+function loadSaxon(): SaxonApi {
+  if (saxon === undefined) {
+    const require = createRequire(import.meta.url);
+    saxon = require('saxon-js') as SaxonApi;
+    // Level 0: saxon-js prints nothing itself (by default it writes a stack of "Processing document #1 / at
+    // template rule ..." lines to stderr on a dynamic error); errors reach the user as one diagnostic line instead.
+    saxon.setLogLevel(0);
+  }
+  return saxon;
+}
+
+/**
+ * Where the compiled stylesheet is: next to the compiled library (`dist/src/transform/` -> `dist/transforms/`), or,
+ * when the TypeScript sources run directly (tests), in `dist/transforms/` of the project.
+ */
+export function stylesheetPath(name: StylesheetName): string {
+  const candidates = [
+    new URL(`../../transforms/${name}.sef.json`, import.meta.url),
+    new URL(`../../dist/transforms/${name}.sef.json`, import.meta.url),
+  ].map((url) => fileURLToPath(url));
+  const found = candidates.find((path) => existsSync(path));
+  if (found === undefined) {
+    throw new TeikitError(
+      diagnostic({
+        file: candidates[0]!,
+        line: 1,
+        column: 1,
+        message: `compiled stylesheet ${name}.sef.json not found: run "npm run build" (it compiles transforms/${name}.xsl)`,
+        ruleId: 'transform-stylesheet-missing',
+        source: 'transform',
+      }),
+      2,
+    );
+  }
+  return found;
+}
+
+function loadStylesheet(name: StylesheetName): unknown {
+  let sef = stylesheets.get(name);
+  if (sef === undefined) {
+    sef = JSON.parse(readFileSync(stylesheetPath(name), 'utf8')) as unknown;
+    stylesheets.set(name, sef);
+  }
+  return sef;
+}
+
+/**
+ * Run a compiled stylesheet over well-formed XML text and return the serialised result.
+ * `file` names the input in diagnostics. Errors raised by the stylesheet (`err:` codes, `xsl:message
+ * terminate="yes"`, XTMM9000) become a `TeikitError` whose diagnostic has source `transform` and the error code as
+ * rule id.
+ */
+export function runStylesheet(
+  name: StylesheetName,
+  xml: string,
+  params: Record<string, string | number | boolean>,
+  file: string,
+): string {
+  return runCompiled(loadStylesheet(name), xml, params, file);
+}
+
+/** Run a compiled stylesheet given as its parsed SEF (exported for the tests of error mapping). */
+export function runCompiled(
+  sef: unknown,
+  xml: string,
+  params: Record<string, string | number | boolean>,
+  file: string,
+): string {
+  const api = loadSaxon();
+  const messages: string[] = [];
+  try {
+    const result = api.transform(
+      {
+        stylesheetInternal: sef,
+        sourceText: xml,
+        destination: 'serialized',
+        stylesheetParams: params,
+        // xsl:message output must not reach stdout (it would corrupt `teikit transform` output); keep it for errors.
+        deliverMessage: (node: { textContent?: string } | undefined) => {
+          messages.push(String(node?.textContent ?? ''));
+        },
+      },
+      'sync',
+    );
+    return String(result.principalResult ?? '');
+  } catch (error) {
+    throw new TeikitError(transformDiagnostic(error, file, messages));
+  }
+}
+
+/** Map a saxon-js error to a diagnostic: `FILE:1:1: error transform failed (XTMM9000): message [transform/XTMM9000]`. */
+export function transformDiagnostic(error: unknown, file: string, messages: string[]) {
+  const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as SaxonError;
+  const code = String(e.code ?? 'error').replace(/^Q\{[^}]*\}/, '').replace(/^err:/, '');
+  const text = (e.message ?? messages.at(-1) ?? 'unknown error').split('\n')[0]!.trim();
+  const where = e.xsltModule ? ` (stylesheet ${e.xsltModule.replace(/^.*\//, '')}${e.xsltLineNr ? ` line ${e.xsltLineNr}` : ''})` : '';
+  return diagnostic({
+    file,
+    line: 1,
+    column: 1,
+    message: `transform failed (${code}): ${text}${where}`,
+    ruleId: `transform/${code}`,
+    source: 'transform',
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * Reporters for `teikit validate` (DESIGN.md, CLI contract).
+ *
+ * Text, on stdout: per file, one line per diagnostic `FILE:LINE:COLUMN: error|warning|info MESSAGE [RULE-ID]`,
+ * then one verdict line naming the schema, `FILE: valid (schema: PATH)`; after all files one summary line. The
+ * verdict lines go to stdout with the diagnostics so that the output of one run reads as one record and can be
+ * filtered with grep (`grep ': invalid'`). Only the progress bar goes to stderr.
+ *
+ * JSON: one document, `{files: FileReport[], summary}`, described by `schemas/validation-report.schema.json`.
+ */
+import { relative } from 'node:path';
+import { formatDiagnostic } from '../diagnostics.js';
+import type { FileReport, ValidationReport, ValidationSummary } from './types.js';
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Show a schema path relative to the working directory when it is below it. */
+export function displaySchemaPath(path: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, path);
+  return rel !== '' && !rel.startsWith('..') && !/^[A-Za-z]:|^\//.test(rel) ? rel : path;
+}
+
+export function verdictLine(f: FileReport): string {
+  const errors = f.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = f.diagnostics.filter((d) => d.severity === 'warning').length;
+  const counts = [errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : ''].filter((s) => s !== '');
+  const parts: string[] = [];
+  if (f.schema !== null) {
+    const origin = f.schema.origin === 'option' ? '' : f.schema.origin === 'xml-model' ? ', from xml-model' : ', teikit edition schema';
+    parts.push(`schema: ${displaySchemaPath(f.schema.path)}${origin}`);
+  }
+  if (f.rules) parts.push('edition rules');
+  const verdict = f.verdict === 'error' ? 'not checked' : f.verdict;
+  return `${f.path}: ${verdict}${counts.length > 0 ? `, ${counts.join(', ')}` : ''}${parts.length > 0 ? ` (${parts.join('; ')})` : ''}`;
+}
+
+export function summaryLine(s: ValidationSummary): string {
+  const verdicts = [`${s.valid} valid`, `${s.invalid} invalid`, `${s.malformed} malformed`];
+  if (s.failed > 0) verdicts.push(`${s.failed} not checked`);
+  return `${plural(s.files, 'file')}: ${verdicts.join(', ')}; ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}; ${s.seconds.toFixed(2)} s`;
+}
+
+/** Lines for one file: its diagnostics, then its verdict. */
+export function formatFileText(f: FileReport): string {
+  return [...f.diagnostics.map(formatDiagnostic), verdictLine(f)].join('\n') + '\n';
+}
+
+export function formatText(report: ValidationReport): string {
+  return report.files.map(formatFileText).join('') + summaryLine(report.summary) + '\n';
+}
+
+export function formatJson(report: ValidationReport): string {
+  return JSON.stringify(report, null, 2) + '\n';
+}
+
+/** Exit code of the CLI contract: 2 if a file could not be checked, else 1 if any is invalid or malformed, else 0. */
+export function exitCode(report: ValidationReport): 0 | 1 | 2 {
+  if (report.summary.failed > 0) return 2;
+  return report.summary.invalid + report.summary.malformed > 0 ? 1 : 0;
+}

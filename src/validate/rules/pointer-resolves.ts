@@ -1,0 +1,39 @@
+/**
+ * `pointer-resolves`: every local pointer (`#id`) in `@ref`, `@corresp`, `@target` and `@who` names an `xml:id` of
+ * the document. These attributes hold lists of `teidata.pointer` (TEI Guidelines, 1.3.1.1.3 and att.canonical,
+ * att.pointing, att.global.linking); each token is checked. Tokens that are not local (`http://…`, `other.xml#x`)
+ * are out of scope: they point outside the document. Only TEI elements are checked.
+ */
+import { TEI_NS } from '../../xml/index.js';
+import { localTarget, ruleDiagnostic, tokens, type Rule } from './context.js';
+
+export const POINTER_ATTRIBUTES = ['ref', 'corresp', 'target', 'who'] as const;
+
+export const pointerResolves: Rule = {
+  id: 'pointer-resolves',
+  description: 'local pointers (#id) in @ref, @corresp, @target and @who name an xml:id of the document',
+  check(context) {
+    const out = [];
+    for (const el of context.elements) {
+      // Only TEI elements: @target or @ref of other vocabularies (XInclude, SVG) follow their own rules.
+      if (el.uri !== TEI_NS) continue;
+      for (const a of el.attributes) {
+        if (a.uri !== '' || !(POINTER_ATTRIBUTES as readonly string[]).includes(a.local)) continue;
+        for (const token of tokens(a.value)) {
+          if (!token.startsWith('#')) continue;
+          const id = localTarget(token);
+          if (id === '') {
+            out.push(ruleDiagnostic(context, this.id, el, `@${a.name} on <${el.name}> has an empty pointer "#"`, { actual: token }));
+          } else if (!context.ids.has(id)) {
+            out.push(
+              ruleDiagnostic(context, this.id, el, `@${a.name}="${token}" on <${el.name}> points to no xml:id "${id}" in this document`, {
+                actual: token,
+              }),
+            );
+          }
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,74 @@
+/**
+ * The data `teikit validate` produces: one `FileReport` per file, a `ValidationReport` for a batch. This is also
+ * the shape of `--format json` output, described by `schemas/validation-report.schema.json`.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type { SchemaOrigin } from './resolve-schema.js';
+
+/**
+ * - `valid`: well-formed, valid against the schema, and no rule error (warnings allowed);
+ * - `invalid`: well-formed, with RELAX NG or rule errors;
+ * - `malformed`: not well-formed XML (or not decodable);
+ * - `error`: not checked: the file could not be read, or its schema could not be loaded (exit code 2).
+ */
+export type Verdict = 'valid' | 'invalid' | 'malformed' | 'error';
+
+export interface SchemaUsed {
+  /** Path of the RELAX NG schema, as given or as resolved. */
+  path: string;
+  /** `option` (--schema), `xml-model` (the file's processing instruction) or `edition` (teikit's own). */
+  origin: SchemaOrigin;
+}
+
+export interface FileReport {
+  /** The file as named on the command line or found in a directory. */
+  path: string;
+  verdict: Verdict;
+  /** The schema the file was validated against; `null` when it was not reached (malformed or unreadable file). */
+  schema: SchemaUsed | null;
+  /** Whether the edition rules ran. */
+  rules: boolean;
+  /** Sorted by file, then line and column; `info` diagnostics explain schema fallbacks. */
+  diagnostics: Diagnostic[];
+}
+
+export interface ValidationSummary {
+  files: number;
+  valid: number;
+  invalid: number;
+  malformed: number;
+  /** Files that could not be checked (verdict `error`). */
+  failed: number;
+  /** Diagnostics of severity `error` / `warning` over all files. */
+  errors: number;
+  warnings: number;
+  /** Wall-clock time of the batch. */
+  seconds: number;
+}
+
+export interface ValidationReport {
+  files: FileReport[];
+  summary: ValidationSummary;
+}
+
+export interface ValidateOptions {
+  /** RELAX NG schema (XML syntax) for every file; default: resolved per file (see `resolveSchema`). */
+  schema?: string;
+  /** Run the edition rules. Default false; they always run when the edition schema is used. */
+  rules?: boolean;
+  /** Resolve `xi:include` of local files before validating. Default false. */
+  xinclude?: boolean;
+  /** Directory of compiled schemas. Default: the RELAX NG engine's default cache directory. */
+  cacheDir?: string;
+  /** Do not read or write compiled schemas on disk. Default false. */
+  noCache?: boolean;
+  /** Stop reporting RELAX NG errors of one file after this many. Default: unlimited. */
+  maxErrors?: number;
+}
+
+export interface ValidateFilesOptions extends ValidateOptions {
+  /** Worker threads. Default `os.availableParallelism()`; 1 validates in this thread. */
+  jobs?: number;
+  /** Called after each file (in completion order) with the count done and the total. */
+  onProgress?: (done: number, total: number) => void;
+}

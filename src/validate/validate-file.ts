@@ -1,0 +1,110 @@
+/**
+ * One file through the three layers (DESIGN.md, Validation): well-formedness (src/xml), RELAX NG (the engine in
+ * ./relaxng, behind one module), then the edition rules (./rules) when asked or when the edition schema is used.
+ */
+import { resolve } from 'node:path';
+import { diagnostic, hasErrors, TeikitError, type Diagnostic } from '../diagnostics.js';
+import { readBytes } from '../io.js';
+import { tryParseXml, type XmlDocument } from '../xml/index.js';
+import { loadSchema, validateWithSchema, type RelaxngSchema } from './relaxng/index.js';
+import { editionSchemaPath, resolveSchema } from './resolve-schema.js';
+import { checkRules, sortDiagnostics } from './rules/index.js';
+import type { FileReport, ValidateOptions, Verdict } from './types.js';
+import { mapDiagnostics, resolveXIncludes } from './xinclude.js';
+
+/** Compiled schemas of this thread, by absolute path and cache options (a batch loads each schema once). */
+const loaded = new Map<string, Promise<RelaxngSchema>>();
+
+/** Load a schema once per thread; a broken schema throws `TeikitError` (exit code 2) every time it is asked for. */
+export function schemaFor(path: string, options: Pick<ValidateOptions, 'cacheDir' | 'noCache'> = {}): Promise<RelaxngSchema> {
+  const key = `${resolve(path)}\u0000${options.cacheDir ?? ''}\u0000${options.noCache === true}`;
+  let schema = loaded.get(key);
+  if (schema === undefined) {
+    const loadOptions: { cacheDir?: string; noCache?: boolean } = {};
+    if (options.cacheDir !== undefined) loadOptions.cacheDir = options.cacheDir;
+    if (options.noCache !== undefined) loadOptions.noCache = options.noCache;
+    schema = loadSchema(path, loadOptions);
+    loaded.set(key, schema);
+  }
+  return schema;
+}
+
+function verdictOf(diagnostics: readonly Diagnostic[]): Verdict {
+  // Well-formedness and decoding errors (of the file or of a file it includes); XInclude resource errors are not.
+  if (diagnostics.some((d) => d.source === 'xml' && d.severity === 'error' && d.ruleId !== 'xinclude')) return 'malformed';
+  return hasErrors(diagnostics) ? 'invalid' : 'valid';
+}
+
+function internalError(file: string, error: unknown): Diagnostic {
+  const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  return diagnostic({ file, line: 1, column: 1, message: `internal error while validating: ${message}`, ruleId: 'internal', source: 'relaxng' });
+}
+
+/**
+ * A duplicate xml:id is reported by the RELAX NG layer when the schema types xml:id as `xsd:ID` (tei_all and the
+ * edition schema do, as jing does), naming both occurrences; the `id-unique` rule then only repeats it.
+ */
+function withoutRepeats(rules: Diagnostic[], relaxng: readonly Diagnostic[]): Diagnostic[] {
+  const ids = relaxng.filter((d) => d.ruleId === 'relaxng-id').map((d) => d.message);
+  if (ids.length === 0) return rules;
+  return rules.filter((d) => d.ruleId !== 'id-unique' || !ids.some((m) => m.includes(`"${d.actual ?? ''}"`)));
+}
+
+/** Validate the file at `path`; never throws for a bad file (unreadable files get the verdict `error`). */
+export async function validateFile(path: string, options: ValidateOptions = {}): Promise<FileReport> {
+  let bytes: Uint8Array;
+  try {
+    bytes = readBytes(path);
+  } catch (error) {
+    if (!(error instanceof TeikitError)) throw error;
+    return { path, verdict: 'error', schema: null, rules: false, diagnostics: [error.diagnostic] };
+  }
+  return validateSource(bytes, path, options);
+}
+
+/** Validate XML given as bytes or text; `file` names it in diagnostics and anchors relative hrefs. */
+export async function validateSource(input: string | Uint8Array, file: string, options: ValidateOptions = {}): Promise<FileReport> {
+  const parsed = tryParseXml(input, { file });
+  if (!parsed.ok) return { path: file, verdict: 'malformed', schema: null, rules: false, diagnostics: [parsed.diagnostic] };
+  try {
+    return await validateDocument(parsed.document, file, options);
+  } catch (error) {
+    if (error instanceof TeikitError) {
+      return { path: file, verdict: 'error', schema: null, rules: false, diagnostics: [error.diagnostic] };
+    }
+    return { path: file, verdict: 'error', schema: null, rules: false, diagnostics: [internalError(file, error)] };
+  }
+}
+
+/** Validate a parsed document (it is changed in place when `xinclude` is set). */
+export async function validateDocument(doc: XmlDocument, file: string, options: ValidateOptions = {}): Promise<FileReport> {
+  const diagnostics: Diagnostic[] = [];
+  let included: string[] = [];
+  if (options.xinclude === true) {
+    const xi = resolveXIncludes(doc, file);
+    included = xi.included;
+    diagnostics.push(...xi.diagnostics);
+  }
+  const choice = resolveSchema(doc, file, options.schema === undefined ? {} : { schema: options.schema });
+  const schemaUsed = { path: choice.path, origin: choice.origin };
+  // The rules belong to the edition schema: they run whenever it is used, however it was chosen.
+  const rules = options.rules === true || choice.origin === 'edition' || resolve(choice.path) === editionSchemaPath();
+  let schema: RelaxngSchema;
+  try {
+    schema = await schemaFor(choice.path, options);
+  } catch (error) {
+    if (!(error instanceof TeikitError)) throw error;
+    return { path: file, verdict: 'error', schema: schemaUsed, rules: false, diagnostics: [...choice.notes, error.diagnostic] };
+  }
+  let relaxng: Diagnostic[];
+  try {
+    relaxng = validateWithSchema(schema, doc, options.maxErrors === undefined ? {} : { maxErrors: options.maxErrors });
+  } catch (error) {
+    // The engine must not throw on a document; if it does, the file is reported, and the batch goes on.
+    return { path: file, verdict: 'error', schema: schemaUsed, rules: false, diagnostics: [...choice.notes, internalError(file, error)] };
+  }
+  diagnostics.push(...relaxng);
+  if (rules) diagnostics.push(...withoutRepeats(checkRules(doc, { file }), relaxng));
+  const all = [...choice.notes, ...mapDiagnostics(sortDiagnostics(diagnostics), file, included)];
+  return { path: file, verdict: verdictOf(all), schema: schemaUsed, rules, diagnostics: all };
+}

@@ -1,0 +1,258 @@
+/**
+ * XInclude 1.0 (W3C Recommendation, second edition) for `teikit validate --xinclude`: every `xi:include` whose
+ * `href` names a local file is replaced, before validation, by that file's document content (`parse="xml"`, the
+ * default) or by its text (`parse="text"`, decoded with `@encoding`, default UTF-8). Otherwise `xi:fallback`'s
+ * children are used (section 3.2); without one, the resource error is reported as a diagnostic.
+ *
+ * - Remote hrefs (http, https, any scheme but `file:`) are never fetched; that is a resource error.
+ * - `xpointer`: the shorthand form (`xpointer="id"`) and `element(id)` are supported; other schemes are reported.
+ * - Included documents may include others; a cycle (section 4.1.1: "inclusion loop") is an error, depth is bounded.
+ * - Base URI and language fixup (section 4.5.5, 4.5.6) are not performed (as `xmllint --nofixup-base-uris`):
+ *   an added `xml:base` would make documents invalid against schemas that do not allow it.
+ *
+ * Positions: the nodes of an included tree keep their own line and column. To keep the file they came from without
+ * changing the tree types (the RELAX NG engine only sees lines and columns), each included file gets its own line
+ * space: its lines are shifted by `k * LINE_SPACE`, and `mapPosition` turns such a line back into (file, line).
+ *
+ * Security: XInclude reads the local files a document names. Use `--xinclude` only on documents you trust as much
+ * as the files they may name.
+ */
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { readBytes } from '../io.js';
+import { TeikitError } from '../diagnostics.js';
+import {
+  attr,
+  walk,
+  XI_NS,
+  xmlId,
+  tryParseXml,
+  type XmlDocument,
+  type XmlElement,
+  type XmlNode,
+} from '../xml/index.js';
+
+/** Lines of the k-th included file are shifted by k * LINE_SPACE (no real file has 10^8 lines). */
+export const LINE_SPACE = 100_000_000;
+const MAX_DEPTH = 50;
+
+export interface XIncludeResult {
+  /** Files whose content was included, in the order of their line spaces (index 0 is line space 1). */
+  included: string[];
+  /** Resource errors, unsupported xpointers, loops: source `xml`, rule `xinclude`. */
+  diagnostics: Diagnostic[];
+}
+
+/** Turn a (possibly shifted) line back into the file it belongs to. */
+export function mapPosition(file: string, line: number, included: readonly string[]): { file: string; line: number } {
+  if (line < LINE_SPACE) return { file, line };
+  const k = Math.floor(line / LINE_SPACE);
+  return { file: included[k - 1] ?? file, line: line - k * LINE_SPACE };
+}
+
+/** Map every diagnostic of an XInclude-expanded document back to the file and line of its piece. */
+export function mapDiagnostics(list: Diagnostic[], file: string, included: readonly string[]): Diagnostic[] {
+  if (included.length === 0) return list;
+  return list.map((d) => {
+    if (d.line < LINE_SPACE) return d;
+    const where = mapPosition(file, d.line, included);
+    return { ...d, file: where.file, line: where.line };
+  });
+}
+
+function shiftLines(nodes: XmlNode[], by: number): void {
+  const shift = (n: XmlNode): void => {
+    n.line += by;
+    if (n.type === 'element') {
+      n.tagEnd = { line: n.tagEnd.line + by, column: n.tagEnd.column };
+      n.end = { line: n.end.line + by, column: n.end.column };
+    }
+  };
+  for (const n of nodes) {
+    shift(n);
+    if (n.type === 'element') walk(n, shift);
+  }
+}
+
+function textDecode(bytes: Uint8Array, encoding: string): string {
+  const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Resolve every `xi:include` of `doc` in place. `file` is the path of `doc` (hrefs resolve against its folder).
+ * Returns the included files (for `mapDiagnostics`) and the diagnostics of includes that failed.
+ */
+export function resolveXIncludes(doc: XmlDocument, file: string): XIncludeResult {
+  const result: XIncludeResult = { included: [], diagnostics: [] };
+  // Each pending item: an include element, the file it was written in, and the chain of files above it.
+  const topLevel = findIncludes(doc.root);
+  processIncludes(topLevel, file, [resolve(file)], result, 0);
+  return result;
+}
+
+function findIncludes(root: XmlElement): XmlElement[] {
+  const out: XmlElement[] = [];
+  const visit = (n: XmlNode): boolean => {
+    if (n.type === 'element' && n.uri === XI_NS && n.local === 'include') {
+      out.push(n);
+      return false; // its children (fallback) are handled when the include is
+    }
+    return true;
+  };
+  if (visit(root)) walk(root, visit);
+  return out;
+}
+
+function processIncludes(includes: XmlElement[], file: string, chain: string[], result: XIncludeResult, depth: number): void {
+  for (const inc of includes) replaceInclude(inc, file, chain, result, depth);
+}
+
+/** Report a problem at the include element; its line may be shifted, so map it back to the including file. */
+function problem(inc: XmlElement, file: string, message: string, result: XIncludeResult): Diagnostic {
+  return diagnostic({ file, line: inc.line, column: inc.column, message, ruleId: 'xinclude', source: 'xml' });
+}
+
+function replaceWith(inc: XmlElement, nodes: XmlNode[]): void {
+  const parent = inc.parent;
+  const at = parent.children.indexOf(inc);
+  for (const n of nodes) if (n.type === 'element') n.parent = parent;
+  parent.children.splice(at, 1, ...nodes);
+  // Text next to text is one text node in the infoset (a data pattern sees "Quoted: " + the included text as one
+  // value); the merged node keeps the position of its first part.
+  const merged: XmlNode[] = [];
+  for (const n of parent.children) {
+    const last = merged[merged.length - 1];
+    if (n.type === 'text' && last?.type === 'text' && !n.cdata && !last.cdata) merged[merged.length - 1] = { ...last, value: last.value + n.value };
+    else merged.push(n);
+  }
+  if (merged.length !== parent.children.length) parent.children.splice(0, parent.children.length, ...merged);
+}
+
+function replaceInclude(inc: XmlElement, file: string, chain: string[], result: XIncludeResult, depth: number): void {
+  const href = attr(inc, 'href') ?? '';
+  const parse = attr(inc, 'parse') ?? 'xml';
+  const xpointer = attr(inc, 'xpointer');
+  const fallback = inc.children.find((c): c is XmlElement => c.type === 'element' && c.uri === XI_NS && c.local === 'fallback');
+
+  const fail = (message: string): void => {
+    if (fallback !== undefined) {
+      // Section 3.2: a resource error with a fallback is not reported; the fallback's children replace the include.
+      const children = fallback.children;
+      replaceWith(inc, children);
+      const nested = children.flatMap((c) => (c.type === 'element' ? findIncludes(c) : []));
+      processIncludes(nested, file, chain, result, depth);
+      return;
+    }
+    result.diagnostics.push(problem(inc, file, message, result));
+    replaceWith(inc, []);
+  };
+
+  if (parse !== 'xml' && parse !== 'text') {
+    // A fatal error in XInclude 1.0 (section 3.1), not a resource error: no fallback.
+    result.diagnostics.push(problem(inc, file, `xi:include has parse="${parse}": it must be "xml" or "text"`, result));
+    replaceWith(inc, []);
+    return;
+  }
+  if (href === '' && xpointer === undefined) {
+    result.diagnostics.push(problem(inc, file, 'xi:include has neither @href nor @xpointer', result));
+    replaceWith(inc, []);
+    return;
+  }
+  if (href === '') {
+    fail('xi:include without @href (a pointer into the same document) is not supported by teikit');
+    return;
+  }
+  if (depth >= MAX_DEPTH) {
+    fail(`xi:include nested more than ${MAX_DEPTH} levels deep`);
+    return;
+  }
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(href)?.[1]?.toLowerCase();
+  let target: string;
+  if (scheme === 'file') {
+    try {
+      target = fileURLToPath(href);
+    } catch {
+      fail(`xi:include href="${href}" is not a usable file URL`);
+      return;
+    }
+  } else if (scheme !== undefined) {
+    fail(`xi:include href="${href}" is remote: teikit never fetches remote resources`);
+    return;
+  } else {
+    let decoded = href;
+    try {
+      decoded = decodeURI(href);
+    } catch {
+      // keep as written
+    }
+    target = isAbsolute(decoded) ? decoded : resolve(dirname(chain[chain.length - 1]!), decoded);
+  }
+  if (parse === 'xml' && chain.includes(target) && xpointer === undefined) {
+    fail(`xi:include href="${href}" is already being included (an inclusion loop)`);
+    return;
+  }
+
+  let bytes: Uint8Array;
+  try {
+    bytes = readBytes(target);
+  } catch (error) {
+    const why = error instanceof TeikitError ? error.diagnostic.message : String(error);
+    fail(`xi:include href="${href}": ${why}`);
+    return;
+  }
+
+  if (parse === 'text') {
+    const encoding = attr(inc, 'encoding') ?? 'utf-8';
+    try {
+      const value = textDecode(bytes, encoding);
+      replaceWith(inc, value === '' ? [] : [{ type: 'text', value, cdata: false, line: inc.line, column: inc.column }]);
+    } catch {
+      fail(`xi:include href="${href}" parse="text": the file is not valid ${encoding}`);
+    }
+    return;
+  }
+
+  // parse="xml": a fresh tree in its own line space.
+  // Name included files the way the user named the including one: relative paths stay relative.
+  const displayName = isAbsolute(file) ? target : relative(process.cwd(), target) || target;
+  const space = result.included.length + 1;
+  const parsed = tryParseXml(bytes, { file: displayName });
+  if (!parsed.ok) {
+    // Not well-formed: a fatal error (section 4.1.1 does not allow a fallback for it), reported where it is.
+    result.diagnostics.push(parsed.diagnostic);
+    replaceWith(inc, []);
+    return;
+  }
+  result.included.push(displayName);
+  const included = parsed.document;
+  let nodes: XmlNode[];
+  if (xpointer !== undefined) {
+    const id = /^element\(([^/()]+)\)$/.exec(xpointer)?.[1] ?? (/^[^\s()/:]+$/.test(xpointer) ? xpointer : undefined);
+    if (id === undefined) {
+      result.included.pop();
+      fail(`xi:include xpointer="${xpointer}": only shorthand pointers ("id") and element(id) are supported`);
+      return;
+    }
+    let found: XmlElement | undefined;
+    walk(included, (n) => {
+      if (found !== undefined) return false;
+      if (n.type === 'element' && xmlId(n) === id) found = n;
+      return true;
+    });
+    if (found === undefined) {
+      result.included.pop();
+      fail(`xi:include xpointer="${xpointer}" selects nothing in ${href}`);
+      return;
+    }
+    nodes = [found];
+  } else {
+    // The document's children (section 4.5.1), minus whitespace outside the root, which our tree does not keep.
+    nodes = included.children.filter((n) => n.type === 'element' || n.type === 'comment' || n.type === 'pi');
+  }
+  shiftLines(nodes, space * LINE_SPACE);
+  replaceWith(inc, nodes);
+  const nested = nodes.flatMap((n) => (n.type === 'element' ? findIncludes(n) : []));
+  processIncludes(nested, displayName, [...chain, target], result, depth + 1);
+}

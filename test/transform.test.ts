@@ -1,0 +1,235 @@
+/**
+ * `teikit transform` and the library functions behind it: the HTML reading edition and the plain text, on fixtures
+ * written for teikit (a cable in the shape of the edition, generic TEI features, a teiCorpus), with exact outputs.
+ */
+import { mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { transformToHtml, transformToText } from '../src/transform/index.js';
+import { TeikitError } from '../src/diagnostics.js';
+import { projectRoot, runCli } from './helpers.js';
+import { htmlText, missingWords, teiBodyText, words } from './transform-helpers.js';
+
+const fixtures = `${projectRoot}test/fixtures/transform/`;
+const read = (name: string) => readFileSync(`${fixtures}${name}`);
+const tmp = mkdtempSync(join(tmpdir(), 'teikit-transform-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('transformToText', () => {
+  it('gives the cable-shaped fixture as published: brackets kept, gaps as [...], notes after the text', () => {
+    expect(transformToText(read('cable.xml'))).toBe(
+      [
+        'Handling the Issue of Border Residents Fleeing from Yili and Tacheng to the Soviet Union',
+        '',
+        '[To the] Foreign Affairs Office of the Xinjiang [Uyghur] Autonomous Region:',
+        '',
+        'Our proposed solution to the problem of Uyghur and Kazakh borders [sic] residents fleeing from Yili [Ili] and Tacheng [Qoqek] to the Soviet Union, which your office reported during an 18 April phone call, is as follows:',
+        '',
+        'Please report the situation of the meeting to the Ministry [of Foreign Affairs] as soon as possible.',
+        '',
+        'Some text was left out here: [...]',
+        '',
+        'Ministry of Foreign Affairs',
+        '21 April 1962',
+        '',
+        'Notes',
+        '',
+        '1. The year is inferred from the date of the cable.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('gives the clean reading text with reading: true', () => {
+    const text = transformToText(read('cable.xml'), { reading: true });
+    expect(text).toContain('\n\nTo the Foreign Affairs Office of the Xinjiang Uyghur Autonomous Region:\n\n');
+    expect(text).toContain('the problem of Uyghur and Kazakh borders residents fleeing');
+    expect(text).toContain('the Ministry of Foreign Affairs as soon as possible.');
+    expect(text).toContain('\n\nSome text was left out here:\n\n');
+    expect(text).toContain('fleeing from Yili (Ili) and Tacheng (Qoqek) to the Soviet Union');
+    expect(text).not.toMatch(/[[\]]/);
+  });
+
+  it('keeps TEI whitespace: no words glued across elements, none split, lb respected', () => {
+    const text = transformToText(read('generic.xml'));
+    expect(text).toContain('\n\nAll mutants are words; equal.\n\n');
+    expect(text).toContain('\n\nFirst line\nsecond line and a broken word.\n\n');
+  });
+
+  it('shows the text of elements it has no rule for', () => {
+    expect(transformToText(read('generic.xml'))).toContain('An unknown element and another one keep their text.');
+  });
+
+  it('lays out lists, tables, verse and drama as lines and blocks', () => {
+    const text = transformToText(read('generic.xml'));
+    expect(text).toContain('\n\napples\npears\n\n');
+    expect(text).toContain('\n\nFruit Price\nApple 3\n\n');
+    expect(text).toContain("\n\nShall I compare thee\nto a summer's day?\n\n");
+    expect(text).toContain('\n\nHAMLET, prince\n\nHAMLET\naside\n\nTo be, or not to be.\n\n');
+  });
+
+  it('shows the source side of choice as published and the editor side in the reading text', () => {
+    const published = transformToText(read('generic.xml'));
+    expect(published).toContain('The teh cat, Dr. Smyth, lemma said ⟦nothing⟧⸌something⸍ [here] [...].');
+    expect(published).toMatch(/\n\nApparatus\n\nlemma\] A reading B;\n$/);
+    const reading = transformToText(read('generic.xml'), { reading: true });
+    expect(reading).toContain('The the cat, Doctor Smith, lemma said something here .');
+  });
+
+  it('gives every document of a teiCorpus, and no header', () => {
+    expect(transformToText(read('corpus.xml'))).toBe('Alpha text.\n\nBeta text.\n');
+  });
+});
+
+describe('transformToHtml on the cable-shaped fixture', () => {
+  const html = transformToHtml(read('cable.xml'), { file: 'cable.xml' });
+
+  it('is an HTML5 document in the language of the TEI, with inline CSS and no script', () => {
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">/);
+    expect(html).toContain('<style>');
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\(/i);
+  });
+
+  it('has a title block with the citation, summary, languages, translator and funder', () => {
+    expect(html).toContain('<h1 class="tk-doc-title">Cable from the Chinese Foreign Ministry, \'Handling the Issue');
+    expect(html).toContain('<dt>Call number</dt><dd><span class="tk-idno">PRC FMA 118-01771-10</span></dd>');
+    expect(html).toContain('<a class="tk-idno" href="https://wilson-center-digital-archive.dvincitest.com/document/118181"');
+    expect(html).toContain('<dt>Archive</dt><dd><span class="tk-publisher">Wilson Center Digital Archive</span></dd>');
+    expect(html).toContain('<h2>Summary</h2><p class="tk-p">The Chinese Foreign Ministry directs border guards');
+    expect(html).toContain('<dt>Languages</dt><dd>English (translation); Chinese (original)</dd>');
+    expect(html).toContain('<dt>Translator (Translated by)</dt><dd>7Brands</dd>');
+    expect(html).toContain('<dt>Funder</dt><dd>MacArthur Foundation</dd>');
+  });
+
+  it('links names to register entries, by kind, with their other names on hover and focus', () => {
+    expect(html).toContain(
+      '<a class="tk-name tk-place" href="#tacheng" title="Place: Tacheng — also: Qoqek (kk); Chuguchak (ru); 塔城 (zh)" data-names="Qoqek (kk) · Chuguchak (ru) · 塔城 (zh)" aria-describedby="tk-names-tacheng">Tacheng</a>',
+    );
+    expect(html).toContain('<a class="tk-name tk-group" href="#uyghurs"');
+    expect(html).toMatch(/a\[data-names\]:hover::after, a\[data-names\]:focus::after \{ content: attr\(data-names\)/);
+    // A name holding another linked name cannot be a link itself (no nested links): it gets its own small link.
+    expect(html).toContain('<a class="tk-name-link tk-org" href="#xfao" aria-label="Organisation: Foreign Affairs Office of the Xinjiang Uyghur Autonomous Region"');
+    expect(html).not.toMatch(/<a [^>]*>(?:(?!<\/a>).)*<a /s);
+  });
+
+  it('has registers with every name and its language, coordinates and authority links', () => {
+    expect(html).toContain('<article class="tk-entry tk-place" id="ili"><h4 class="tk-entry-title">Yili<span class="tk-kind"> (place)</span></h4>');
+    expect(html).toContain('<li><span class="tk-name-form" lang="zh">伊犁</span><span class="tk-lang-tag"> Chinese (zh)</span></li>');
+    expect(html).toContain('<span class="tk-coords" title="latitude longitude (WGS 84): 43.9 81.3">43.9° N, 81.3° E</span>');
+    expect(html).toContain('<a href="https://www.wikidata.org/wiki/Q34800" rel="noopener noreferrer">Q34800</a>');
+    expect(html).toContain('<h3>Places</h3>');
+    expect(html).toContain('<h3>Organisations</h3>');
+    expect(html).toContain('<h3>Groups of people</h3>');
+  });
+
+  it('shows supplied words in brackets, gaps as [...], sic marked, dates with their ISO value', () => {
+    expect(html).toContain('<span class="tk-supplied" title="Supplied by the editor; reason: omitted in original"><span class="tk-bracket tk-pub">[</span>To the<span class="tk-bracket tk-pub">]</span></span>');
+    expect(html).toContain('<span class="tk-gap tk-pub" title="Omitted; reason: omitted; extent: unknown">[...]</span>');
+    expect(html).toContain('<span class="tk-sic" title="sic: as in the source">borders</span><span class="tk-sic-mark tk-pub"> [sic]</span>');
+    expect(html).toContain('<time class="tk-date" datetime="1962-04-18" title="1962-04-18 (certainty: medium)">18 April</time>');
+  });
+
+  it('has a script-free switch between the text as published and the reading text', () => {
+    expect(html).toContain('<input type="radio" name="tk-view" id="tk-view-published" class="tk-view" aria-describedby="tk-view-label" checked>');
+    expect(html).toContain('#tk-view-reading:checked ~ main .tk-pub { display: none; }');
+    const reading = transformToHtml(read('cable.xml'), { reading: true });
+    expect(reading).toContain('<input type="radio" name="tk-view" id="tk-view-reading" class="tk-view" aria-describedby="tk-view-label" checked>');
+  });
+
+  it('puts notes in footnotes with links both ways', () => {
+    const ref = /<sup class="tk-noteref"><a href="#(tk-note-[^"]+)" id="(tk-noteref-[^"]+)" aria-label="Note 1">1<\/a><\/sup>/.exec(html);
+    expect(ref).not.toBeNull();
+    expect(html).toContain(`<li id="${ref![1]}" value="1">The year is inferred from the date of the cable. <a href="#${ref![2]}" class="tk-backlink"`);
+  });
+
+  it('keeps headings in order', () => {
+    const levels = [...html.matchAll(/<h([1-6])\b/g)].map((m) => Number(m[1]));
+    expect(levels[0]).toBe(1);
+    for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('transformToHtml on any TEI', () => {
+  const html = transformToHtml(read('generic.xml'));
+
+  it('renders lists, tables, verse, drama, figures and page breaks', () => {
+    expect(html).toContain('<ul class="tk-list"><li>apples</li><li>pears</li></ul>');
+    expect(html).toContain('<table class="tk-table"><caption>Prices</caption><tbody><tr><th>Fruit</th><th>Price</th></tr><tr><td>Apple</td><td colspan="1">3</td></tr></tbody></table>');
+    expect(html).toContain('<div class="tk-l"><span class="tk-n" aria-hidden="true">1</span> Shall I compare thee</div>');
+    expect(html).toContain('<div class="tk-sp"><div class="tk-speaker">HAMLET</div><div class="tk-stage">aside</div><p class="tk-p">To be, or not to be.</p></div>');
+    expect(html).toContain('<span class="tk-pb" role="note" aria-label="p. 12">[12]</span>');
+    expect(html).toContain('<figure class="tk-figure"><span class="tk-graphic">[image: <a href="https://example.org/a.png" rel="noopener noreferrer">https://example.org/a.png</a>]</span><figcaption><span class="tk-head">A figure</span> <span class="tk-figDesc">a drawing of a cat</span></figcaption></figure>');
+  });
+
+  it('shows both sides of choice, one per view, and the apparatus', () => {
+    expect(html).toContain('<span class="tk-choice"><span class="tk-sic tk-pub" title="sic; corrected: the">teh</span><span class="tk-corr tk-read" title="source reads: teh">the</span></span>');
+    expect(html).toContain('<span class="tk-abbr tk-pub" title="expanded: Doctor">Dr.</span><span class="tk-expan tk-read" title="source reads: Dr.">Doctor</span>');
+    expect(html).toMatch(/<span class="tk-app">lemma<\/span><sup class="tk-appref"><a href="#tk-app-[^"]+" id="tk-appref-[^"]+" aria-label="Apparatus entry 1">a1<\/a><\/sup>/);
+    expect(html).toMatch(/<span class="tk-lem">lemma\] <span class="tk-wit">A<\/span>;<\/span> <span class="tk-rdg">reading <span class="tk-wit">B<\/span>;<\/span>/);
+  });
+
+  it('shows the text of unknown elements', () => {
+    expect(html).toContain('An unknown element and <mysteryElement>'.replace('<mysteryElement>', 'another one'));
+  });
+
+  it('gives each document of a teiCorpus its own article and heading', () => {
+    const corpus = transformToHtml(read('corpus.xml'));
+    expect(corpus).toContain('<h1 class="tk-doc-title">A small corpus</h1>');
+    expect(corpus).toMatch(/<article class="tk-document"><h2 class="tk-doc-title">First document<\/h2>.*Alpha text\..*<\/article><article class="tk-document"><h2 class="tk-doc-title">Second document<\/h2>.*Beta text\./s);
+  });
+
+  it('loses no word of the fixtures', () => {
+    for (const name of ['cable.xml', 'generic.xml', 'corpus.xml']) {
+      const expected = words(teiBodyText(read(name)));
+      expect(missingWords(expected, words(htmlText(transformToHtml(read(name))))), name).toEqual([]);
+      expect(missingWords(words(teiBodyText(read(name), { published: true, notesApart: true })), words(transformToText(read(name)))), name).toEqual([]);
+    }
+  });
+});
+
+describe('malformed input', () => {
+  it('is reported by teikit\'s parser with line and column, not by saxon-js', () => {
+    expect(() => transformToHtml('<TEI>\n  <p>a</q>\n</TEI>', { file: 'bad.xml' })).toThrow(TeikitError);
+    try {
+      transformToText('<TEI>\n  <p a="1" a="2"/>\n</TEI>', { file: 'dup.xml' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as TeikitError).diagnostic).toMatchObject({ file: 'dup.xml', line: 2, source: 'xml' });
+    }
+  });
+});
+
+describe('teikit transform (CLI)', () => {
+  it('writes HTML to stdout and text to -o', () => {
+    const html = runCli(['transform', `${fixtures}cable.xml`, '--to', 'html']);
+    expect(html.status).toBe(0);
+    expect(html.stderr).toBe('');
+    expect(html.stdout).toMatch(/^<!DOCTYPE html>/);
+    const out = join(tmp, 'cable.txt');
+    const text = runCli(['transform', `${fixtures}cable.xml`, '--to', 'text', '--reading', '-o', out]);
+    expect(text).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(readFileSync(out, 'utf8')).toBe(transformToText(read('cable.xml'), { reading: true }));
+  });
+
+  it('reports malformed XML as one line FILE:LINE:COLUMN, exit 1, and leaves no output file', () => {
+    const bad = join(tmp, 'bad.xml');
+    writeFileSync(bad, '<TEI xmlns="http://www.tei-c.org/ns/1.0">\n  <text><body><p>unclosed</body></text>\n</TEI>\n');
+    const out = join(tmp, 'bad.html');
+    const r = runCli(['transform', bad, '--to', 'html', '-o', out]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:\\d+: error .+ \\[xml-wellformed\\]\\n$`));
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('exits 2 for a missing file, a missing or unknown --to, and extra arguments', () => {
+    const missing = runCli(['transform', join(tmp, 'nope.xml'), '--to', 'text']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/nope\.xml:1:1: error cannot read file: no such file or directory \[io\]\n$/);
+    expect(runCli(['transform', `${fixtures}cable.xml`]).stderr).toBe('teikit: transform: --to html|text is required\n');
+    expect(runCli(['transform', `${fixtures}cable.xml`, '--to', 'pdf']).status).toBe(2);
+    expect(runCli(['transform', `${fixtures}cable.xml`, `${fixtures}generic.xml`, '--to', 'text']).status).toBe(2);
+  });
+});

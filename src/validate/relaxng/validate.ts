@@ -15,7 +15,7 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics.js';
 import { walk, xpathOf, type XmlDocument, type XmlElement, type XmlNode, type XmlText, XMLNS_NS } from '../../xml/index.js';
 import type { SalveError, SalveEvent, SalveGrammar, SalveNamePattern, SalveWalker } from './salve.js';
-import { attributeValues, describeValuePattern, makeElementNameError, makeName, newNameResolver } from './salve.js';
+import { attributeValues, describeValuePattern, makeElementNameError, makeName, newScopedResolver, pruneAttributeWalkers, valueRequirement } from './salve.js';
 
 export interface WalkOptions {
   maxErrors?: number;
@@ -24,6 +24,8 @@ export interface WalkOptions {
   source?: Diagnostic['source'];
   /** Check ID/IDREF uniqueness per RELAX NG DTD Compatibility. Default true. */
   idCheck?: boolean;
+  /** End messages with jing's tail (`; expected ...`, `; must be ...`). Default true; `expected` is set either way. */
+  tails?: boolean;
 }
 
 interface Position {
@@ -33,8 +35,11 @@ interface Position {
 
 class Stop extends Error {}
 
-/** `expected` is computed for this many diagnostics of a document, then left out. */
-const EXPECTED_LIMIT = 100;
+/**
+ * `expected` (and jing's "; expected ..." tail of the message) is computed for this many diagnostics of a
+ * document, then left out: about 0.07 ms each with tei_all, but a hostile file can have millions of errors.
+ */
+const EXPECTED_LIMIT = 10_000;
 
 /** Validate `doc` against `grammar`; diagnostics in document order, at most `maxErrors`. */
 export function validateTree(grammar: SalveGrammar, doc: XmlDocument, options: WalkOptions = {}): Diagnostic[] {
@@ -43,7 +48,8 @@ export function validateTree(grammar: SalveGrammar, doc: XmlDocument, options: W
   const source = options.source ?? 'relaxng';
   const maxErrors = options.maxErrors ?? Infinity;
   const idCheck = options.idCheck ?? true;
-  const resolver = newNameResolver();
+  const tails = options.tails ?? true;
+  const resolver = newScopedResolver();
   const walker = grammar.newWalker(resolver, false);
   const out: Diagnostic[] = [];
 
@@ -72,6 +78,12 @@ export function validateTree(grammar: SalveGrammar, doc: XmlDocument, options: W
   };
 
   const fire = (name: string, params: string[], pos: Position, el: XmlElement | undefined, context: EventContext): void => {
+    // The attributes still possible, read before leaveStartTag ends them (only when some are missing: reading them
+    // walks the whole attribute model, which for every start tag doubled the time of validation).
+    let before = '';
+    if (name === 'leaveStartTag' && out.length < EXPECTED_LIMIT && attributesIncomplete(walker)) {
+      before = describePossible(walker.possible(), el, true);
+    }
     const result = walker.fireEvent(name, params);
     if (result === false) return;
     if (name === 'leaveStartTag') {
@@ -99,7 +111,20 @@ export function validateTree(grammar: SalveGrammar, doc: XmlDocument, options: W
         // jing: `element "body" not allowed yet; missing required element "from"` when one element is required
         const one = /^element ("[^"]+")$/.exec(expected);
         if (one !== null) text = `${message}; missing required element ${one[1]}`;
-      } else if (out.length < EXPECTED_LIMIT) expected = expectedAfterError(walker, name, el);
+        else if (expected !== '' && tails) text = `${message}; expected ${expected}`;
+      } else if (out.length < EXPECTED_LIMIT) {
+        // a failed text event leaves salve's walkers as they were
+        if (name === 'text') expected = describePossible(walker.possible(), el, false);
+        // a named missing attribute is its own answer (jing adds no list); "one or more" lists what was possible
+        else if (name === 'leaveStartTag') expected = message.endsWith('one or more required attributes') ? before : '';
+        else expected = expectedAfterError(walker, name, el);
+        // jing's messages end with what was expected there: `element "x" not allowed here; expected the element
+        // end-tag or element "a" or "b"`, `text not allowed here; expected element "body"`, `attribute "type" not
+        // allowed here; expected attribute "source"`, `missing one or more required attributes; expected attribute ..`
+        if (tails && expected !== '' && /(not allowed (here|anywhere)|one or more required attributes)$/.test(message)) {
+          text = `${message}; expected ${expected}`;
+        }
+      }
       report(pos, el, text, expected === '' ? {} : { expected });
     }
   };
@@ -123,7 +148,9 @@ export function validateTree(grammar: SalveGrammar, doc: XmlDocument, options: W
       }
       for (const err of result) {
         const message = describe(err, 'text', { kind: 'text', el: owner }, grammar);
-        if (message !== undefined) report(textErrorPosition(nodes), owner, message);
+        if (message === undefined) continue;
+        const expected = out.length < EXPECTED_LIMIT ? describePossible(walker.possible(), owner, false) : '';
+        report(textErrorPosition(nodes), owner, expected === '' || !tails ? message : `${message}; expected ${expected}`, expected === '' ? {} : { expected });
       }
       return;
     }
@@ -143,10 +170,7 @@ export function validateTree(grammar: SalveGrammar, doc: XmlDocument, options: W
       flushText(parent);
       const el = node;
       stack.push(el);
-      resolver.enterContext();
-      for (const a of el.attributes) {
-        if (a.uri === XMLNS_NS) resolver.definePrefix(a.prefix === '' ? '' : a.local, a.value);
-      }
+      resolver.scope = el.ns;
       const ctx: EventContext = { kind: 'start', el };
       fire('enterStartTag', [el.uri, el.local], el.tagEnd, el, ctx);
       for (const a of el.attributes) {
@@ -160,11 +184,14 @@ export function validateTree(grammar: SalveGrammar, doc: XmlDocument, options: W
         fire('attributeValue', [a.value], el.tagEnd, el, actx);
         if (attributeValues.bad > 0 && attributeValues.good === 0) {
           const allowed = joinOr(attributeValues.patterns.flatMap(describeValuePattern));
-          report(el.tagEnd, el, `value of attribute "${a.name}" is invalid`, allowed === '' ? {} : { expected: allowed, actual: a.value });
+          const must = tails ? valueRequirement(attributeValues.patterns, a.value) : undefined;
+          const message = `value of attribute "${a.name}" is invalid${must === undefined ? '' : `; ${must}`}`;
+          report(el.tagEnd, el, message, allowed === '' ? {} : { expected: allowed, actual: a.value });
         }
         if (idCheck && lastDatatype !== undefined) checkId(lastDatatype, a.value, el);
       }
       fire('leaveStartTag', [], el.tagEnd, el, ctx);
+      pruneAttributeWalkers(walker);
     }, (el: XmlElement) => {
       flushText(el);
       if (badContent.has(el)) {
@@ -172,7 +199,7 @@ export function validateTree(grammar: SalveGrammar, doc: XmlDocument, options: W
         report(el.end, el, `character content of element "${el.name}" invalid`);
         walker.fireEvent('endTag', [el.uri, el.local]); // what salve adds about the same content is not news
       } else fire('endTag', [el.uri, el.local], el.end, el, { kind: 'end', el });
-      resolver.leaveContext();
+      resolver.scope = el.parent.type === 'element' ? el.parent.ns : undefined;
       stack.pop();
     });
     // A wrong root element was already reported; jing says nothing more about the document as a whole.
@@ -201,9 +228,18 @@ export function validateTree(grammar: SalveGrammar, doc: XmlDocument, options: W
     } else if (type === 'IDREF') {
       idrefs.push({ value: value.trim(), el });
     } else if (type === 'IDREFS') {
+      // RELAX NG DTD Compatibility: jing reports an empty IDREFS twice, as a bad value and as an empty list
+      if (value.trim() === '') report(el.tagEnd, el, 'value of attribute of type IDREFS contained no tokens', {}, `${ruleId}-id`);
       for (const v of value.split(/[ \t\n\r]+/)) if (v !== '') idrefs.push({ value: v, el });
     }
   }
+}
+
+/** Whether the start tag just read lacks a required attribute (salve's element walkers cannot end their attributes). */
+function attributesIncomplete(walker: SalveWalker): boolean {
+  const stack = (walker as unknown as { elementWalkerStack?: Array<Array<{ walker?: { canEndAttribute?: boolean } }>> }).elementWalkerStack;
+  const top = stack?.[stack.length - 1] ?? [];
+  return top.some((w) => w.walker !== undefined && w.walker.canEndAttribute === false);
 }
 
 /**
@@ -322,10 +358,64 @@ function candidatesFor(grammar: SalveGrammar, ns: string, local: string): Elemen
   if (found === undefined) {
     found = [];
     const defs = (grammar as unknown as { definitions: Map<string, { pat: ElementPattern }> }).definitions;
-    for (const d of defs.values()) if (d.pat.name.match(ns, local)) found.push(d.pat);
+    const seen = new Set<string>();
+    for (const d of defs.values()) {
+      if (!d.pat.name.match(ns, local)) continue;
+      // tei_all defines the same "any element" pattern six times (anyElement_xenoData_1, anyElement_egXML_2, ...):
+      // one walker per copy per level cost 3 KB per open element under a misplaced element; equal copies accept
+      // the same documents, so one will do.
+      const sig = signature(d.pat);
+      if (sig !== undefined && seen.has(sig)) continue;
+      if (sig !== undefined) seen.add(sig);
+      found.push(d.pat);
+    }
     table.set(key, found);
   }
   return found;
+}
+
+/**
+ * A structural key of an element pattern (its name class and content, a reference to itself written as such), or
+ * undefined when the content is too large to be worth comparing.
+ */
+const patternIds = new WeakMap<object, number>();
+let nextPatternId = 0;
+
+function signature(element: ElementPattern): string | undefined {
+  const parts: string[] = [];
+  const stack: unknown[] = [(element as unknown as { pat: unknown }).pat];
+  while (stack.length > 0) {
+    if (parts.length > 400) return undefined;
+    const p = stack.pop() as Record<string, any> | string | undefined; // eslint-disable-line @typescript-eslint/no-explicit-any
+    if (typeof p === 'string') {
+      parts.push(p);
+      continue;
+    }
+    if (p === undefined || p === null) {
+      parts.push('-');
+      continue;
+    }
+    const kind = (p.constructor as { name: string }).name;
+    if (kind === 'Ref') {
+      const target = p.element;
+      if (target === element) parts.push('self');
+      else {
+        let id = patternIds.get(target);
+        if (id === undefined) patternIds.set(target, (id = nextPatternId++));
+        parts.push(`ref:${id}`);
+      }
+      continue;
+    }
+    parts.push(kind);
+    if (kind === 'Attribute') parts.push(String(p.name));
+    else if (kind === 'Data') parts.push(`${String(p.datatypeLibrary)} ${String(p.type)} ${JSON.stringify(p.rngParams ?? [])}`);
+    else if (kind === 'Value') parts.push(`${String(p.datatypeLibrary)} ${String(p.type)} ${JSON.stringify(p.rawValue)} ${String(p.ns)}`);
+    else if (!['Empty', 'Text', 'NotAllowed', 'Choice', 'Group', 'Interleave', 'OneOrMore', 'List'].includes(kind)) return undefined;
+    if (p.patA !== undefined) stack.push(')', p.patB, ',', p.patA, '(');
+    else if (p.pat !== undefined) stack.push(')', p.pat, '(');
+    if (p.except !== undefined) stack.push('except', p.except);
+  }
+  return `${String((element as unknown as { name: unknown }).name)} ${parts.join(' ')}`;
 }
 
 interface NameIndex {
@@ -402,10 +492,11 @@ function nameOf(n: SalveNamePattern | undefined, el: XmlElement | undefined): st
   return n.toString();
 }
 
-/** `prefix:local` using the document's bindings in scope, as jing prints names. */
-export function formatName(
-  ns: string, local: string, el: XmlElement | undefined, attribute: boolean, unbound?: Map<string, string>,
-): string {
+/**
+ * `prefix:local` using the document's bindings in scope, as jing prints names; `{uri}local` when the namespace is
+ * not bound there (lists of names invent bindings instead: `spellNames`).
+ */
+export function formatName(ns: string, local: string, el: XmlElement | undefined, attribute: boolean): string {
   if (ns === '') return local;
   if (ns === 'http://www.w3.org/XML/1998/namespace') return `xml:${local}`;
   if (el !== undefined) {
@@ -413,15 +504,6 @@ export function formatName(
     for (const [prefix, uri] of Object.entries(el.ns)) {
       if (uri === ns && prefix !== '') return `${prefix}:${local}`;
     }
-  }
-  if (unbound !== undefined) {
-    // jing invents prefixes ns, ns1, ns2 ... and says what they stand for: `(with xmlns:ns="...")`.
-    let prefix = unbound.get(ns);
-    if (prefix === undefined) {
-      prefix = unbound.size === 0 ? 'ns' : `ns${unbound.size}`;
-      unbound.set(ns, prefix);
-    }
-    return `${prefix}:${local}`;
   }
   return `{${ns}}${local}`;
 }
@@ -433,7 +515,6 @@ export function formatName(
  */
 function describe(err: SalveError, event: string, ctx: EventContext, grammar: SalveGrammar): string | undefined {
   const el = ctx.el;
-  const names = (): string[] => [...(err.namesA ?? []), ...(err.namesB ?? [])].map((n) => `"${nameOf(n, el)}"`);
   switch (event) {
     case 'enterStartTag': {
       if (err.msg === 'tag not allowed yet') return `element "${qname(el)}" not allowed yet`;
@@ -449,14 +530,20 @@ function describe(err: SalveError, event: string, ctx: EventContext, grammar: Sa
       if (err.msg === 'attribute missing') return `element "${qname(el)}" missing required attribute "${nameOfAttribute(err.name, el)}"`;
       if (err.namesA !== undefined) {
         const attrs = [...(err.namesA ?? []), ...(err.namesB ?? [])].map((n) => `"${nameOfAttribute(n, el)}"`);
+        // salve names no attribute when a choice of attribute groups is unsatisfied; jing says this (and then what
+        // the element could have had)
+        if (attrs.length === 0) return `element "${qname(el)}" missing one or more required attributes`;
         return `element "${qname(el)}" missing required attribute ${joinOr(attrs)}`;
       }
-      return `element "${qname(el)}" missing required attributes`;
+      return `element "${qname(el)}" missing one or more required attributes`;
     case 'text':
       return 'text not allowed here';
     case 'endTag':
       if (err.msg === 'tag required') return `element "${qname(el)}" incomplete; missing required element "${nameOf(err.name, el)}"`;
-      if (err.namesA !== undefined) return `element "${qname(el)}" incomplete; expected element ${joinOr(names())}`;
+      if (err.namesA !== undefined) {
+        const spelled = spellNames([...(err.namesA ?? []), ...(err.namesB ?? [])].flatMap(rawNames), el, false);
+        return `element "${qname(el)}" incomplete; expected element ${joinOr(spelled.names)}${spelled.suffix}`;
+      }
       if (err.msg === 'unexpected end tag' || err.msg === 'tag not allowed here') return `element "${qname(el)}" incomplete`;
       return `character content of element "${qname(el)}" invalid`;
     default:
@@ -513,34 +600,63 @@ function union(walkers: ReadonlyArray<{ possible(): Set<SalveEvent> }>): Set<Sal
 
 /** What the walker would accept now, worded like jing's "expected ..." (used for the `expected` field). */
 export function describePossible(events: Set<SalveEvent>, el: XmlElement | undefined, attributes: boolean): string {
-  const elements: string[] = [];
-  const attrs: string[] = [];
-  const unbound = new Map<string, string>();
+  const elements: RawName[] = [];
+  const attrs: RawName[] = [];
   let endTag = false;
   let text = false;
   for (const ev of events) {
     if (ev.name === 'endTag') endTag = true;
     else if (ev.name === 'text') text = true;
     else if (ev.name === 'enterStartTag' && typeof ev.param === 'object' && ev.param !== null && !(ev.param instanceof RegExp)) {
-      for (const n of flatten(ev.param)) elements.push(`"${n}"`);
+      elements.push(...rawNames(ev.param));
     } else if (ev.name === 'attributeName' && typeof ev.param === 'object' && ev.param !== null && !(ev.param instanceof RegExp)) {
-      for (const n of flatten(ev.param, el, true)) attrs.push(`"${n}"`);
+      attrs.push(...rawNames(ev.param));
     }
   }
-  void el;
-  const bindings = [...unbound].map(([uri, prefix]) => `xmlns:${prefix}="${uri}"`);
-  const suffix = bindings.length === 0 ? '' : ` (with ${bindings.join(', ')})`;
-  if (attributes) return attrs.length === 0 ? '' : `attribute ${joinOr([...new Set(attrs)].sort())}${suffix}`;
+  if (attributes) {
+    const { names, suffix } = spellNames(attrs, el, true);
+    return names.length === 0 ? '' : `attribute ${joinOr(names)}${suffix}`;
+  }
+  const { names, suffix } = spellNames(elements, el, false);
   const parts: string[] = [];
   if (endTag) parts.push('the element end-tag');
   if (text) parts.push('text');
-  const uniq = [...new Set(elements)].sort();
-  if (uniq.length > 0) parts.push(`element ${joinOr(uniq)}`);
+  if (names.length > 0) parts.push(`element ${joinOr(names)}`);
   return (parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} or ${parts[parts.length - 1]}`) + suffix;
+}
 
-  function flatten(n: SalveNamePattern, scope: XmlElement | undefined = el, attribute = false): string[] {
-    if (n.kind === 'Name') return [formatName(n.ns ?? '', n.name ?? '', scope, attribute, unbound)];
-    if (n.kind === 'NameChoice') return [...flatten(n.a!, scope, attribute), ...flatten(n.b!, scope, attribute)];
-    return [n.toString()];
-  }
+interface RawName {
+  ns: string;
+  local: string;
+}
+
+/** The simple names of a name class; jing lists only names it can spell, so wildcards (anyName, nsName) are left out. */
+function rawNames(n: SalveNamePattern): RawName[] {
+  if (n.kind === 'Name') return [{ ns: n.ns ?? '', local: n.name ?? '' }];
+  if (n.kind === 'NameChoice') return [...rawNames(n.a!), ...rawNames(n.b!)];
+  return [];
+}
+
+/**
+ * Names as jing spells them in "expected" lists: quoted, prefixed as bound where the error occurred, sorted. For
+ * namespaces not bound there jing invents bindings, measured: one such namespace becomes the default namespace
+ * when no default is in scope and no listed name is in no namespace (`element "TEI" or "teiCorpus" (with
+ * xmlns="http://www.tei-c.org/ns/1.0")`), else prefix `ns`; several get `ns1`, `ns2`, ... (`(with xmlns:ns1="urn:x"
+ * xmlns:ns2="urn:y")`).
+ */
+function spellNames(raw: readonly RawName[], el: XmlElement | undefined, attribute: boolean): { names: string[]; suffix: string } {
+  const bound = (ns: string): boolean => formatName(ns, 'x', el, attribute).charAt(0) !== '{';
+  const unboundUris = [...new Set(raw.map((n) => n.ns).filter((ns) => ns !== '' && !bound(ns)))].sort();
+  const prefixes = new Map<string, string>();
+  const defaultFree = el === undefined || el.ns[''] === undefined || el.ns[''] === '';
+  if (unboundUris.length === 1 && !attribute && defaultFree && !raw.some((n) => n.ns === '')) prefixes.set(unboundUris[0]!, '');
+  else if (unboundUris.length === 1) prefixes.set(unboundUris[0]!, 'ns');
+  else unboundUris.forEach((uri, i) => prefixes.set(uri, `ns${i + 1}`));
+  const names = [...new Set(raw.map((n) => {
+    const prefix = prefixes.get(n.ns);
+    const spelled = prefix === undefined ? formatName(n.ns, n.local, el, attribute) : prefix === '' ? n.local : `${prefix}:${n.local}`;
+    return `"${spelled}"`;
+  }))].sort();
+  const bindings = [...prefixes].map(([uri, prefix]) => (prefix === '' ? `xmlns="${uri}"` : `xmlns:${prefix}="${uri}"`));
+  return { names, suffix: bindings.length === 0 ? '' : ` (with ${bindings.join(' ')})` };
 }

@@ -117,8 +117,8 @@ describe('teikit query on the cable (fixture in the shape of the encoded edition
     const r = runCli(['query', 'places', cable, '--name', 'Qoqek']);
     expect(r.status).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^FILE:LINE:COL +ELEMENT +SURFACE +ENTRY +NAMES +DATE +TITLE$/);
-    expect(lines[1]).toMatch(/^test\/fixtures\/query\/cable\/cable\.xml:21:111 +placeName +Tacheng +tacheng +Tacheng, Qoqek, Chuguchak, 塔城 +1962-04-21 +Cable from the Chinese Foreign Ministry…$/);
+    expect(lines[0]).toMatch(/^FILE:LINE:COL +ELEMENT +SURFACE +ENTRY +CONTEXT +NAMES +DATE +TITLE$/);
+    expect(lines[1]).toMatch(/^test\/fixtures\/query\/cable\/cable\.xml:21:111 +placeName +Tacheng +tacheng +…sidents Fleeing from Yili and «Tacheng» to the Soviet Union \[To the\] … +Tacheng, Qoqek, Chuguchak, 塔城 +1962-04-21 +Cable from the Chinese Foreig…$/);
     expect(lines.at(-1)).toBe('4 mentions in 1 file');
     // Columns line up in display width (塔城 is four columns wide).
     const dateColumn = lines.slice(1, -1).map((l) => displayWidth(l.slice(0, l.indexOf('1962-04-21'))));

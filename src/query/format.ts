@@ -85,10 +85,19 @@ const TABLE_COLUMNS: Array<{ head: string; max: number; cell: (m: Mention) => st
   { head: 'ELEMENT', max: 12, cell: (m) => m.element },
   { head: 'SURFACE', max: 30, cell: (m) => m.surface },
   { head: 'ENTRY', max: 28, cell: (m) => m.entry ?? (m.pointer === null ? '' : `(${m.pointer})`) },
+  // The words around the mention, which a reader of the table needs most; the surface form between « ».
+  { head: 'CONTEXT', max: 72, cell: (m) => inContext(truncate(m.left, 30, true), m.surface, truncate(m.right, 30)) },
   { head: 'NAMES', max: 40, cell: (m) => (m.kind === 'dates' ? [m.when ?? `${m.from ?? m.notBefore ?? '..'}/${m.to ?? m.notAfter ?? '..'}`] : m.names).join(', ') },
   { head: 'DATE', max: 12, cell: (m) => m.date ?? '' },
-  { head: 'TITLE', max: 40, cell: (m) => m.title ?? '' },
+  { head: 'TITLE', max: 30, cell: (m) => m.title ?? '' },
 ];
+
+/** `left «surface» right`, with no space inside brackets or before punctuation ("[«Ili»]", "«Union»,"). */
+function inContext(left: string, surface: string, right: string): string {
+  const before = left === '' || /[[(]$/.test(left) ? left : `${left} `;
+  const after = right === '' || /^[\]),.;:!?]/.test(right) ? right : ` ${right}`;
+  return `${before}«${surface}»${after}`;
+}
 
 export function formatTable(mentions: readonly Mention[]): string {
   const rows = mentions.map((m) => TABLE_COLUMNS.map((c) => truncate(c.cell(m).replace(/[\r\n\t]+/g, ' '), c.max, c.fromStart ?? false)));

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import * as teikit from '../src/index.js';
+
+// The public API surface. A change here is an API change: review it as one (STYLE.md, unified / slimdom).
+describe('the public API', () => {
+  it('exports exactly these names', () => {
+    expect(Object.keys(teikit).sort()).toEqual([
+      'TeikitError',
+      'buildIndex',
+      'checkAuthority',
+      'checkRules',
+      'diagnostic',
+      'editionSchemaHref',
+      'encodeRecord',
+      'extractMentions',
+      'findDates',
+      'formatDiagnostic',
+      'formatMentions',
+      'hasErrors',
+      'loadAuthority',
+      'normalizeName',
+      'parseCitation',
+      'parseDatePhrase',
+      'parseFunders',
+      'parseRecord',
+      'parseXml',
+      'queryFiles',
+      'queryIndex',
+      'resolveSchema',
+      'serializeXml',
+      'transformToHtml',
+      'transformToText',
+      'tryParseXml',
+      'validateFile',
+      'validateFiles',
+      'validateSource',
+    ]);
+  });
+});

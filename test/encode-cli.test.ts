@@ -123,11 +123,11 @@ describe('teikit encode: bad input', () => {
   it('an authority file that is not JSON: the line and column of the syntax error', () => {
     const bad = file('{\n  "places": [\n    { "id": "ili", "names": [] },\n  ]\n}\n', 'authority.json');
     expect(failing([`${projectRoot}editions/wilson-118181/record.txt`, '--authority', bad], 1)).toBe(
-      `${bad}:4:3: error not valid JSON: unexpected "]", a value was expected [authority/json-syntax]`,
+      `${bad}:4:3: error not valid JSON: a value was expected, found "]" [authority/json-syntax]`,
     );
     const truncated = file('{ "places": [ { "id": "ili"', 'authority.json');
     expect(failing([`${projectRoot}editions/wilson-118181/record.txt`, '--authority', truncated], 1)).toBe(
-      `${truncated}:1:28: error not valid JSON: expected "," or "}", found end of file [authority/json-syntax]`,
+      `${truncated}:1:28: error not valid JSON: "," or "}" was expected, found end of file [authority/json-syntax]`,
     );
   });
 

@@ -1,9 +1,11 @@
 /**
- * A small JSON reader (RFC 8259) that remembers where each value starts, so that a problem found later (by ajv,
- * at a JSON Pointer such as `/places/0/geo/lat`) can be reported at its line and column, and a syntax error at
- * the exact character. `JSON.parse` gives neither reliably (its messages only sometimes carry a position).
- * Iteration depth is bounded, so a hostile file of nested brackets fails cleanly instead of overflowing the stack.
+ * JSON with positions, on top of jsonc-parser (the parser of VS Code), run in strict JSON mode (no comments, no
+ * trailing commas): a problem found later by ajv at a JSON Pointer such as `/places/0/geo/lat` is reported at its
+ * line and column, and a syntax error at the exact character. `JSON.parse` gives neither reliably. Duplicate keys,
+ * which RFC 8259 leaves to the reader and `JSON.parse` silently resolves to the last, are errors here: in an
+ * authority file they are always a mistake.
  */
+import { parseTree, ParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -22,158 +24,81 @@ export class JsonSyntaxError extends Error {
   }
 }
 
-const MAX_DEPTH = 512;
+/** What the reader expected, per jsonc-parser error code. */
+const EXPECTED: Partial<Record<ParseErrorCode, string>> = {
+  [ParseErrorCode.ValueExpected]: 'a value was expected',
+  [ParseErrorCode.PropertyNameExpected]: 'a property name in double quotes was expected',
+  [ParseErrorCode.ColonExpected]: '":" was expected',
+  [ParseErrorCode.CommaExpected]: '"," was expected',
+  [ParseErrorCode.CloseBraceExpected]: '"," or "}" was expected',
+  [ParseErrorCode.CloseBracketExpected]: '"," or "]" was expected',
+  [ParseErrorCode.EndOfFileExpected]: 'nothing may follow the JSON value',
+  [ParseErrorCode.InvalidSymbol]: 'a value was expected',
+  [ParseErrorCode.InvalidNumberFormat]: 'not a valid number',
+  [ParseErrorCode.InvalidCommentToken]: 'comments are not allowed in JSON',
+  [ParseErrorCode.UnexpectedEndOfComment]: 'comments are not allowed in JSON',
+  [ParseErrorCode.UnexpectedEndOfString]: 'the string is not closed on its line (a raw line break cannot be in a string)',
+  [ParseErrorCode.UnexpectedEndOfNumber]: 'not a valid number',
+  [ParseErrorCode.InvalidUnicode]: 'not a valid \\u escape',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'not a valid escape',
+  [ParseErrorCode.InvalidCharacter]: 'control character in string (escape it, e.g. \\n)',
+};
+
+function syntaxError(text: string, error: ParseError): JsonSyntaxError {
+  const expected = EXPECTED[error.error] ?? 'not valid JSON';
+  if (error.error === ParseErrorCode.InvalidCharacter || error.error === ParseErrorCode.UnexpectedEndOfString) {
+    return new JsonSyntaxError(expected, error.offset);
+  }
+  const token = text.slice(error.offset, error.offset + Math.max(1, Math.min(error.length, 20)));
+  const found = error.offset >= text.length ? 'end of file' : JSON.stringify(token);
+  return new JsonSyntaxError(`${expected}, found ${found}`, error.offset);
+}
 
 function escapePointer(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export function parseJson(text: string): JsonParsed {
+  const errors: ParseError[] = [];
+  let root: Node | undefined;
+  try {
+    root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  } catch (error) {
+    // jsonc-parser recurses per level of nesting: a hostile file of brackets ends here, not in a crash.
+    if (error instanceof RangeError) throw new JsonSyntaxError('nested too deeply', 0);
+    throw error;
+  }
+  const first = errors[0];
+  if (first !== undefined) throw syntaxError(text, first);
+  if (root === undefined) throw new JsonSyntaxError('a value was expected, found end of file', text.length);
+
+  // Build the value and the pointer -> offset map in one walk (duplicate keys are refused on the way).
   const offsets = new Map<string, number>();
-  let i = 0;
-
-  const fail = (message: string, at = i): never => {
-    throw new JsonSyntaxError(message, at);
-  };
-  const ws = () => {
-    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
-  };
-  const describe = (at: number) => (at >= text.length ? 'end of file' : `"${text[at]}"`);
-
-  const string = (): string => {
-    const start = i;
-    i++; // opening quote
-    let out = '';
-    for (;;) {
-      if (i >= text.length) fail('unterminated string', start);
-      const ch = text[i]!;
-      if (ch === '"') {
-        i++;
+  const build = (node: Node, pointer: string): JsonValue => {
+    offsets.set(pointer, node.offset);
+    switch (node.type) {
+      case 'object': {
+        const out: { [key: string]: JsonValue } = {};
+        for (const property of node.children ?? []) {
+          const [keyNode, valueNode] = property.children ?? [];
+          const key = String(keyNode?.value);
+          if (Object.prototype.hasOwnProperty.call(out, key)) {
+            throw new JsonSyntaxError(`duplicate key ${JSON.stringify(key)}`, keyNode!.offset);
+          }
+          out[key] = valueNode === undefined ? null : build(valueNode, `${pointer}/${escapePointer(key)}`);
+        }
         return out;
       }
-      if (ch === '\\') {
-        const esc = text[i + 1];
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-        if (esc !== undefined && esc in simple) {
-          out += simple[esc];
-          i += 2;
-        } else if (esc === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
-          out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
-          i += 6;
-        } else fail('invalid escape in string');
-        continue;
-      }
-      if (ch.charCodeAt(0) < 0x20) fail('control character in string (escape it, e.g. \\n)');
-      out += ch;
-      i++;
+      case 'array':
+        return (node.children ?? []).map((child, index) => build(child, `${pointer}/${index}`));
+      default:
+        return node.value as JsonValue;
     }
   };
-
-  const number = (): number => {
-    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-    if (!m) fail(`unexpected ${describe(i)}`);
-    i += m![0].length;
-    return Number(m![0]);
-  };
-
-  // Iterative descent: containers on an explicit stack.
-  type Frame = { kind: 'array'; value: JsonValue[]; pointer: string } | { kind: 'object'; value: { [key: string]: JsonValue }; pointer: string; key?: string };
-  const stack: Frame[] = [];
-  let root: JsonValue = null;
-
-  const place = (value: JsonValue, pointer: string, at: number) => {
-    offsets.set(pointer, at);
-    const top = stack[stack.length - 1];
-    if (top === undefined) root = value;
-    else if (top.kind === 'array') top.value.push(value);
-    else top.value[top.key!] = value;
-  };
-
-  const childPointer = (): string => {
-    const top = stack[stack.length - 1];
-    if (top === undefined) return '';
-    if (top.kind === 'array') return `${top.pointer}/${top.value.length}`;
-    return `${top.pointer}/${escapePointer(top.key!)}`;
-  };
-
-  // Parse one value at i; containers push a frame and return.
-  const value = () => {
-    ws();
-    const at = i;
-    const pointer = childPointer();
-    const ch = text[i];
-    if (ch === '{' || ch === '[') {
-      if (stack.length >= MAX_DEPTH) fail(`nested more than ${MAX_DEPTH} levels deep`);
-      const container: JsonValue = ch === '{' ? {} : [];
-      place(container, pointer, at);
-      i++;
-      stack.push(ch === '{' ? { kind: 'object', value: container as { [key: string]: JsonValue }, pointer } : { kind: 'array', value: container as JsonValue[], pointer });
-      return;
-    }
-    if (ch === '"') return place(string(), pointer, at);
-    if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) return place(number(), pointer, at);
-    for (const [word, v] of [['true', true], ['false', false], ['null', null]] as const) {
-      if (text.startsWith(word, i)) {
-        i += word.length;
-        return place(v, pointer, at);
-      }
-    }
-    fail(ch === undefined ? 'unexpected end of file, a value was expected' : `unexpected ${describe(i)}, a value was expected`);
-  };
-
-  // Inside an object: read `"key":` (or the closing brace).
-  const key = (frame: Extract<Frame, { kind: 'object' }>, first: boolean): boolean => {
-    ws();
-    if (text[i] === '}' && first) {
-      i++;
-      return false;
-    }
-    if (text[i] !== '"') fail(`expected a property name in double quotes, found ${describe(i)}`);
-    const at = i;
-    const k = string();
-    if (Object.prototype.hasOwnProperty.call(frame.value, k)) fail(`duplicate key "${k}"`, at);
-    ws();
-    if (text[i] !== ':') fail(`expected ":" after property name, found ${describe(i)}`);
-    i++;
-    frame.key = k;
-    return true;
-  };
-
-  if (text.charCodeAt(0) === 0xfeff) i = 1;
-  value();
-  // After each value: close containers or move to the next member.
-  let justOpened = stack.length > 0;
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    ws();
-    if (justOpened) {
-      justOpened = false;
-      if (top.kind === 'array') {
-        if (text[i] === ']') {
-          i++;
-          stack.pop();
-          continue;
-        }
-      } else if (!key(top, true)) {
-        stack.pop();
-        continue;
-      }
-    } else {
-      const close = top.kind === 'array' ? ']' : '}';
-      if (text[i] === close) {
-        i++;
-        stack.pop();
-        continue;
-      }
-      if (text[i] !== ',') fail(`expected "," or "${close}", found ${describe(i)}`);
-      i++;
-      if (top.kind === 'object') key(top, false);
-    }
-    const depth = stack.length;
-    value();
-    justOpened = stack.length > depth;
+  try {
+    return { value: build(root, ''), offsets };
+  } catch (error) {
+    if (error instanceof RangeError) throw new JsonSyntaxError('nested too deeply', 0);
+    throw error;
   }
-  ws();
-  if (i < text.length) fail(`unexpected ${describe(i)} after the end of the JSON value`);
-  return { value: root, offsets };
 }

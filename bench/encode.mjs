@@ -4,10 +4,9 @@
 // seen to scale. Run by hand; prints milliseconds, nothing is asserted.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { checkAuthority, encodeRecord } from '../dist/src/encode/index.js';
+import { root } from './lib.mjs';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
 const record = readFileSync(`${root}editions/wilson-118181/record.txt`, 'utf8');
 const authorityText = readFileSync(`${root}editions/wilson-118181/authority.json`, 'utf8');
 const { authority } = checkAuthority(authorityText, 'authority.json');

@@ -15,14 +15,13 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { corpusDir, median, opt, root } from './lib.mjs';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
-const corpus = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
+const corpus = corpusDir;
 const cli = join(root, 'dist/src/cli/main.js');
 const { buildIndex, queryIndex, queryFiles } = await import(join(root, 'dist/src/query/index.js'));
 
-const maxMb = Number(process.argv[process.argv.indexOf('--max-mb') + 1] ?? 100) || 100;
+const maxMb = Number(opt('max-mb', '100')) || 100;
 
 function xmlFiles(dir) {
   const out = [];
@@ -33,7 +32,6 @@ function xmlFiles(dir) {
 }
 const sizeOf = (files) => files.reduce((n, f) => n + statSync(f).size, 0);
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function timeCli(args) {
   const t0 = process.hrtime.bigint();

@@ -16,14 +16,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { median, opt, root } from './lib.mjs';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-};
 const runs = Number(opt('runs', '3'));
 const corpus = opt('corpus', join(root, '../shared/corpus'));
 const schema = opt('schema', join(corpus, 'schemas/tei_all.rng'));
@@ -38,7 +33,6 @@ if (!existsSync(schema)) {
   process.exit(2);
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (s) => `${s.toFixed(3)} s`;
 
 function files(dir) {

@@ -19,14 +19,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { median, opt, root } from './lib.mjs';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-};
 const runs = Number(opt('runs', '5'));
 const SAXON_HE = '/usr/share/java/Saxon-HE.jar';
 const cli = join(root, 'dist/src/cli/main.js');
@@ -58,7 +52,6 @@ if (!file) {
 }
 const mb = statSync(file).size / 1e6;
 const tmp = mkdtempSync(join(tmpdir(), 'teikit-bench-'));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
 function timeProcess(command, commandArgs) {

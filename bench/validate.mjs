@@ -19,14 +19,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { median, opt, root } from './lib.mjs';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-};
 const runs = Number(opt('runs', '3'));
 const corpus = opt('corpus', join(root, '../shared/corpus'));
 const schema = opt('schema', join(corpus, 'schemas/tei_all.rng'));
@@ -52,7 +46,6 @@ function time(cmd, argv, env = {}) {
   if (r.error) throw r.error;
   return { seconds, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 function repeat(n, fn) {
   const times = [];
   let last;

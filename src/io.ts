@@ -2,8 +2,10 @@
  * File-system helpers shared by the commands: reading with I/O errors turned into diagnostics (exit code 2),
  * writing output atomically (a failed run never leaves a partial file), and expanding directories to `*.xml`.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { diagnostic, TeikitError } from './diagnostics.js';
 
 export function ioError(file: string, message: string): TeikitError {
@@ -29,9 +31,17 @@ export function readBytes(file: string): Uint8Array {
   }
 }
 
-/** Write `content` to `file` via a temporary file and a rename, creating the folder if needed. */
+/** SHA-256 of some bytes, as hex: the content hash of caches and indexes. */
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/**
+ * Write `content` to `file` via a temporary file and a rename, creating the folder if needed. The temporary name
+ * is unique per process, thread and call, so worker threads writing the same file (a schema cache) never collide.
+ */
 export function writeAtomically(file: string, content: string | Uint8Array): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tmp`);
   try {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(tmp, content);

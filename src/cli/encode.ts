@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { formatDiagnostic, TeikitError, diagnostic } from '../diagnostics.js';
-import { checkAuthority, editionSchemaHref, encodeRecord, type Authority } from '../encode/index.js';
+import { checkAuthority, editionSchemaHref, encodeRecord, readAuthorityText, type Authority } from '../encode/index.js';
 import { readBytes, writeAtomically } from '../io.js';
 import { parseCommandLine, UsageError } from './args.js';
 import type { Command } from './main.js';
@@ -29,14 +29,6 @@ Warnings (unknown names, unreadable dates, unknown sections...) go to stderr as
   FILE:LINE:COLUMN: warning MESSAGE [RULE-ID]
 Exit codes: 0 encoded (even with warnings), 1 unusable record or authority file, 2 usage or I/O error.
 `;
-
-function decodeUtf8(bytes: Uint8Array, file: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new TeikitError(diagnostic({ file, line: 1, column: 1, message: 'authority file is not UTF-8 text', ruleId: 'authority/json-syntax', source: 'encode' }));
-  }
-}
 
 export const command: Command = {
   summary: 'encode an archive record as TEI P5 (names, dates, brackets, registers)',
@@ -61,7 +53,7 @@ export const command: Command = {
     }
     let authority: Authority | undefined;
     if (authorityPath !== undefined) {
-      const check = checkAuthority(decodeUtf8(readBytes(authorityPath), authorityPath), authorityPath);
+      const check = checkAuthority(readAuthorityText(authorityPath), authorityPath);
       if (check.authority === undefined) {
         for (const d of check.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
         return 1;

@@ -146,19 +146,22 @@ export function checkAuthority(input: string | unknown, file = 'authority.json')
   return { authority: { file, entities }, diagnostics };
 }
 
+/** The text of an authority file: exit code 2 when unreadable, 1 when it is not UTF-8. */
+export function readAuthorityText(path: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(readBytes(path));
+  } catch (error) {
+    if (error instanceof TeikitError) throw error;
+    throw new TeikitError(diagnostic({ file: path, line: 1, column: 1, message: 'authority file is not UTF-8 text', ruleId: 'authority/json-syntax', source: 'encode' }));
+  }
+}
+
 /**
  * Read and check an authority file. Throws a `TeikitError` (exit code 1) carrying the first problem when the file
  * is unusable (the message counts the others; `checkAuthority` returns them all), exit code 2 when unreadable.
  */
 export function loadAuthority(path: string): Authority {
-  const bytes = readBytes(path);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new TeikitError(diagnostic({ file: path, line: 1, column: 1, message: 'authority file is not UTF-8 text', ruleId: 'authority/json-syntax', source: 'encode' }));
-  }
-  const { authority, diagnostics } = checkAuthority(text, path);
+  const { authority, diagnostics } = checkAuthority(readAuthorityText(path), path);
   if (authority) return authority;
   const first = diagnostics[0]!;
   const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more problem${diagnostics.length > 2 ? 's' : ''})` : '';

@@ -2,11 +2,11 @@
  * Building and updating the index (`teikit index PATH... --db FILE`); the schema and the reading side are in
  * db.ts. See db.ts for what is stored and why.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Diagnostic } from '../diagnostics.js';
+import { sha256 } from '../io.js';
 import { dateRange } from './dates.js';
 import { indexError, INDEX_SCHEMA, INDEX_VERSION, indexVersion, openIndex, SCHEMA_SQL, warningOf, type WarningRow } from './db.js';
 import type { FileExtract } from './extract.js';
@@ -36,10 +36,6 @@ export interface IndexOptions {
   cwd?: string;
   /** Threads that parse files. Default: one per core, at most 8. */
   jobs?: number;
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /**

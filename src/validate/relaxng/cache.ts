@@ -9,9 +9,10 @@
  * ignored, never an error.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { homedir, platform } from 'node:os';
 import { join } from 'node:path';
+import { sha256, writeAtomically } from '../../io.js';
 import { SALVE_VERSION } from './salve.js';
 
 /** Bumped whenever the compiled form or the checks done at compile time change. */
@@ -23,10 +24,6 @@ export interface CacheHeader {
   engine: string;
   files: Array<{ path: string; sha256: string }>;
   hash: string;
-}
-
-export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
 }
 
 /** `$TEIKIT_CACHE_DIR`, else the platform's cache directory + `/teikit`. */
@@ -74,16 +71,9 @@ export function readEntry(path: string, mainPath: string, main: Uint8Array): { h
 
 export function writeEntry(path: string, files: CacheHeader['files'], grammarJson: string): void {
   const header: CacheHeader = { format: FORMAT, engine: ENGINE, files, hash: schemaHash(files) };
-  const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(tmp, `${JSON.stringify(header)}\n${grammarJson}`);
-    renameSync(tmp, path);
+    writeAtomically(path, `${JSON.stringify(header)}\n${grammarJson}`);
   } catch {
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // nothing more to do: the cache is an optimisation
-    }
+    // nothing more to do: the cache is an optimisation
   }
 }

@@ -1,11 +1,13 @@
 /**
- * `teikit validate PATH... [--schema FILE.rng] [--rules] [--xinclude] [--format text|json] [--jobs N]`:
+ * `teikit validate PATH... [--schema FILE.rng|FILE.sch]... [--phase ID] [--no-schematron] [--rules] [--xinclude]
+ * [--format text|json|svrl] [--jobs N]`:
  * a thin shell over `validateFiles` (src/validate). Reports go to stdout; a progress bar goes to stderr only when
  * stderr is a terminal and the batch is large. Exit codes: 0 all valid, 1 an invalid or malformed file, 2 usage or
  * I/O error (unknown option, missing PATH, unreadable or broken schema), also when other files were checked.
  */
 import { validateFiles } from '../validate/index.js';
-import { exitCode, formatJson, formatText } from '../validate/report.js';
+import { exitCode, formatJson, formatSvrl, formatText } from '../validate/report.js';
+import { schematronFor } from '../validate/validate-file.js';
 import { RULES } from '../validate/rules/index.js';
 import type { Command } from './main.js';
 import { oneOf, parseCommandLine, UsageError } from './args.js';
@@ -33,21 +35,26 @@ function progressBar(): { update(done: number, total: number): void; clear(): vo
 }
 
 export const command: Command = {
-  summary: 'check TEI files: well-formedness, RELAX NG (any schema), edition rules',
-  help: `Usage: teikit validate PATH... [--schema FILE.rng] [--rules] [--xinclude] [--format text|json] [--jobs N]
+  summary: 'check TEI files: well-formedness, RELAX NG (any schema), Schematron, edition rules',
+  help: `Usage: teikit validate PATH... [--schema FILE.rng|FILE.sch]... [--phase ID] [--no-schematron] [--rules]
+                       [--xinclude] [--format text|json|svrl] [--jobs N]
 
 Checks each file (directories: every *.xml below them) for well-formedness, validity against a RELAX NG
-schema (XML syntax), and, with --rules, teikit's edition rules.
+schema (XML syntax), the ISO Schematron rules that apply, and, with --rules, teikit's edition rules.
 
-Schema: --schema FILE.rng; else the file's <?xml-model?> RELAX NG schema when it is a local file (remote
-schemas are never fetched: teikit says so and falls back); else teikit's edition schema
-(schemas/teikit-edition.rng), with which the edition rules always run.
+Schema: --schema FILE.rng and/or --schema FILE.sch (repeatable: one RELAX NG schema, any number of
+Schematron schemas); else the file's <?xml-model?> schemas that are local files (a RELAX NG schema, and
+every Schematron schema named); remote schemas are never fetched: teikit says so and falls back; else
+teikit's edition schema (schemas/teikit-edition.rng), with which the edition rules always run.
+The Schematron rules a RELAX NG schema carries (as every TEI ODD schema does) run whenever it is used.
 
 Options:
-  --schema FILE.rng      validate every file against this schema
+  --schema FILE          validate every file against this schema: .rng (RELAX NG) or .sch (Schematron)
+  --phase ID             Schematron phase of the .sch schemas (default: the schema's defaultPhase; #ALL)
+  --no-schematron        run no Schematron (neither .sch files nor rules embedded in the RELAX NG schema)
   --rules                also check the edition rules (below)
   --xinclude             resolve xi:include of local files first (reads the files a document names)
-  --format text|json     output format (default text)
+  --format text|json|svrl  output format (default text); svrl: the Schematron report (ISO SVRL)
   --jobs N               worker threads (default: number of CPUs; small batches run in one thread)
   --no-cache             compile the schema without the on-disk cache
 
@@ -55,21 +62,25 @@ Edition rules:
 ${RULES.map((r) => `  ${r.id.padEnd(20)} ${r.description}`).join('\n')}
 
 Output (text): one line per diagnostic, FILE:LINE:COLUMN: error|warning|info MESSAGE [RULE-ID]; then per
-file FILE: valid|invalid|malformed|not checked (schema: PATH); then one summary line.
+file FILE: valid|invalid|malformed|not checked (schema: PATH; schematron: ...); then one summary line.
+A Schematron assert or report with role fatal, error or none is an error; warning, warn, info or
+nonfatal a warning.
 
 Exit codes: 0 all valid; 1 an invalid or malformed file; 2 usage or I/O error (missing file, unreadable or
 broken schema), also when the other files were checked.
 `,
   async run(argv) {
     const { values, positionals } = parseCommandLine('validate', argv, {
-      schema: { type: 'string' },
+      schema: { type: 'string', multiple: true },
+      phase: { type: 'string' },
+      'no-schematron': { type: 'boolean' },
       rules: { type: 'boolean' },
       xinclude: { type: 'boolean' },
       format: { type: 'string' },
       jobs: { type: 'string' },
       'no-cache': { type: 'boolean' },
     });
-    const format = oneOf('validate', 'format', values['format'], ['text', 'json'] as const, 'text');
+    const format = oneOf('validate', 'format', values['format'], ['text', 'json', 'svrl'] as const, 'text');
     if (positionals.length === 0) throw new UsageError('validate: no PATH given; run "teikit validate --help"');
     let jobs: number | undefined;
     if (values['jobs'] !== undefined) {
@@ -78,15 +89,25 @@ broken schema), also when the other files were checked.
     }
     const bar = process.stderr.isTTY === true ? progressBar() : undefined;
     const options: Parameters<typeof validateFiles>[1] = {};
-    if (typeof values['schema'] === 'string') options.schema = values['schema'];
+    const schemas = Array.isArray(values['schema']) ? values['schema'] : [];
+    const schematron = schemas.filter((s) => /\.sch$/i.test(s));
+    const relaxng = schemas.filter((s) => !/\.sch$/i.test(s));
+    if (relaxng.length > 1) throw new UsageError(`validate: --schema names ${relaxng.length} RELAX NG schemas (${relaxng.join(', ')}); give one, and any number of .sch files`);
+    if (relaxng[0] !== undefined) options.schema = relaxng[0];
+    if (schematron.length > 0) options.schematron = schematron;
+    if (typeof values['phase'] === 'string') options.phase = values['phase'];
+    if (values['no-schematron'] === true) options.noSchematron = true;
+    if (format === 'svrl') options.svrl = true;
     if (values['rules'] === true) options.rules = true;
     if (values['xinclude'] === true) options.xinclude = true;
     if (values['no-cache'] === true) options.noCache = true;
     if (jobs !== undefined) options.jobs = jobs;
     if (bar !== undefined) options.onProgress = (done, total) => bar.update(done, total);
+    // A broken --schema FILE.sch stops the run before any file, with one line at the schema's file:line:column.
+    if (options.noSchematron !== true) for (const path of schematron) schematronFor(path, false, options);
     const report = await validateFiles(positionals, options);
     bar?.clear();
-    process.stdout.write(format === 'json' ? formatJson(report) : formatText(report));
+    process.stdout.write(format === 'json' ? formatJson(report) : format === 'svrl' ? formatSvrl(report) : formatText(report));
     return exitCode(report);
   },
 };

@@ -21,7 +21,14 @@ export interface SchemaChoice {
   origin: SchemaOrigin;
   /** `info` diagnostics explaining a fallback (remote or missing schema named by the file). */
   notes: Diagnostic[];
+  /**
+   * Local Schematron schemas the file's `<?xml-model?>` PIs name (schematypens ISO Schematron, or an `.sch` href
+   * without schematypens), every one of them, in document order; `.rng` ones stand for their embedded rules.
+   */
+  schematron: string[];
 }
+
+export const SCHEMATRON_NS = 'http://purl.oclc.org/dsdl/schematron';
 
 const RELAXNG_NS = 'http://relaxng.org/ns/structure/1.0';
 
@@ -53,6 +60,7 @@ interface Candidate {
   href: string;
   pi: XmlProcessingInstruction;
   compact: boolean;
+  schematron?: boolean;
 }
 
 /** RELAX NG schemas named by the document's prolog PIs, in document order. */
@@ -70,6 +78,7 @@ function candidates(doc: XmlDocument): Candidate[] {
       // Without schematypens, only an .rng/.rnc extension says it is RELAX NG.
       const isRelaxng = ns === RELAXNG_NS || (ns === undefined && (/\.rng$/i.test(href) || rnc));
       if (isRelaxng) out.push({ href, pi: node, compact: rnc });
+      else if (ns === SCHEMATRON_NS || (ns === undefined && /\.sch$/i.test(href))) out.push({ href, pi: node, compact: false, schematron: true });
     } else if (node.target === 'oxygen') {
       const a = pseudoAttributes(node.body);
       const href = a['RNGSchema'];
@@ -85,11 +94,14 @@ function note(file: string, pi: XmlProcessingInstruction, message: string): Diag
 
 /** Choose the schema for `doc` (read from `file`); see the module comment for the order. */
 export function resolveSchema(doc: XmlDocument, file: string, options: { schema?: string } = {}): SchemaChoice {
-  if (options.schema !== undefined) return { path: options.schema, origin: 'option', notes: [] };
+  if (options.schema !== undefined) return { path: options.schema, origin: 'option', notes: [], schematron: [] };
   const notes: Diagnostic[] = [];
-  const fallback = 'validated against teikit\'s edition schema instead';
+  const schematron: string[] = [];
+  let chosen: string | undefined;
   for (const c of candidates(doc)) {
     const label = `<?${c.pi.target}?> schema "${c.href}"`;
+    const fallback = c.schematron === true ? 'its Schematron rules are not checked' : 'validated against teikit\'s edition schema instead';
+    if (chosen !== undefined && c.schematron !== true) continue;
     let path: string | undefined;
     const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(c.href)?.[1]?.toLowerCase();
     if (scheme === 'file') {
@@ -119,7 +131,10 @@ export function resolveSchema(doc: XmlDocument, file: string, options: { schema?
       notes.push(note(file, c.pi, `${label} does not exist (${path}); ${fallback}`));
       continue;
     }
-    return { path, origin: 'xml-model', notes };
+    if (c.schematron === true) {
+      if (!schematron.includes(path)) schematron.push(path);
+    } else chosen = path;
   }
-  return { path: editionSchemaPath(), origin: 'edition', notes };
+  if (chosen !== undefined) return { path: chosen, origin: 'xml-model', notes, schematron };
+  return { path: editionSchemaPath(), origin: 'edition', notes, schematron };
 }

@@ -20,6 +20,15 @@ export interface SchemaUsed {
   origin: SchemaOrigin;
 }
 
+export interface SchematronUsed {
+  /** The `.sch` file, or the RELAX NG schema whose embedded rules ran. */
+  path: string;
+  /** `option` (--schema), `xml-model`, or `embedded` (the rules inside the RELAX NG schema used). */
+  origin: 'option' | 'xml-model' | 'embedded';
+  /** The phase that ran (`#ALL` when the schema has none). */
+  phase: string;
+}
+
 export interface FileReport {
   /** The file as named on the command line or found in a directory. */
   path: string;
@@ -28,6 +37,10 @@ export interface FileReport {
   schema: SchemaUsed | null;
   /** Whether the edition rules ran. */
   rules: boolean;
+  /** The Schematron schemas that ran (absent when none did). */
+  schematron?: SchematronUsed[];
+  /** SVRL documents, one per Schematron schema, when `svrl` was asked for. */
+  svrl?: string[];
   /** Sorted by file, then line and column; `info` diagnostics explain schema fallbacks. */
   diagnostics: Diagnostic[];
 }
@@ -64,6 +77,14 @@ export interface ValidateOptions {
   noCache?: boolean;
   /** Stop reporting RELAX NG errors of one file after this many. Default: unlimited. */
   maxErrors?: number;
+  /** Schematron schemas (`.sch`) for every file, with or without `schema`; as with `schema`, xml-model PIs are then ignored. */
+  schematron?: string[];
+  /** Schematron phase of the `.sch` schemas (`--phase`). Default: each schema's `defaultPhase`, else all patterns. */
+  phase?: string;
+  /** Run no Schematron at all (`--no-schematron`). Default false. */
+  noSchematron?: boolean;
+  /** Keep the SVRL of each Schematron run in the report (`--format svrl`). Default false. */
+  svrl?: boolean;
 }
 
 export interface ValidateFilesOptions extends ValidateOptions {

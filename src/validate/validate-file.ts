@@ -11,6 +11,8 @@ import { editionSchemaPath, resolveSchema } from './resolve-schema.js';
 import { checkRules, sortDiagnostics } from './rules/index.js';
 import type { FileReport, ValidateOptions, Verdict } from './types.js';
 import { mapDiagnostics, resolveXIncludes } from './xinclude.js';
+import { checkSchematron, loadEmbeddedSchematron, loadSchematron, type SchematronSchema } from './schematron/index.js';
+import type { SchematronUsed } from './types.js';
 
 /** Compiled schemas of this thread, by absolute path and cache options (a batch loads each schema once). */
 const loaded = new Map<string, Promise<RelaxngSchema>>();
@@ -27,6 +29,39 @@ export function schemaFor(path: string, options: Pick<ValidateOptions, 'cacheDir
     loaded.set(key, schema);
   }
   return schema;
+}
+
+/** Schematron schemas of this thread (`undefined`: a RELAX NG schema without embedded rules). */
+const schematrons = new Map<string, SchematronSchema | undefined>();
+
+/** Load a Schematron once per thread: a `.sch` file, or the rules embedded in a RELAX NG schema (`embedded`). */
+export function schematronFor(path: string, embedded: boolean, options: Pick<ValidateOptions, 'cacheDir' | 'noCache' | 'phase'> = {}): SchematronSchema | undefined {
+  const key = `${resolve(path)}\u0000${embedded}\u0000${options.phase ?? ''}\u0000${options.cacheDir ?? ''}\u0000${options.noCache === true}`;
+  if (schematrons.has(key)) return schematrons.get(key);
+  const loadOptions: { cacheDir?: string; noCache?: boolean; phase?: string } = {};
+  if (options.cacheDir !== undefined) loadOptions.cacheDir = options.cacheDir;
+  if (options.noCache !== undefined) loadOptions.noCache = options.noCache;
+  if (options.phase !== undefined) loadOptions.phase = options.phase;
+  const schema = embedded || !/\.sch$/i.test(path) ? loadEmbeddedSchematron(path, loadOptions) : loadSchematron(path, loadOptions);
+  schematrons.set(key, schema);
+  return schema;
+}
+
+/**
+ * The Schematron that applies: the `.sch` files given (else those the file's xml-model PIs name), and the rules
+ * embedded in the RELAX NG schema used, each schema once.
+ */
+function schematronList(relaxng: string | undefined, named: string[], origin: 'option' | 'xml-model'): Array<{ path: string; origin: SchematronUsed['origin']; embedded: boolean }> {
+  const out: Array<{ path: string; origin: SchematronUsed['origin']; embedded: boolean }> = [];
+  const seen = new Set<string>();
+  for (const path of named) {
+    const embedded = !/\.sch$/i.test(path);
+    const key = `${resolve(path)}\u0000${embedded}`;
+    if (!seen.has(key)) out.push({ path, origin, embedded });
+    seen.add(key);
+  }
+  if (relaxng !== undefined && !/\.rnc$/i.test(relaxng) && !seen.has(`${resolve(relaxng)}\u0000true`)) out.push({ path: relaxng, origin: 'embedded', embedded: true });
+  return out;
 }
 
 function verdictOf(diagnostics: readonly Diagnostic[]): Verdict {
@@ -85,6 +120,7 @@ export async function validateDocument(doc: XmlDocument, file: string, options: 
     included = xi.included;
     diagnostics.push(...xi.diagnostics);
   }
+  // `--schema FILE.sch` alone: the RELAX NG schema is still chosen as without it, but xml-model Schematron is not.
   const choice = resolveSchema(doc, file, options.schema === undefined ? {} : { schema: options.schema });
   const schemaUsed = { path: choice.path, origin: choice.origin };
   // The rules belong to the edition schema: they run whenever it is used, however it was chosen.
@@ -105,6 +141,31 @@ export async function validateDocument(doc: XmlDocument, file: string, options: 
   }
   diagnostics.push(...relaxng);
   if (rules) diagnostics.push(...withoutRepeats(checkRules(doc, { file }), relaxng));
-  const all = [...choice.notes, ...mapDiagnostics(sortDiagnostics(diagnostics), file, included)];
-  return { path: file, verdict: verdictOf(all), schema: schemaUsed, rules, diagnostics: all };
+  const ran: SchematronUsed[] = [];
+  const svrl: string[] = [];
+  const notes: Diagnostic[] = [];
+  if (options.noSchematron !== true) {
+    const named = options.schematron ?? (options.schema === undefined ? choice.schematron : []);
+    const origin = options.schematron !== undefined ? 'option' : 'xml-model';
+    for (const s of schematronList(choice.path, named, origin)) {
+      let schema: SchematronSchema | undefined;
+      try {
+        schema = schematronFor(s.path, s.embedded, options);
+      } catch (error) {
+        if (!(error instanceof TeikitError)) throw error;
+        return { path: file, verdict: 'error', schema: schemaUsed, rules: false, diagnostics: [...choice.notes, error.diagnostic] };
+      }
+      if (schema === undefined) continue;
+      const run = checkSchematron(schema, doc, file, options.svrl === true ? { svrl: true } : {});
+      notes.push(...schema.notes);
+      diagnostics.push(...run.diagnostics.filter((d) => !schema.notes.includes(d)));
+      ran.push({ path: schema.path, origin: s.origin, phase: schema.phase });
+      if (run.svrl !== undefined) svrl.push(run.svrl);
+    }
+  }
+  const all = [...choice.notes, ...notes, ...mapDiagnostics(sortDiagnostics(diagnostics), file, included)];
+  const report: FileReport = { path: file, verdict: verdictOf(all), schema: schemaUsed, rules, diagnostics: all };
+  if (ran.length > 0) report.schematron = ran;
+  if (options.svrl === true) report.svrl = svrl;
+  return report;
 }

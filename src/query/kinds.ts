@@ -47,11 +47,13 @@ export const ENTRY_ELEMENTS: Readonly<Record<string, EntryKind>> = {
   personGrp: 'personGrp',
   org: 'org',
 };
-export const ENTRY_QUERY_KIND: Readonly<Record<EntryKind, QueryKind>> = {
+export const ENTRY_QUERY_KIND: Readonly<Record<EntryKind, QueryKind | null>> = {
   place: 'places',
   person: 'persons',
   personGrp: 'persons',
   org: 'orgs',
+  // A glossary term is neither: a mention's own element says what it is.
+  term: null,
 };
 /** Children of an entry that are names of it (every language). */
 export const ENTRY_NAME_CHILDREN: Readonly<Record<EntryKind, ReadonlySet<string>>> = {
@@ -59,7 +61,22 @@ export const ENTRY_NAME_CHILDREN: Readonly<Record<EntryKind, ReadonlySet<string>
   person: new Set(['persName', 'name']),
   personGrp: new Set(['persName', 'name', 'orgName']),
   org: new Set(['orgName', 'name']),
+  term: new Set(),
 };
+
+/**
+ * Names that are register entries themselves, when they carry an `xml:id` where a list describes them: FRUS's
+ * persons list (`<item><hi><persName xml:id="p_AJ1">Adams, John</persName></hi>, Secretary</item>`) and its
+ * glossary (`<list type="terms"><item><term xml:id="t_ARA1">ARA</term>, ...`). The entry's name is the element's
+ * text. `within` is how many ancestors up the `item` may be.
+ */
+export const NAME_ENTRIES: Readonly<Record<string, { kind: EntryKind; list?: string }>> = {
+  persName: { kind: 'person' },
+  orgName: { kind: 'org' },
+  placeName: { kind: 'place' },
+  term: { kind: 'term', list: 'terms' },
+};
+export const NAME_ENTRY_DEPTH = 3;
 /** `@type` values that mark the preferred name of an entry. */
 export const PREFERRED_TYPES: ReadonlySet<string> = new Set(['main', 'preferred', 'reg', 'standard', 'full']);
 

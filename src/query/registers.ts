@@ -8,6 +8,7 @@ import { expandPaths } from '../io.js';
 import { dirname, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { attr, childElements, TEI_NS, tryParseXml, xmlId, type XmlDocument, type XmlElement } from '../xml/index.js';
+import { ENTRY_IDENTITY_ATTRIBUTES } from '../tei/index.js';
 import { ENTRY_ELEMENTS, ENTRY_NAME_CHILDREN, NAME_ENTRIES, NAME_ENTRY_DEPTH, PREFERRED_TYPES } from './kinds.js';
 import { plainText } from './text.js';
 import type { EntryKind, RegisterEntry } from './types.js';
@@ -47,7 +48,7 @@ export function readEntry(el: XmlElement, kind: EntryKind, file: string, self = 
   const id = xmlId(el);
   const uris: string[] = [];
   const addUris = (from: XmlElement): void => {
-    for (const name of ['ref', 'sameAs', 'corresp']) {
+    for (const name of ENTRY_IDENTITY_ATTRIBUTES) {
       const value = attr(from, name);
       if (value !== undefined) for (const token of value.split(/\s+/)) if (token !== '' && !uris.includes(token)) uris.push(token);
     }

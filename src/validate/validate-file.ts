@@ -60,7 +60,7 @@ function schematronList(relaxng: string | undefined, named: string[], origin: 'o
     if (!seen.has(key)) out.push({ path, origin, embedded });
     seen.add(key);
   }
-  if (relaxng !== undefined && !/\.rnc$/i.test(relaxng) && !seen.has(`${resolve(relaxng)}\u0000true`)) out.push({ path: relaxng, origin: 'embedded', embedded: true });
+  if (relaxng !== undefined && !seen.has(`${resolve(relaxng)}\u0000true`)) out.push({ path: relaxng, origin: 'embedded', embedded: true });
   return out;
 }
 

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { Diagnostic } from '../../diagnostics.js';
 import { tryParseXml, type XmlDocument } from '../../xml/index.js';
 import { defaultCacheDir } from '../relaxng/cache.js';
+import { decodeCompact, parseCompactSchema } from '../relaxng/syntax/compact.js';
 import { sefFor } from './cache.js';
 import { compileSchematron } from './compile.js';
 import { embeddedSchematron } from './embedded.js';
@@ -58,7 +59,7 @@ export function loadSchematron(path: string, options: LoadSchematronOptions = {}
 }
 
 /**
- * The Schematron embedded in the RELAX NG schema at `path` (XML syntax), or `undefined` when it carries none.
+ * The Schematron embedded in the RELAX NG schema at `path` (XML or compact syntax), or `undefined` when it carries none.
  * `--phase` applies to `.sch` files only: embedded rules have no phases, so they always run whole.
  */
 export function loadEmbeddedSchematron(path: string, options: LoadSchematronOptions = {}, doc?: XmlDocument): SchematronSchema | undefined {
@@ -71,9 +72,18 @@ export function loadEmbeddedSchematron(path: string, options: LoadSchematronOpti
     } catch {
       throw schemaError({ file: absolute, line: 1, column: 1 }, 'cannot read schema');
     }
-    const parsed = tryParseXml(bytes, { file: absolute });
-    if (!parsed.ok) return undefined; // the RELAX NG loader reports it
-    tree = parsed.document;
+    if (/\.rnc$/i.test(absolute)) {
+      // The compact syntax reader gives the tree the XML syntax would parse to, `sch:*` annotations included.
+      try {
+        tree = parseCompactSchema(decodeCompact(bytes), absolute);
+      } catch {
+        return undefined; // the RELAX NG loader reports it
+      }
+    } else {
+      const parsed = tryParseXml(bytes, { file: absolute });
+      if (!parsed.ok) return undefined; // the RELAX NG loader reports it
+      tree = parsed.document;
+    }
   }
   const model = embeddedSchematron(tree, absolute);
   return model === undefined ? undefined : make(model, 'embedded', options, undefined);

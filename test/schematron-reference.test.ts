@@ -39,21 +39,24 @@ function schemaFor(path: string): SchematronSchema {
   return s;
 }
 
-function fired(schemaPath: string, file: string): string[] {
+/** What teikit fires and SchXslt does not, and the reverse (compared as sets, so that a mismatch prints small). */
+function compare(schemaPath: string, file: string, expected: Fired[]): { missing: string[]; extra: string[] } {
   const doc = parseXml(readFileSync(file), { file });
-  return checkSchematron(schemaFor(schemaPath), doc, file).fired.map(key).sort();
+  const got = checkSchematron(schemaFor(schemaPath), doc, file).fired.map(key);
+  const want = expected.map(key);
+  return { missing: want.filter((k) => !got.includes(k)).slice(0, 5), extra: got.filter((k) => !want.includes(k)).slice(0, 5) };
 }
 
 describe.skipIf(!hasReference)('Schematron verdicts equal SchXslt 1.9 (../shared/schematron)', () => {
   const teiAll = join(corpusDir, 'schemas/tei_all.rng');
   for (const e of hasReference ? lines(join(referenceDir, 'tei_all/expected.jsonl')) : []) {
     it(`tei_all embedded rules: tei_all/${e.file} fires ${e.fired.length}`, () => {
-      expect(fired(teiAll, join(referenceDir, 'tei_all', e.file))).toEqual(e.fired.map(key).sort());
+      expect(compare(teiAll, join(referenceDir, 'tei_all', e.file), e.fired)).toEqual({ missing: [], extra: [] });
     });
   }
   for (const e of hasReference ? lines(join(referenceDir, 'corpus-expected.jsonl')) : []) {
     it(`${e.schema}: ${e.file} fires ${e.fired.length}`, () => {
-      expect(fired(join(corpusDir, e.schema!), join(corpusDir, e.file))).toEqual(e.fired.map(key).sort());
+      expect(compare(join(corpusDir, e.schema!), join(corpusDir, e.file), e.fired)).toEqual({ missing: [], extra: [] });
     }, 60_000);
   }
 });

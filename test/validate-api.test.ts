@@ -46,7 +46,13 @@ describe('validate API', () => {
       '<?xml-model?> schema "frus.rnc" uses the RELAX NG compact syntax, which teikit does not read; validated against teikit\'s edition schema instead',
     ]);
     const schematron = resolveSchema(pi('href="rules.sch" schematypens="http://purl.oclc.org/dsdl/schematron"'), file);
-    expect(schematron).toMatchObject({ origin: 'edition', notes: [] });
+    // A Schematron PI does not choose the RELAX NG schema; one that does not exist is named in a note.
+    expect(schematron).toMatchObject({ origin: 'edition', schematron: [] });
+    expect(schematron.notes.map((n) => n.message.replace(/\(.*\)/, '(PATH)'))).toEqual([
+      '<?xml-model?> schema "rules.sch" does not exist (PATH); its Schematron rules are not checked',
+    ]);
+    const both = resolveSchema(pi('href="schema-pi/tiny.rng" schematypens="http://purl.oclc.org/dsdl/schematron"'), file);
+    expect(both).toMatchObject({ origin: 'edition', schematron: [tiny] });
     const missing = resolveSchema(pi('href="gone.rng"'), file);
     expect(missing.notes[0]?.message).toMatch(/^<\?xml-model\?> schema "gone\.rng" does not exist \(.*gone\.rng\); validated against teikit's edition schema instead$/);
   });

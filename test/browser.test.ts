@@ -91,7 +91,7 @@ describe.skipIf(!haveChromium)('the HTML edition in Chromium', () => {
     // The switch to the reading text works without script: brackets disappear.
     const mainText = () => page.locator('main .tk-text').innerText();
     expect(await mainText()).toContain('[To the] Foreign Affairs Office');
-    await page.locator('label[for="tk-view-reading"]').click();
+    await page.locator('label[for="tk:view-reading"]').click();
     const reading = await mainText();
     expect(reading).toContain('To the Foreign Affairs Office');
     expect(reading).not.toContain('[');

@@ -246,12 +246,28 @@ describe('teikit transform (CLI)', () => {
     });
   });
 
-  it('exits 2 for a missing file, a missing or unknown --to, and extra arguments', () => {
+  it('exits 2 for a missing file, a missing or unknown --to, and several files without -o DIR', () => {
     const missing = runCli(['transform', join(tmp, 'nope.xml'), '--to', 'text']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/nope\.xml:1:1: error cannot read file: no such file or directory \[io\]\n$/);
     expect(runCli(['transform', `${fixtures}cable.xml`]).stderr).toBe('teikit: transform: --to html|text is required\n');
     expect(runCli(['transform', `${fixtures}cable.xml`, '--to', 'pdf']).status).toBe(2);
-    expect(runCli(['transform', `${fixtures}cable.xml`, `${fixtures}generic.xml`, '--to', 'text']).status).toBe(2);
+    const several = runCli(['transform', `${fixtures}cable.xml`, `${fixtures}generic.xml`, '--to', 'text']);
+    expect(several.stderr).toBe('teikit: transform: several files (or a directory) need -o DIR, the folder to write to\n');
+    expect(several.status).toBe(2);
+  });
+
+  it('transforms several files and a directory into one folder in one process; a bad file does not stop the others', () => {
+    const dir = join(tmp, 'batch');
+    const bad = join(tmp, 'bad.xml');
+    writeFileSync(bad, '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text>\n</TEI>');
+    const r = runCli(['transform', `${fixtures}cable.xml`, bad, `${fixtures}genres`, '--to', 'text', '-o', dir]);
+    expect(r.stderr).toMatch(/^\S*bad\.xml:2:6: error unexpected close tag \[xml-wellformed\]\n$/);
+    expect(r.status).toBe(1);
+    expect(readFileSync(join(dir, 'cable.txt'), 'utf8')).toBe(transformToText(read('cable.xml')));
+    for (const genre of ['inscription', 'play', 'letter', 'frus', 'novel']) {
+      expect(readFileSync(join(dir, `${genre}.txt`), 'utf8')).toBe(readFileSync(`${fixtures}genres/${genre}.txt`, 'utf8'));
+    }
+    expect(existsSync(join(dir, 'bad.txt'))).toBe(false);
   });
 });

@@ -17,6 +17,7 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:tk="urn:teikit"
+  xmlns:tv="urn:teikit:vocabulary"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:eg="http://www.tei-c.org/ns/Examples"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
@@ -48,21 +49,13 @@
     <xsl:accumulator-rule match="note[tk:footnote(.)]" select="$value + 1"/>
   </xsl:accumulator>
   <xsl:accumulator name="tk:apps" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="app[ancestor::text][not(ancestor::app)][not(ancestor::div[@type = 'apparatus'])]" select="$value + 1"/>
+    <xsl:accumulator-rule match="app[tk:in-text(.) and tk:outer-app(.)]" select="$value + 1"/>
   </xsl:accumulator>
 
-  <!-- Language names for the register and the title block (the tag itself is always shown). -->
-  <xsl:variable name="tk:languages" as="map(xs:string, xs:string)" select="map{
-    'en':'English', 'zh':'Chinese', 'ru':'Russian', 'kk':'Kazakh', 'ug':'Uyghur', 'de':'German', 'fr':'French',
-    'es':'Spanish', 'it':'Italian', 'la':'Latin', 'ja':'Japanese', 'ko':'Korean', 'ar':'Arabic', 'fa':'Persian',
-    'mn':'Mongolian', 'grc':'Ancient Greek', 'el':'Greek', 'he':'Hebrew', 'pt':'Portuguese', 'nl':'Dutch',
-    'pl':'Polish', 'cs':'Czech', 'lt':'Lithuanian', 'ky':'Kyrgyz', 'uz':'Uzbek', 'tr':'Turkish'}"/>
-
+  <!-- Language names for the register and the title block (the tag itself when the vocabulary has no name). -->
   <xsl:function name="tk:language-name" as="xs:string">
     <xsl:param name="tag" as="xs:string"/>
-    <xsl:variable name="base" select="lower-case(tokenize($tag, '-')[1])"/>
-    <xsl:sequence select="if (map:contains($tk:languages, $base)) then map:get($tk:languages, $base) else $tag"
-      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+    <xsl:sequence select="(tv:language-name($tag), $tag)[1]"/>
   </xsl:function>
 
   <!-- ===================================================================================== page -->
@@ -75,7 +68,7 @@
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="teikit tei-html.xsl"/>
-        <title><xsl:value-of select="tk:title($root)"/></title>
+        <title><xsl:value-of select="tk:isolate(tk:title($root))"/></title>
         <style><xsl:value-of select="$tk:css"/></style>
       </head>
       <body>
@@ -198,7 +191,7 @@
         </ol>
       </section>
     </xsl:if>
-    <xsl:variable name="apps" select="$texts//app[not(ancestor::app)][not(ancestor::div[@type = 'apparatus'])]"/>
+    <xsl:variable name="apps" select="$texts//app[tk:outer-app(.)]"/>
     <xsl:if test="$apps">
       <section class="tk-apparatus" aria-label="Critical apparatus">
         <xsl:element name="h{min(($level + 1, 6))}">Apparatus</xsl:element>

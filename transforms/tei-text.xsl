@@ -56,7 +56,7 @@
     <xsl:variable name="root" select="*[1]"/>
     <xsl:variable name="texts" select="if ($root/self::TEI or $root/self::teiCorpus) then $root//text[not(ancestor::text)] else $root"/>
     <xsl:variable name="notes" select="$texts//note[tk:footnote(.)]"/>
-    <xsl:variable name="apps" select="$texts//app[not(ancestor::app)][not(ancestor::div[@type = 'apparatus'])]"/>
+    <xsl:variable name="apps" select="$texts//app[tk:outer-app(.)]"/>
     <xsl:variable name="flat" as="item()*">
         <xsl:for-each select="$texts">
           <xsl:apply-templates select="." mode="tk:flat">

@@ -2,16 +2,77 @@
 <!--
   Shared functions of teikit's TEI transforms (included by tei-html.xsl and tei-text.xsl).
   Everything here is linear: id lookups go through the key "tk:id", never through //*[@xml:id = $x].
-  Match patterns say note[ancestor::text], never text//note: saxon-js tests a pattern "A//B" by searching the
+  Match patterns never say text//note: saxon-js tests a pattern "A//B" by searching the
   descendants of each A, which made a 1 MB FRUS volume take 28 s instead of 1 s.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:tk="urn:teikit"
+  xmlns:tv="urn:teikit:vocabulary"
   xmlns:eg="http://www.tei-c.org/ns/Examples"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
+
+  <!--
+    Where a node is, kept as running counts in document order (XSLT 3.0 accumulators), so that no template asks
+    "is there an ancestor X?" at every node, which costs time per ancestor (quadratic in depth):
+    tk:text-depth   > 0 inside text (the running text, not the header or standOff);
+    tk:note-depth   notes that are not printed inline, open around (and including) this node;
+    tk:app-depth    app elements open around (and including) this node; tk:appdiv-depth: EpiDoc apparatus divisions;
+    tk:div-depth    divisions (div, div1-div7, floatingText) open around this node: the level of a head;
+    tk:blocks       block elements seen so far, one counter per level of note nesting (a block inside a note does
+                    not make the paragraph around the note a block): a paragraph holds blocks when the counter
+                    after it is higher than at its start.
+  -->
+  <xsl:accumulator name="tk:text-depth" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="text" phase="start" select="$value + 1"/>
+    <xsl:accumulator-rule match="text" phase="end" select="$value - 1"/>
+  </xsl:accumulator>
+  <xsl:accumulator name="tk:note-depth" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="note" phase="start" select="if (tk:inline-note(.)) then $value else $value + 1"/>
+    <xsl:accumulator-rule match="note" phase="end" select="if (tk:inline-note(.)) then $value else $value - 1"/>
+  </xsl:accumulator>
+  <xsl:accumulator name="tk:app-depth" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="app" phase="start" select="$value + 1"/>
+    <xsl:accumulator-rule match="app" phase="end" select="$value - 1"/>
+  </xsl:accumulator>
+  <xsl:accumulator name="tk:appdiv-depth" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="div[@type = 'apparatus']" phase="start" select="$value + 1"/>
+    <xsl:accumulator-rule match="div[@type = 'apparatus']" phase="end" select="$value - 1"/>
+  </xsl:accumulator>
+  <xsl:accumulator name="tk:div-depth" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="div | div1 | div2 | div3 | div4 | div5 | div6 | div7 | floatingText" phase="start" select="$value + 1"/>
+    <xsl:accumulator-rule match="div | div1 | div2 | div3 | div4 | div5 | div6 | div7 | floatingText" phase="end" select="$value - 1"/>
+  </xsl:accumulator>
+  <xsl:accumulator name="tk:blocks" as="xs:integer+" initial-value="0">
+    <xsl:accumulator-rule match="note" phase="start" select="($value, 0)"/>
+    <xsl:accumulator-rule match="note" phase="end" select="$value[position() lt last()]"/>
+    <xsl:accumulator-rule match="list | table | lg | l | sp | figure | quote[p | lg | l] | p | ab | div | floatingText | castList | listBibl" phase="start"
+      select="($value[position() lt last()], $value[last()] + 1)"/>
+  </xsl:accumulator>
+
+  <!-- In the running text (see tk:text-depth). -->
+  <xsl:function name="tk:in-text" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="$node/accumulator-before('tk:text-depth') gt 0"/>
+  </xsl:function>
+
+  <!-- A paragraph-like element that holds blocks (lists, tables, verse, other paragraphs), outside its notes. -->
+  <xsl:function name="tk:holds-blocks" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="$el/accumulator-after('tk:blocks')[last()] gt $el/accumulator-before('tk:blocks')[last()]"/>
+  </xsl:function>
+
+  <!-- An app that is not inside another app, nor in an EpiDoc apparatus division (printed there, once). -->
+  <xsl:function name="tk:outer-app" as="xs:boolean">
+    <xsl:param name="app" as="element()"/>
+    <xsl:sequence select="$app/accumulator-before('tk:app-depth') = 1 and $app/accumulator-before('tk:appdiv-depth') = 0"/>
+  </xsl:function>
+
+  <!-- The TEI vocabulary (names and their kinds, register entries, language names), written by the build from
+       src/tei/ so that every stage of teikit reads the same lists. -->
+  <xsl:include href="../generated/vocabulary.xsl"/>
 
   <!-- Every element with an xml:id, for pointer resolution (TEI Guidelines 16.2, "Pointing mechanisms"). -->
   <xsl:key name="tk:id" match="*[@xml:id]" use="string(@xml:id)"/>
@@ -123,10 +184,12 @@
       xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
   </xsl:function>
 
-  <!-- The names a register entry holds: placeName, orgName, persName, name, and for groups their names. -->
+  <!-- The names a register entry holds (the TEI vocabulary's entry names: placeName, orgName, persName, name, ...);
+       for other entries (nym, event) their name-like children. -->
   <xsl:function name="tk:entry-names" as="element()*">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="$entry/(placeName | orgName | persName | name | geogName | settlement | country | region | bloc)"/>
+    <xsl:sequence select="if (exists(tv:entry-kind($entry))) then tv:entry-names($entry)
+      else $entry/(placeName | orgName | persName | name | geogName | settlement | country | region | bloc)"/>
   </xsl:function>
 
   <!-- A note printed in the running text of the source (@place="inline", FRUS's @rend="inline"), not a footnote. -->
@@ -139,8 +202,9 @@
        footnotes stay where they are, in parentheses). -->
   <xsl:function name="tk:footnote" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="exists($note/ancestor::text) and not(tk:inline-note($note)) and not($note/parent::app)
-      and not($note/ancestor::note[not(tk:inline-note(.))])"/>
+    <!-- tk:note-depth counts this note too (it is not inline): 1 means no footnote around it. -->
+    <xsl:sequence select="tk:in-text($note) and not(tk:inline-note($note)) and not($note/parent::app)
+      and $note/accumulator-before('tk:note-depth') = 1"/>
   </xsl:function>
 
   <!--
@@ -206,6 +270,15 @@
     <xsl:sequence select="($known($base), $known($parent), $base)[1]"/>
   </xsl:function>
 
+  <!-- Text with bidirectional controls (U+202A-U+202E embeddings and overrides, U+2066-U+2069 isolates, marks)
+       isolated between U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE, so that an override in a
+       title or a tooltip cannot reorder the text after it (Unicode Bidirectional Algorithm, UAX #9, 6.3). -->
+  <xsl:function name="tk:isolate" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="if (matches($text, $tk:bidi-controls)) then concat('&#x2068;', $text, '&#x2069;') else $text"/>
+  </xsl:function>
+  <xsl:variable name="tk:bidi-controls" as="xs:string" select="'[&#x202A;-&#x202E;&#x2066;-&#x2069;&#x200E;&#x200F;&#x061C;]'"/>
+
   <!-- Shared templates, for the HTML (default mode) and the text (mode tk:flat). -->
 
   <!-- Name parts written without a space between them (<forename>Charles</forename><surname>Dickens</surname>)
@@ -242,16 +315,10 @@
     <xsl:sequence select="replace($xml, ' xmlns(:eg)?=&quot;http://www.tei-c.org/ns/Examples&quot;', '')"/>
   </xsl:function>
 
-  <!-- What kind of thing a name or register entry denotes: place, org, person, group or other (used as CSS class). -->
+  <!-- What kind of thing a name or register entry denotes: place, org, person, group (the TEI vocabulary), or
+       other; used as a CSS class. -->
   <xsl:function name="tk:kind" as="xs:string">
     <xsl:param name="el" as="element()"/>
-    <xsl:variable name="n" select="local-name($el)"/>
-    <xsl:sequence select="
-      if ($n = ('place', 'placeName', 'geogName', 'settlement', 'country', 'region', 'bloc', 'district')) then 'place'
-      else if ($n = ('org', 'orgName')) then 'org'
-      else if ($n = ('person', 'persName', 'roleName', 'forename', 'surname')) then 'person'
-      else if ($n = 'personGrp') then 'group'
-      else if ($n = ('rs', 'name') and $el/@type = ('place', 'org', 'person', 'group')) then string($el/@type)
-      else 'other'"/>
+    <xsl:sequence select="(tv:entry-kind($el), tv:name-kind($el), 'other')[1]"/>
   </xsl:function>
 </xsl:stylesheet>

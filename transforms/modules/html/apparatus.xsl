@@ -13,7 +13,7 @@
   exclude-result-prefixes="#all">
 
   <!-- Critical apparatus (TEI Guidelines 12): the lemma in the text, the readings in the apparatus. -->
-  <xsl:template match="app[ancestor::text][not(ancestor::app)]">
+  <xsl:template match="app[tk:in-text(.) and tk:outer-app(.)]">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="n" select="accumulator-before('tk:apps')"/>
     <span class="tk-app">

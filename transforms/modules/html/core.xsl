@@ -74,7 +74,7 @@
     <xsl:element name="{$element}">
       <xsl:sequence select="tk:ids(.)"/>
       <xsl:attribute name="class" select="tk:class(., $class)"/>
-      <xsl:if test="$title"><xsl:attribute name="title" select="$title"/></xsl:if>
+      <xsl:if test="$title"><xsl:attribute name="title" select="tk:isolate($title)"/></xsl:if>
       <xsl:apply-templates>
         <xsl:with-param name="inline" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
@@ -106,7 +106,7 @@
   <xsl:template match="head">
     <xsl:param name="level" as="xs:integer" select="1" tunnel="yes"/>
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:variable name="depth" select="count(ancestor::*[self::div or self::div1 or self::div2 or self::div3 or self::div4 or self::div5 or self::div6 or self::div7 or self::floatingText])"/>
+    <xsl:variable name="depth" select="accumulator-before('tk:div-depth')"/>
     <xsl:choose>
       <xsl:when test="$inline or not(parent::div or parent::div1 or parent::div2 or parent::div3 or parent::div4 or parent::div5 or parent::div6 or parent::div7 or parent::body or parent::front or parent::back)">
         <xsl:call-template name="tk:phrase"><xsl:with-param name="element" select="if ($inline or parent::p) then 'span' else 'p'"/><xsl:with-param name="class" select="'tk-head'"/></xsl:call-template>
@@ -121,7 +121,7 @@
        the paragraph is a div and its blocks stay blocks. -->
   <xsl:template match="p | ab">
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:variable name="blocky" select="exists(descendant::*[self::list or self::table or self::lg or self::l or self::sp or self::figure or self::quote[p | lg | l] or self::p or self::ab or self::div or self::floatingText or self::castList or self::listBibl][not(ancestor::note[ancestor::* intersect current()])])"/>
+    <xsl:variable name="blocky" select="tk:holds-blocks(.)"/>
     <xsl:choose>
       <xsl:when test="$inline">
         <span>
@@ -154,7 +154,7 @@
 
   <!-- Letters and cables: opener, closer, salute, signed, dateline, address (TEI Guidelines 4.2, "Elements common to
        all divisions"); byline, epigraph, argument, trailer and the like as blocks of their own. -->
-  <xsl:template match="opener | closer | postscript | epigraph | argument | trailer | byline | docAuthor | docImprint | docDate | titlePage | docTitle | titlePart | docEdition | imprimatur | salute | signed | dateline | address | addrLine | floatingText | group | lg | sp | spGrp | castList | castGroup | set | camera | sound | view | listBibl | div[@type = 'appendix'] | quote[p | lg | l] | cit[quote[p | lg | l]] | label[parent::div or parent::body] | fw | ab[@type = 'fw']">
+  <xsl:template match="opener | closer | postscript | epigraph | argument | trailer | byline | docAuthor | docImprint | docDate | titlePage | docTitle | titlePart | docEdition | imprimatur | salute | signed | dateline | address | addrLine | floatingText | group | lg | sp | spGrp | castList | castGroup | set | camera | sound | view | div[@type = 'appendix'] | quote[p | lg | l] | cit[quote[p | lg | l]] | label[parent::div or parent::body] | fw | ab[@type = 'fw']">
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
     <!-- tk:block written out: this template serves the most frequent block elements. -->
     <xsl:element name="{if ($inline) then 'span' else 'div'}">
@@ -164,6 +164,23 @@
       <xsl:apply-templates/>
     </xsl:element>
     <xsl:if test="$inline"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+
+  <!-- A bibliography: one entry per line (a list), not references run together. -->
+  <xsl:template match="listBibl">
+    <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:choose>
+      <xsl:when test="$inline"><xsl:call-template name="tk:block"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="head"/>
+        <ul class="tk-listBibl">
+          <xsl:sequence select="tk:ids(.)"/>
+          <xsl:for-each select="* except head">
+            <li><xsl:apply-templates select="."/></li>
+          </xsl:for-each>
+        </ul>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Lists: ordered when TEI says so; label/item pairs (glossary lists) as a description list. -->
@@ -286,6 +303,12 @@
 
   <!-- ===================================================================================== phrase level -->
 
+  <!-- Text holding bidirectional controls (an override U+202E in a name, a link, a title) is isolated in <bdi>, so
+       that it cannot reorder what follows it on the line (HTML Living Standard, "the bdi element"). -->
+  <xsl:template match="text()[matches(., $tk:bidi-controls)]" priority="1">
+    <bdi><xsl:value-of select="."/></bdi>
+  </xsl:template>
+
   <!-- hi is the most frequent element of many files: written out instead of calling tk:phrase (faster in saxon-js). -->
   <xsl:template match="hi">
     <span class="{tk:class(., if (@rend) then 'tk-hi' else 'tk-hi rend-italic')}">
@@ -298,7 +321,7 @@
   <xsl:template match="emph">
     <xsl:call-template name="tk:phrase"><xsl:with-param name="element" select="'em'"/></xsl:call-template>
   </xsl:template>
-  <xsl:template match="title[ancestor::text or ancestor::bibl or ancestor::biblStruct]">
+  <xsl:template match="title[not(parent::titleStmt)]">
     <xsl:call-template name="tk:phrase"><xsl:with-param name="element" select="'cite'"/></xsl:call-template>
   </xsl:template>
   <xsl:template match="foreign | term | gloss | mentioned | soCalled | distinct | gi | att | val | tag | code | ident | num | measure | measureGrp | unit | abbr[not(parent::choice)] | expan[not(parent::choice)] | ex | am | orig[not(parent::choice)] | reg[not(parent::choice)] | seg | w | c | pc | s | phr | cl | m | affiliation | occupation | roleName | forename | surname | genName | addName | nameLink | idno | bibl | author | editor | publisher | pubPlace | biblScope | citedRange | imprint | edition | series | respStmt | resp | funder | sponsor | principal | rb | q[not(p | lg | l)] | said[not(p | lg | l)] | quote[not(p | lg | l)] | cit | lang | language | licence | availability | time[not(@when | @from | @to)]">
@@ -369,7 +392,7 @@
       <xsl:otherwise><xsl:call-template name="tk:block"><xsl:with-param name="class" select="'tk-note-inline'"/></xsl:call-template></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <xsl:template match="note[ancestor::text]" priority="-0.1">
+  <xsl:template match="note[tk:in-text(.)]" priority="-0.1">
     <span class="tk-note-nested">
       <xsl:sequence select="tk:ids(.)"/>
       <xsl:value-of select="concat(' (', if (@n) then concat(@n, ' ') else '')"/>

@@ -64,11 +64,11 @@
         <ol>
           <xsl:for-each select="$divs">
             <li>
-              <a href="#{tk:div-id(.)}"><xsl:value-of select="normalize-space(string-join(head[1]//text(), ''))"/></a>
+              <a href="#{tk:div-id(.)}"><xsl:value-of select="tk:isolate(normalize-space(string-join(head[1]//text(), '')))"/></a>
               <xsl:if test="div[head]">
                 <ol>
                   <xsl:for-each select="div[head]">
-                    <li><a href="#{tk:div-id(.)}"><xsl:value-of select="normalize-space(string-join(head[1]//text(), ''))"/></a></li>
+                    <li><a href="#{tk:div-id(.)}"><xsl:value-of select="tk:isolate(normalize-space(string-join(head[1]//text(), '')))"/></a></li>
                   </xsl:for-each>
                 </ol>
               </xsl:if>

@@ -21,7 +21,7 @@
     <xsl:variable name="ts" select="$fd/titleStmt"/>
     <xsl:element name="h{$level}">
       <xsl:attribute name="class" select="'tk-doc-title'"/>
-      <xsl:value-of select="tk:title(..)"/>
+      <xsl:value-of select="tk:isolate(tk:title(..))"/>
     </xsl:element>
     <xsl:for-each select="$ts/title[@type = 'sub']">
       <p class="tk-subtitle"><xsl:apply-templates/></p>

@@ -35,7 +35,7 @@
   <!-- ===================================================================================== names and links -->
 
   <!-- A name in the text: highlighted by kind, linked to its register entry, its other names on hover and focus. -->
-  <xsl:template match="(placeName | orgName | persName | rs | name | geogName | settlement | country | region | bloc | district)[ancestor::text or parent::correspAction]">
+  <xsl:template match="(placeName | orgName | persName | rs | name | geogName | settlement | country | region | bloc | district)[tk:in-text(.) or parent::correspAction]">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="target" select="tk:target(., (@ref, @corresp, @key[starts-with(., '#')])[1])"/>
     <xsl:variable name="kind" select="tk:kind(($target, .)[1])"/>
@@ -51,8 +51,8 @@
       <xsl:when test="($target or exists($external)) and not($in-link) and not($nested)">
         <a class="tk-name tk-{$kind}" href="{if ($target) then concat('#', tk:html-id($target/@xml:id)) else $external}">
           <xsl:sequence select="tk:ids(.)"/>
-          <xsl:if test="$title"><xsl:attribute name="title" select="$title"/></xsl:if>
-          <xsl:if test="exists($others)"><xsl:attribute name="data-names" select="string-join($others, ' · ')"/></xsl:if>
+          <xsl:if test="$title"><xsl:attribute name="title" select="tk:isolate($title)"/></xsl:if>
+          <xsl:if test="exists($others)"><xsl:attribute name="data-names" select="tk:isolate(string-join($others, ' · '))"/></xsl:if>
           <xsl:if test="exists($names-id)"><xsl:attribute name="aria-describedby" select="$names-id"/></xsl:if>
           <xsl:if test="exists($external)"><xsl:attribute name="rel" select="'noopener noreferrer'"/></xsl:if>
           <xsl:apply-templates>
@@ -66,15 +66,15 @@
              link (HTML forbids nested links): the name is highlighted and followed by a small link of its own. -->
         <span class="tk-name tk-{$kind}">
           <xsl:sequence select="tk:ids(.)"/>
-          <xsl:if test="$title"><xsl:attribute name="title" select="$title"/></xsl:if>
+          <xsl:if test="$title"><xsl:attribute name="title" select="tk:isolate($title)"/></xsl:if>
           <xsl:apply-templates>
             <xsl:with-param name="inline" select="true()" tunnel="yes"/>
           </xsl:apply-templates>
         </span>
         <xsl:if test="($target or exists($external)) and not($in-link)">
           <a class="tk-name-link tk-{$kind}" href="{if ($target) then concat('#', tk:html-id($target/@xml:id)) else $external}" aria-label="{concat(tk:kind-label($kind), ': ', $surface)}">
-            <xsl:if test="$title"><xsl:attribute name="title" select="$title"/></xsl:if>
-            <xsl:if test="exists($others)"><xsl:attribute name="data-names" select="string-join($others, ' · ')"/></xsl:if>
+            <xsl:if test="$title"><xsl:attribute name="title" select="tk:isolate($title)"/></xsl:if>
+            <xsl:if test="exists($others)"><xsl:attribute name="data-names" select="tk:isolate(string-join($others, ' · '))"/></xsl:if>
             <xsl:if test="exists($names-id)"><xsl:attribute name="aria-describedby" select="$names-id"/></xsl:if>
             <xsl:text>↗</xsl:text>
           </a>
@@ -151,7 +151,7 @@
       <xsl:sequence select="tk:ids(.)"/>
       <xsl:element name="h{min(($level + 1, 6))}">
         <xsl:attribute name="class" select="'tk-entry-title'"/>
-        <xsl:value-of select="if ($names) then normalize-space(string-join($names[1]//text(), '')) else if (@xml:id) then @xml:id else tk:label(local-name())"/>
+        <xsl:value-of select="tk:isolate(if ($names) then normalize-space(string-join($names[1]//text(), '')) else if (@xml:id) then @xml:id else tk:label(local-name()))"/>
         <span class="tk-kind"><xsl:value-of select="concat(' (', if (@type) then translate(@type, '-_', '  ') else lower-case(tk:kind-label(tk:kind(.))), ')')"/></span>
       </xsl:element>
       <xsl:if test="$names">

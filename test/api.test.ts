@@ -6,6 +6,7 @@ describe('the public API', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(teikit).sort()).toEqual([
       'TeikitError',
+      'annotateTei',
       'buildIndex',
       'checkAuthority',
       'checkRules',

@@ -18,6 +18,8 @@ export interface Command {
 /** Command name -> module; loaded lazily so that `teikit validate` never pays for saxon-js or SQLite. */
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   encode: () => import('./encode.js'),
+  annotate: () => import('./annotate.js'),
+  build: () => import('./build.js'),
   validate: () => import('./validate.js'),
   transform: () => import('./transform.js'),
   query: () => import('./query.js'),

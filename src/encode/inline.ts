@@ -77,7 +77,7 @@ export function dateAttributes(value: DateValue): [string, string][] {
   return attrs;
 }
 
-function nameElement(m: NameMatch, children: Inline[]): InlineElement {
+export function nameElement(m: NameMatch, children: Inline[]): InlineElement {
   const spec = m.name.form === 'adjective' ? { name: 'rs', type: m.entity.kind } : NAME_ELEMENT[m.entity.kind];
   const attrs: [string, string][] = [];
   if (spec.type !== undefined) attrs.push(['type', spec.type]);

@@ -13,6 +13,7 @@ import { TEI_NS } from '../xml/index.js';
 import type { Authority, EntityKind } from './authority.js';
 import { dateAttributes, el, type Inline } from './inline.js';
 import type { ArchiveRecord } from './record.js';
+import { entryAttributes, entryParts, REGISTER, REGISTER_ORDER, type EntryPart } from './register-entry.js';
 
 export interface BodyOut {
   kind: 'head' | 'opener' | 'p';
@@ -37,13 +38,6 @@ export interface TeiInput {
   /** Relative URL of a RelaxNG schema for an `<?xml-model?>` processing instruction. */
   schemaHref?: string;
 }
-
-const REGISTER: Record<EntityKind, { list: string; entry: string; name: string }> = {
-  place: { list: 'listPlace', entry: 'place', name: 'placeName' },
-  org: { list: 'listOrg', entry: 'org', name: 'orgName' },
-  person: { list: 'listPerson', entry: 'person', name: 'persName' },
-  group: { list: 'listPerson', entry: 'personGrp', name: 'name' },
-};
 
 /** A private-use character that occurs in no text of the output (record and registers) delimits the placeholders. */
 function placeholderChar(text: string): string {
@@ -206,7 +200,7 @@ export function writeTei(input: TeiInput): string {
   if (entities.length > 0) {
     const standOff = tei.ele('standOff');
     const lists = new Map<string, XMLBuilder>();
-    for (const kind of ['place', 'org', 'person', 'group'] as const) {
+    for (const kind of REGISTER_ORDER) {
       for (const entity of entities.filter((e) => e.kind === kind)) {
         const spec = REGISTER[kind];
         let list = lists.get(spec.list);
@@ -214,18 +208,14 @@ export function writeTei(input: TeiInput): string {
           list = standOff.ele(spec.list);
           lists.set(spec.list, list);
         }
-        const attrs: Record<string, string> = { 'xml:id': entity.id };
-        if (entity.type !== undefined) attrs[kind === 'group' ? 'role' : 'type'] = entity.type;
-        const entry = list.ele(spec.entry, attrs);
-        for (const n of entity.names) {
-          const a: [string, string][] = [['xml:lang', n.lang]];
-          if (n.form === 'adjective') a.push(['type', 'adjective']);
-          else if (n.type !== undefined) a.push(['type', n.type]);
-          w.text(entry, spec.name, a, n.name);
-        }
-        if (entity.geo) entry.ele('location').ele('geo').txt(`${entity.geo.lat} ${entity.geo.long}`);
-        for (const idno of entity.idnos ?? []) w.text(entry, 'idno', [['type', idno.type]], idno.value);
-        if (entity.note !== undefined) w.text(entry, 'note', [], entity.note);
+        const entry = list.ele(spec.entry, Object.fromEntries(entryAttributes(entity)));
+        const write = (parent: XMLBuilder, part: EntryPart): void => {
+          if (part.children !== undefined) {
+            const element = parent.ele(part.name, Object.fromEntries(part.attrs));
+            for (const child of part.children) write(element, child);
+          } else w.text(parent, part.name, part.attrs, part.text ?? '');
+        };
+        for (const part of entryParts(entity)) write(entry, part);
       }
     }
   }

@@ -19,6 +19,7 @@ import { findDates, yearOf, parseDatePhrase } from '../encode/dates.js';
 import { dateAttributes, nameElement } from '../encode/inline.js';
 import { NameMatcher, selectNames, type NameMatch } from '../encode/names.js';
 import { attr, descendants, escapeAttribute, isElement, parseXml, TEI_NS, textContent, xmlId, type XmlElement, type XmlNode, type XmlText } from '../xml/index.js';
+import { ASIDE_ELEMENTS, DATE_ELEMENTS, isNameElement, KINDS, nameKind } from '../tei/index.js';
 import { insertRegisters } from './registers.js';
 import { atBoundary, LineIndex, sourceMap } from './source-map.js';
 import { applyEdits, type Edit } from './edits.js';
@@ -41,22 +42,16 @@ export interface AnnotateResult {
   diagnostics: Diagnostic[];
 }
 
-/** Elements whose content is not searched for new names (see the module comment). */
-const NO_SEARCH = new Set([
-  'teiHeader', 'standOff', 'note',
-  // already a name or a date (TEI P5 13.2, 13.3, 13.4)
-  'placeName', 'persName', 'orgName', 'name', 'rs', 'geogName', 'settlement', 'country', 'region', 'bloc', 'district',
-  'date', 'time', 'idno',
-  // not running text: an omission, a forme work, a pointer's label
-  'gap', 'fw', 'ref', 'ptr',
-]);
+/** Elements whose content is not searched for new names, besides names and dates (see the module comment). */
+const NO_SEARCH = new Set([...ASIDE_ELEMENTS, 'teiHeader', 'note', 'idno', 'gap', 'fw', 'ref', 'ptr']);
 
-/** Name elements and the register kinds they may point to (TEI P5 13.2: placeName and its parts for places, ...). */
-const NAME_KINDS: Record<string, readonly AuthorityEntity['kind'][]> = {
-  placeName: ['place'], settlement: ['place'], country: ['place'], region: ['place'], bloc: ['place'], district: ['place'], geogName: ['place'],
-  orgName: ['org'], persName: ['person'],
-  name: ['place', 'org', 'person', 'group'], rs: ['place', 'org', 'person', 'group'],
-};
+const noSearch = (local: string) => NO_SEARCH.has(local) || isNameElement(local) || DATE_ELEMENTS.includes(local);
+
+/** The register kinds a name element may point to: the one it states, or any (a generic `rs`/`name`). */
+function kindsOf(el: XmlElement): readonly AuthorityEntity['kind'][] | undefined {
+  const kind = nameKind(el.local, attr(el, 'type'));
+  return kind === undefined ? undefined : kind === null ? KINDS : [kind];
+}
 
 const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -93,8 +88,9 @@ export function annotateTei(input: string | Uint8Array, options: AnnotateOptions
   // 1. Names already tagged: check their @ref, add a missing one where the name is one entity's.
   if (body !== undefined) {
     for (const el of descendants(body)) {
-      if (el.uri !== TEI_NS || NAME_KINDS[el.local] === undefined || insideNote(el)) continue;
-      checkTaggedName(el);
+      const kinds = el.uri === TEI_NS ? kindsOf(el) : undefined;
+      if (kinds === undefined || insideNote(el)) continue;
+      checkTaggedName(el, kinds);
     }
   }
 
@@ -112,8 +108,7 @@ export function annotateTei(input: string | Uint8Array, options: AnnotateOptions
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   return { xml: bom + out, changed: edits.length > 0, counts, diagnostics };
 
-  function checkTaggedName(el: XmlElement): void {
-    const kinds = NAME_KINDS[el.local]!;
+  function checkTaggedName(el: XmlElement, kinds: readonly AuthorityEntity['kind'][]): void {
     const written = normalise(textContent(el));
     const ref = attr(el, 'ref');
     if (ref === undefined) {
@@ -188,7 +183,7 @@ function searchable(root: XmlElement, visit: (el: XmlElement) => void): void {
   const stack: XmlElement[] = [root];
   while (stack.length > 0) {
     const el = stack.pop()!;
-    if (el.uri === TEI_NS && NO_SEARCH.has(el.local)) continue;
+    if (el.uri === TEI_NS && noSearch(el.local)) continue;
     if (el.children.some((c) => c.type === 'text' && c.value.trim() !== '')) visit(el);
     for (let i = el.children.length - 1; i >= 0; i--) {
       const c = el.children[i]!;

@@ -4,18 +4,16 @@
  * inserted into the editor's file). TEI P5 13.3: `place` (13.3.4) with `placeName`s, `location/geo` and `idno`;
  * `org` (13.3.3) with `orgName`s; `person` and `personGrp` (13.3.2) with `persName`s / `name`s.
  */
+import { KIND_ELEMENTS, KINDS } from '../tei/index.js';
 import type { AuthorityEntity, EntityKind } from './authority.js';
 
-/** Kind -> the list it lives in, its entry element and the element of each of its names. */
-export const REGISTER: Record<EntityKind, { list: string; entry: string; name: string }> = {
-  place: { list: 'listPlace', entry: 'place', name: 'placeName' },
-  org: { list: 'listOrg', entry: 'org', name: 'orgName' },
-  person: { list: 'listPerson', entry: 'person', name: 'persName' },
-  group: { list: 'listPerson', entry: 'personGrp', name: 'name' },
-};
+/** Kind -> the list it lives in, its entry element and the element of each of its names (src/tei/registers.ts). */
+export const REGISTER: Readonly<Record<EntityKind, { list: string; entry: string; name: string }>> = Object.fromEntries(
+  KINDS.map((k) => [k, { list: KIND_ELEMENTS[k].list, entry: KIND_ELEMENTS[k].entry, name: KIND_ELEMENTS[k].entryName }]),
+) as Record<EntityKind, { list: string; entry: string; name: string }>;
 
 /** The kinds in the order their lists appear in `standOff`. */
-export const REGISTER_ORDER: readonly EntityKind[] = ['place', 'org', 'person', 'group'];
+export const REGISTER_ORDER: readonly EntityKind[] = KINDS;
 
 /** One child of an entry: an element with attributes and either text or element children. */
 export interface EntryPart {

@@ -11,7 +11,7 @@ import { create, fragment } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import { TEI_NS } from '../xml/index.js';
 import type { Authority, EntityKind } from './authority.js';
-import { dateAttributes, el, type Inline } from './inline.js';
+import { dateAttributes, el, type Inline, type InlineElement } from './inline.js';
 import type { ArchiveRecord } from './record.js';
 import { entryAttributes, entryParts, REGISTER, REGISTER_ORDER, type EntryPart } from './register-entry.js';
 
@@ -21,7 +21,22 @@ export interface BodyOut {
   nodes: Inline[];
 }
 
-export type BodyItem = BodyOut | { kind: 'gap' } | { kind: 'closer'; children: { role: 'salute' | 'signed' | 'dateline'; nodes: Inline[] }[] };
+/** A speech (TEI P5 3.13.2): the speaker label and what was said, `@who` pointing to the person register. */
+export interface SpeechOut {
+  kind: 'sp';
+  who?: string;
+  speaker: Inline[];
+  nodes: Inline[];
+}
+
+export type BodyItem =
+  | BodyOut
+  | SpeechOut
+  | { kind: 'postscript'; paragraphs: Inline[][] }
+  | { kind: 'gap' }
+  | { kind: 'closer'; children: { role: 'salute' | 'signed' | 'dateline'; nodes: Inline[] }[] }
+  /** A note kept at the end of the text (no marker placed it, TEI P5 3.9.1). */
+  | { kind: 'note'; element: InlineElement };
 
 export interface Correspondent {
   kind?: EntityKind;
@@ -189,6 +204,15 @@ export function writeTei(input: TeiInput): string {
   const div = text.ele('body').ele('div', { type: record.documentType });
   for (const item of body) {
     if (item.kind === 'gap') div.ele('gap', { reason: 'omitted' });
+    else if (item.kind === 'note') w.mixed(div, item.element.name, item.element.attrs, item.element.children);
+    else if (item.kind === 'sp') {
+      const sp = div.ele('sp', item.who !== undefined ? { who: `#${item.who}` } : {});
+      w.mixed(sp, 'speaker', [], item.speaker);
+      w.mixed(sp, 'p', [], item.nodes);
+    } else if (item.kind === 'postscript') {
+      const ps = div.ele('postscript');
+      for (const nodes of item.paragraphs) w.mixed(ps, 'p', [], nodes);
+    }
     else if (item.kind === 'closer') {
       const closer = div.ele('closer');
       for (const child of item.children) w.mixed(closer, child.role, [], child.nodes);

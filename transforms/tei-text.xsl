@@ -137,8 +137,10 @@
   <!-- Not part of the running text: header, registers outside the text, page/column marks, milestones, notes
        (collected at the end), alignment and linking elements. -->
   <xsl:template match="note[tk:footnote(.)]" mode="tk:flat">
-    <!-- A note between blocks (at the end of a div) has no place in a sentence to mark. -->
-    <xsl:if test="not(parent::div | parent::body | parent::front | parent::back | parent::text | parent::postscript)">
+    <!-- A note between blocks (at the end of a div) has no place in a sentence to mark; a note inside a word
+         ("Camarg<note/>o") gets no marker either, so that the word stays whole. -->
+    <xsl:if test="not(parent::div | parent::body | parent::front | parent::back | parent::text | parent::postscript)
+      and not(matches(string((following::text())[1]), '^[\p{L}\p{N}]'))">
       <xsl:value-of select="tk:note-marker(tk:note-label(.))"/>
     </xsl:if>
   </xsl:template>

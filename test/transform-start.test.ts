@@ -24,10 +24,11 @@ function copyCable(name: string, files = ['record.txt', 'authority.json', 'wilso
 }
 
 const lines = (dir: string, name: string, first: string) => [
-  `build: [1/4] ${first}`,
-  `build: [2/4] validate ${dir}/${name}.xml: valid (edition schema and edition rules)`,
-  `build: [3/4] html     ${dir}/build/${name}.html`,
-  `build: [4/4] text     ${dir}/build/${name}.txt`,
+  `build: [1/5] ${first}`,
+  `build: [2/5] validate ${dir}/${name}.xml: valid (edition schema and edition rules)`,
+  `build: [3/5] html     ${dir}/build/${name}.html`,
+  `build: [4/5] text     ${dir}/build/${name}.txt`,
+  `build: [5/5] catalog  ${dir}/build/${name}.catalog.json, ${dir}/build/${name}.cmif.xml`,
   '',
 ];
 
@@ -45,6 +46,10 @@ describe('teikit build', () => {
     expect(statSync(master).mtimeMs).toBe(mtime);
     expect(readFileSync(join(dir, 'build', 'cable.html'), 'utf8')).toBe(transformToHtml(before, { file: master }));
     expect(readFileSync(join(dir, 'build', 'cable.txt'), 'utf8')).toBe(transformToText(before, { file: master }));
+    // The catalogue record is the committed one of the cable (the same file under another name).
+    const record = JSON.parse(readFileSync(join(dir, 'build', 'cable.catalog.json'), 'utf8')) as { file: string }[];
+    const committed = JSON.parse(readFileSync(join(cable, 'wilson-118181.catalog.json'), 'utf8')) as { file: string }[];
+    expect(record).toEqual(committed.map((r) => ({ ...r, file: 'cable.xml' })));
     const seed = `${sharedDir}seed/wilson-center-118181.txt`;
     if (existsSync(seed)) {
       const body = readFileSync(seed, 'utf8').split('[...]')[1]!;
@@ -69,7 +74,7 @@ describe('teikit build', () => {
     const r = runCli(['build', dir]);
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe(
-      `build: [1/4] annotate ${dir}/edited.xml: tagged 1 name and 0 dates, added 0 @refs to tagged names; registers: 1 entry added, 1 name or identifier added to existing entries`,
+      `build: [1/5] annotate ${dir}/edited.xml: tagged 1 name and 0 dates, added 0 @refs to tagged names; registers: 1 entry added, 1 name or identifier added to existing entries`,
     );
     expect(readFileSync(join(dir, 'edited.xml'), 'utf8')).toBe(readFileSync(join(projectRoot, 'test', 'fixtures', 'annotate', 'cable-edited.annotated.xml'), 'utf8'));
   });
@@ -80,7 +85,7 @@ describe('teikit build', () => {
     writeFileSync(master, readFileSync(master, 'utf8').replace('<p>Please report to us', '<p><placeName>Nowhere</placeName> Please report to us'));
     const r = runCli(['build', dir]);
     expect(r.status).toBe(1);
-    expect(r.stdout.split('\n')[1]).toBe(`build: [2/4] validate ${master}: invalid; the build stops here`);
+    expect(r.stdout.split('\n')[1]).toBe(`build: [2/5] validate ${master}: invalid; the build stops here`);
     expect(r.stderr).toMatch(/invalid\.xml:\d+:\d+: error .* \[name-has-ref\]\n/);
     expect(existsSync(join(dir, 'build', 'invalid.html'))).toBe(false);
   });
@@ -106,7 +111,7 @@ describe('npm start', () => {
     const dir = copyCable('started');
     const ok = spawnSync(process.execPath, [start, dir], { cwd: projectRoot, encoding: 'utf8', timeout: 120_000 });
     expect(ok.status).toBe(0);
-    expect(ok.stdout).toContain(`build: [4/4] text     ${dir}/build/started.txt\n`);
+    expect(ok.stdout).toContain(`build: [4/5] text     ${dir}/build/started.txt\n`);
     writeFileSync(join(dir, 'authority.json'), '{ not json');
     const bad = spawnSync(process.execPath, [start, dir], { cwd: projectRoot, encoding: 'utf8', timeout: 120_000 });
     expect(bad.status).toBe(1);

@@ -5,11 +5,13 @@
  *   1. the master: encoded from the record when there is none yet; once it exists it is the editor's file and is
  *      annotated instead (new names of the authority file tagged, every other byte kept);
  *   2. validation against teikit's edition schema with the edition rules (a failure stops the build);
- *   3. the HTML reading edition and 4. the plain text, into the build folder.
+ *   3. the HTML reading edition, 4. the plain text and 5. the catalogue record (JSON, and CMIF when the edition is
+ *      a letter: it has a correspDesc), into the build folder.
  */
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { annotateTei } from '../annotate/index.js';
+import { catalogCmif, catalogFiles, catalogJson } from '../catalog/index.js';
 import { formatDiagnostic, hasErrors } from '../diagnostics.js';
 import { editionSchemaHref, encodeRecord } from '../encode/index.js';
 import { ioError, readBytes, writeAtomically } from '../io.js';
@@ -28,6 +30,7 @@ EDITION_DIR/NAME.xml (the TEI master; NAME is the folder's name).
   2. validate NAME.xml against teikit's edition schema with the edition rules (errors stop the build)
   3. html     the reading edition, OUT/NAME.html
   4. text     the plain text, OUT/NAME.txt
+  5. catalog  the catalogue record, OUT/NAME.catalog.json, and OUT/NAME.cmif.xml for a letter (correspDesc)
 One progress line per step goes to stdout, diagnostics to stderr.
 
 Options:
@@ -56,7 +59,7 @@ export const command: Command = {
     };
     const master = join(dir, `${name}.xml`);
     const record = join(dir, 'record.txt');
-    const step = (n: number, label: string, text: string) => process.stdout.write(`build: [${n}/4] ${label.padEnd(8)} ${text}\n`);
+    const step = (n: number, label: string, text: string) => process.stdout.write(`build: [${n}/5] ${label.padEnd(8)} ${text}\n`);
 
     const { authority, problems } = authorityFor(undefined, master);
     if (problems.length > 0) {
@@ -101,6 +104,17 @@ export const command: Command = {
     const text = join(out, `${name}.txt`);
     writeAtomically(text, transformToText(tei, { file: master }));
     step(4, 'text', show(text));
+    const catalog = await catalogFiles([master], { cwd: dir });
+    for (const d of catalog.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+    const catalogRecord = join(out, `${name}.catalog.json`);
+    writeAtomically(catalogRecord, catalogJson(catalog.records));
+    const written = [show(catalogRecord)];
+    if (catalog.records.some((r) => r.correspondence.length > 0)) {
+      const cmif = join(out, `${name}.cmif.xml`);
+      writeAtomically(cmif, catalogCmif(catalog.records));
+      written.push(show(cmif));
+    }
+    step(5, 'catalog', written.join(', '));
     return 0;
   },
 };

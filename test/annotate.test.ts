@@ -68,6 +68,13 @@ describe('annotateTei', () => {
     ]) expect(result.xml).toContain(kept);
   });
 
+  it('keeps a byte order mark', () => {
+    const xml = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>Tacheng.</p></body></text></TEI>\n';
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(xml)]);
+    const result = annotateTei(bytes, { file: 'bom.xml', authority: loadAuthority(join(fixtures, 'small-authority.json')) });
+    expect(result.xml.startsWith('\ufeff<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p><placeName ref="#tacheng">Tacheng</placeName>.</p>')).toBe(true);
+  });
+
   it('is idempotent: annotating its own output changes nothing', () => {
     const authority = loadAuthority(join(fixtures, 'authority-edited.json'));
     const once = readFileSync(join(fixtures, 'cable-edited.annotated.xml'), 'utf8');

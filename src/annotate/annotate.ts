@@ -62,8 +62,9 @@ export function annotateTei(input: string | Uint8Array, options: AnnotateOptions
   if (doc.encoding.toLowerCase().replace(/[^a-z0-9]/g, '') !== 'utf8') {
     throw new TeikitError(diagnostic({ file, line: 1, column: 1, message: `annotate edits UTF-8 files only; this one is ${doc.encoding}`, ruleId: 'annotate/encoding', source: 'annotate' }));
   }
-  const text = typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input);
-  // The decoder drops a BOM; the tree's positions count from after it, and the output keeps it.
+  // ignoreBOM: keep a byte order mark in the text, so that the output keeps it too.
+  const text = typeof input === 'string' ? input : new TextDecoder('utf-8', { ignoreBOM: true }).decode(input);
+  // The tree's positions count from after a BOM.
   const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
   const source = bom === '' ? text : text.slice(1);
   const lines = new LineIndex(source);

@@ -31,23 +31,6 @@ export class LineIndex {
     }
     return at;
   }
-
-  /** The 1-based line and code-point column of an offset (for diagnostics about an inserted position). */
-  position(offset: number): Position {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    let column = 1;
-    for (let i = this.starts[lo]!; i < offset; i++) {
-      const c = this.text.charCodeAt(i);
-      if (!(c >= 0xdc00 && c <= 0xdfff)) column++;
-    }
-    return { line: lo + 1, column };
-  }
 }
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };

@@ -69,7 +69,7 @@
         <xsl:if test="$notes">
           <xsl:sequence select="$tk:SEP"/>Notes<xsl:sequence select="$tk:SEP"/>
           <xsl:for-each select="$notes">
-            <xsl:value-of select="if ($reading) then concat(tk:note-label(.), '. ') else concat('[', tk:note-label(.), '] ')"/>
+            <xsl:value-of select="if ($reading) then concat(tk:note-label(.), '. ') else concat(tk:note-marker(tk:note-label(.)), ' ')"/>
             <xsl:apply-templates mode="tk:flat"/>
             <xsl:sequence select="$tk:SEP"/>
           </xsl:for-each>
@@ -166,7 +166,8 @@
        sign itself ("*"). -->
   <xsl:function name="tk:note-marker" as="xs:string">
     <xsl:param name="label" as="xs:string"/>
-    <xsl:sequence select="if (not($reading)) then concat('[', $label, ']')
+    <xsl:sequence select="if (matches($label, '^\[.*\]$')) then $label
+      else if (not($reading)) then concat('[', $label, ']')
       else if (matches($label, '^[0-9]+$')) then translate($label, '0123456789', '⁰¹²³⁴⁵⁶⁷⁸⁹') else $label"/>
   </xsl:function>
   <xsl:function name="tk:note-label" as="xs:string">

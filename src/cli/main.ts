@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostic, TeikitError } from '../diagnostics.js';
+import { describe, ioError, StdoutClosed, writeStdout } from '../io.js';
 import { UsageError } from './args.js';
 
 export interface Command {
@@ -48,11 +49,11 @@ async function usage(): Promise<string> {
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(await usage());
+    writeStdout(await usage());
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
-    process.stdout.write(`teikit ${version()}\n`);
+    writeStdout(`teikit ${version()}\n`);
     return 0;
   }
   const load = COMMANDS[name];
@@ -62,13 +63,21 @@ export async function main(argv: string[]): Promise<number> {
   }
   const { command } = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(command.help.endsWith('\n') ? command.help : command.help + '\n');
+    writeStdout(command.help.endsWith('\n') ? command.help : command.help + '\n');
     return 0;
   }
   return command.run(rest);
 }
 
 function report(error: unknown): number {
+  // The reader of our output went away (`teikit query ... | head`): nothing more to say.
+  if (error instanceof StdoutClosed) return 0;
+  // A system error that escaped its command still names its file: report it as the I/O error it is.
+  const path = (error as NodeJS.ErrnoException | undefined)?.path;
+  if (error instanceof Error && typeof path === 'string' && typeof (error as NodeJS.ErrnoException).code === 'string') {
+    if (process.env['TEIKIT_DEBUG']) process.stderr.write(`${error.stack}\n`);
+    error = ioError(path, describe(error));
+  }
   if (error instanceof UsageError) {
     process.stderr.write(`teikit: ${error.message}\n`);
     return 2;
@@ -83,9 +92,12 @@ function report(error: unknown): number {
   return 2;
 }
 
-// Output piped into `head` closes stdout early: that is not an error.
+// Output piped into `head` closes stdout early: that is not an error. Any other write error (a full disk,
+// `> /dev/full`, EIO) is: one line and exit code 2, never a silent success.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  process.stderr.write(formatDiagnostic(ioError('<stdout>', `cannot write to standard output: ${describe(error)}`).diagnostic) + '\n');
+  process.exit(2);
 });
 
 main(process.argv.slice(2)).then(

@@ -6,12 +6,12 @@
 import { TeikitError } from '../diagnostics.js';
 import { checkDepth, runStylesheetDeep } from '../transform/deep.js';
 import { transformToHtml, transformToText } from '../transform/index.js';
-import { readBytes, writeAtomically } from '../io.js';
+import { checkOutputTarget, readRegularFile, writeAtomically, writeStdout } from '../io.js';
 import { parseXml, serializeXml } from '../xml/index.js';
-import { oneOf, parseCommandLine, UsageError } from './args.js';
+import { applyMaxSize, MAX_SIZE_FLAG, maxSizeHelp, oneOf, parseCommandLine, UsageError } from './args.js';
 import type { Command } from './main.js';
 
-const HELP = `Usage: teikit transform FILE.xml --to html|text [--reading] [-o OUT]
+const HELP: string = `Usage: teikit transform FILE.xml --to html|text [--reading] [-o OUT]
 
 Transform a TEI P5 document (or teiCorpus) into an HTML5 reading edition or plain text.
 
@@ -25,7 +25,9 @@ Options:
   --reading        text: the clean reading text (supplied words without brackets, gaps and deletions left out,
                    corrections, expansions and regularisations applied); html: open the page on that view.
                    Default: the text as published (brackets kept, gaps as [...]).
-  -o, --output OUT write to OUT instead of standard output
+  -o, --output OUT write to OUT instead of standard output (a regular file or a new path; never a device,
+                   FIFO or directory)
+${maxSizeHelp(19)}
   -h, --help       show this help
 
 Exit codes: 0 success, 1 malformed input or a stylesheet error (FILE:LINE:COLUMN on stderr), 2 usage or I/O error.
@@ -39,7 +41,9 @@ export const command: Command = {
       to: { type: 'string' },
       reading: { type: 'boolean' },
       output: { type: 'string', short: 'o' },
+      ...MAX_SIZE_FLAG,
     });
+    applyMaxSize('transform', values['max-size']);
     if (positionals.length !== 1) {
       throw new UsageError(`transform: expected one FILE.xml, got ${positionals.length}; run "teikit transform --help"`);
     }
@@ -47,7 +51,11 @@ export const command: Command = {
     const to = oneOf('transform', 'to', values['to'], ['html', 'text'] as const, 'html');
     const file = positionals[0]!;
     const reading = values['reading'] === true;
-    const document = parseXml(readBytes(file), { file });
+    const output = values['output'];
+    if (output === '') throw new UsageError('transform: -o needs a file name');
+    // Refuse a device or FIFO before any work, so that nothing is read or transformed in vain.
+    if (typeof output === 'string') checkOutputTarget(output);
+    const document = parseXml(readRegularFile(file, 'document'), { file });
     let result: string;
     try {
       result = to === 'html' ? transformToHtml(document, { file, reading }) : transformToText(document, { file, reading });
@@ -57,9 +65,8 @@ export const command: Command = {
       checkDepth(document, file);
       result = await runStylesheetDeep(to === 'html' ? 'tei-html' : 'tei-text', serializeXml(document), { reading }, file);
     }
-    const output = values['output'];
     if (typeof output === 'string') writeAtomically(output, result);
-    else process.stdout.write(result);
+    else writeStdout(result);
     return 0;
   },
 };

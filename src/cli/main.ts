@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { formatDiagnostic, TeikitError } from '../diagnostics.js';
+import { formatDiagnostic, printable, TeikitError } from '../diagnostics.js';
 import { describe, ioError, StdoutClosed, writeStdout } from '../io.js';
 import { UsageError } from './args.js';
 
@@ -58,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const load = COMMANDS[name];
   if (load === undefined) {
-    process.stderr.write(`teikit: unknown command "${name}"; run "teikit --help" for the list\n`);
+    process.stderr.write(`teikit: unknown command "${printable(name)}"; run "teikit --help" for the list\n`);
     return 2;
   }
   const { command } = await load();
@@ -79,7 +79,8 @@ function report(error: unknown): number {
     error = ioError(path, describe(error));
   }
   if (error instanceof UsageError) {
-    process.stderr.write(`teikit: ${error.message}\n`);
+    // Usage messages quote what was typed: escaped like every other line of text output.
+    process.stderr.write(`teikit: ${printable(error.message)}\n`);
     return 2;
   }
   if (error instanceof TeikitError) {
@@ -87,7 +88,7 @@ function report(error: unknown): number {
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`teikit: internal error: ${message.split('\n')[0]}\n`);
+  process.stderr.write(`teikit: internal error: ${printable(message.split('\n')[0]!)}\n`);
   if (process.env['TEIKIT_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   return 2;
 }

@@ -94,11 +94,20 @@ export function isSpace(c: number): boolean {
 
 /**
  * The first character that is not a `Char` (section 2.2: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] |
- * [#x10000-#x10FFFF]), as an offset, or -1. One native regular-expression search over the whole text.
+ * [#x10000-#x10FFFF]), as an offset, or -1. Native regular-expression searches over the whole text: the common case
+ * (no surrogates) needs one search without the `u` flag, which V8 runs about ten times faster.
  */
-const NOT_CHAR = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
-export function firstDisallowed(s: string): number {
-  return s.search(NOT_CHAR);
+const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+const SURROGATE = /[\uD800-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export function firstDisallowed(s: string): { offset: number; astral: boolean } {
+  let offset = s.search(CONTROL);
+  const astral = SURROGATE.test(s);
+  if (astral) {
+    const lone = s.search(LONE_SURROGATE);
+    if (lone >= 0 && (offset < 0 || lone < offset)) offset = lone;
+  }
+  return { offset, astral };
 }
 
 /** A code point allowed as a character reference (WFC: Legal Character). */

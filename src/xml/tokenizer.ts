@@ -13,7 +13,7 @@
  * `options.externalDtd`; entity expansion is bounded (see dtd.ts).
  */
 import type { Diagnostic } from '../diagnostics.js';
-import { XML_NS, XMLNS_NS, type Position, type XmlAttribute } from './dom.js';
+import { XML_NS, XMLNS_NS, type Position, type XmlAttribute, type XmlElement } from './dom.js';
 import { charRef, Dtd, normaliseLineEnds, predefined } from './dtd.js';
 import type { StreamOptions, StreamResult, XmlEventHandler, XmlStartTag } from './events.js';
 import { inputText, wf, XmlFail } from './input.js';
@@ -36,8 +36,21 @@ export function streamXml(input: string | Uint8Array, handler: XmlEventHandler, 
   const file = options.file ?? '<input>';
   const decoded = inputText(input, file);
   if ('ruleId' in decoded) return { ok: false, diagnostic: decoded };
-  const tokenizer = new Tokenizer(normaliseLineEnds(decoded.text), handler, options);
+  const tokenizer = new Tokenizer(normaliseLineEnds(decoded.text), handler, options, false);
   const failure = tokenizer.run(file);
+  return failure === undefined ? { ok: true, encoding: decoded.encoding } : { ok: false, diagnostic: failure };
+}
+
+/**
+ * As `streamXml`, for the tree builder: each start tag is made with the fields of an `XmlElement` already in place
+ * (`type`, `children`, `parent`, `end`), so the tree keeps the tag's object instead of copying it; a large
+ * document's tree is mostly these objects, and every one fewer is less work for the garbage collector.
+ */
+export function streamTree(input: string | Uint8Array, handler: XmlEventHandler, options: StreamOptions = {}): StreamResult {
+  const file = options.file ?? '<input>';
+  const decoded = inputText(input, file);
+  if ('ruleId' in decoded) return { ok: false, diagnostic: decoded };
+  const failure = new Tokenizer(normaliseLineEnds(decoded.text), handler, options, true).run(file);
   return failure === undefined ? { ok: true, encoding: decoded.encoding } : { ok: false, diagnostic: failure };
 }
 
@@ -132,19 +145,16 @@ class Tokenizer {
   /** Cached offsets of the next `&` and `]]>` (searching again from every text node would be quadratic). */
   private nextAmp = -1;
   private nextCdataEnd = -1;
+  /** Short attribute values and texts, shared: tokenised TEI repeats the same `pos`, lemmas and words. */
+  private readonly strings = new Map<string, string>();
 
   constructor(
     text: string,
     private readonly handler: XmlEventHandler,
     options: StreamOptions,
+    private readonly tree: boolean,
   ) {
-    let bad = firstDisallowed(text);
-    const astral = /[\uD800-\uDFFF]/.test(text);
-    if (astral) {
-      // A surrogate not in a pair is not a character at all (section 2.2).
-      const lone = text.search(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
-      if (lone >= 0 && (bad < 0 || lone < bad)) bad = lone;
-    }
+    const { offset: bad, astral } = firstDisallowed(text);
     this.truncated = bad >= 0;
     this.s = bad >= 0 ? text.slice(0, bad) : text;
     this.pos = new Positions(this.s, astral);
@@ -228,7 +238,7 @@ class Tokenizer {
       this.nextAmp = s.indexOf('&', i);
       if (this.nextAmp < 0) this.nextAmp = s.length;
     }
-    const value = this.nextAmp < lt ? this.textWithReferences(i, lt) : s.slice(i, lt);
+    const value = this.nextAmp < lt ? this.textWithReferences(i, lt) : this.shared(i, lt);
     this.handler.text(value, this.pos.at(i), false);
     return lt;
   }
@@ -279,6 +289,15 @@ class Tokenizer {
     if (value !== undefined) return value;
     const fail = (message: string): never => this.fail(message, semi + 1);
     return inAttribute ? this.dtd.attributeEntity(name, semi + 1, fail) : this.dtd.textEntity(name, semi + 1, fail);
+  }
+
+  private shared(start: number, end: number): string {
+    const value = this.s.slice(start, end);
+    if (end - start > 12) return value;
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    if (this.strings.size < 65_536) this.strings.set(value, value);
+    return value;
   }
 
   private qname(start: number, end: number): QName {
@@ -375,7 +394,7 @@ class Tokenizer {
       const c = s.charCodeAt(k);
       if (c === AMP || c === LT || c === 0x09 || c === 0x0a) break;
     }
-    if (k === end) return s.slice(start, end);
+    if (k === end) return this.shared(start, end);
     let out = s.slice(start, k);
     let from = k;
     for (; k < end; k++) {
@@ -469,18 +488,27 @@ class Tokenizer {
       }
     }
     const start = this.pos.at(lt);
-    return {
-      name: q.name,
-      prefix: q.prefix,
-      local: q.local,
-      uri,
-      attributes,
-      ns,
-      line: start.line,
-      column: start.column,
-      tagEnd: this.pos.at(gt),
-      selfClosing,
-    };
+    const tagEnd = this.pos.at(gt);
+    if (this.tree) {
+      const element: XmlElement & XmlStartTag = {
+        type: 'element',
+        name: q.name,
+        prefix: q.prefix,
+        local: q.local,
+        uri,
+        attributes,
+        children: [],
+        parent: undefined as unknown as XmlElement,
+        line: start.line,
+        column: start.column,
+        tagEnd,
+        end: tagEnd,
+        ns,
+        selfClosing,
+      };
+      return element;
+    }
+    return { name: q.name, prefix: q.prefix, local: q.local, uri, attributes, ns, line: start.line, column: start.column, tagEnd, selfClosing };
   }
 
   private resolve(prefix: string, ns: Record<string, string>, at: number): string {

@@ -4,7 +4,7 @@
  */
 
 /** ASCII fast path: bit 1 NameStartChar, bit 2 NameChar. */
-const ASCII = new Uint8Array(128);
+export const ASCII = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const start = c === 0x3a || c === 0x5f || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
   const name = start || c === 0x2d || c === 0x2e || (c >= 0x30 && c <= 0x39);

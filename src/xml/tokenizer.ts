@@ -17,7 +17,7 @@ import { XML_NS, XMLNS_NS, type Position, type XmlAttribute, type XmlElement } f
 import { charRef, Dtd, normaliseLineEnds, predefined } from './dtd.js';
 import type { StreamOptions, StreamResult, XmlEventHandler, XmlStartTag } from './events.js';
 import { inputText, wf, XmlFail } from './input.js';
-import { firstDisallowed, isSpace, scanName } from './names.js';
+import { ASCII, firstDisallowed, isSpace, scanName } from './names.js';
 
 const LT = 0x3c;
 const GT = 0x3e;
@@ -61,6 +61,14 @@ interface QName {
   local: string;
   /** Namespaces in XML section 3: at most one colon, neither first nor last. */
   wellFormed: boolean;
+  hash: number;
+}
+
+function splitName(raw: string, hash: number): QName {
+  const colon = raw.indexOf(':');
+  if (colon < 0) return { name: raw, prefix: '', local: raw, wellFormed: true, hash };
+  const local = raw.slice(colon + 1);
+  return { name: raw, prefix: raw.slice(0, colon), local, wellFormed: colon > 0 && local !== '' && local.indexOf(':') < 0, hash };
 }
 
 /** Line and column of offsets, by a cursor that moves forward (backward moves restart from the line's start). */
@@ -138,7 +146,20 @@ class Tokenizer {
   private readonly truncated: boolean;
   private readonly pos: Positions;
   private readonly dtd: Dtd;
-  private readonly names = new Map<string, QName>();
+  /**
+   * Distinct names, in an open-addressing table keyed by a hash computed while the name is scanned, so that a name
+   * seen before costs no string at all (a `Map` would need the name sliced out first).
+   */
+  private table: Array<QName | undefined> = new Array<QName | undefined>(1024).fill(undefined);
+  private tableCount = 0;
+  /** Hash of the name `scanName` last read. */
+  private hash = 0;
+  /** The current start tag's attributes, reused from tag to tag. */
+  private readonly attrNames: QName[] = [];
+  private readonly attrValues: string[] = [];
+  /** Offset after each attribute's closing quote: namespace errors are reported there. */
+  private readonly attrEnds: number[] = [];
+  private attrCount = 0;
   private readonly stack: XmlStartTag[] = [];
   private sawRoot = false;
   private sawDoctype = false;
@@ -293,24 +314,56 @@ class Tokenizer {
 
   private shared(start: number, end: number): string {
     const value = this.s.slice(start, end);
-    if (end - start > 12) return value;
+    if (!this.tree || end - start > 12) return value;
     const known = this.strings.get(value);
     if (known !== undefined) return known;
     if (this.strings.size < 65_536) this.strings.set(value, value);
     return value;
   }
 
+  /** `scanName`, leaving the name's hash in `this.hash`. */
+  private name(i: number): number {
+    const s = this.s;
+    const n = s.length;
+    let h = 0;
+    let k = i;
+    while (k < n) {
+      const c = s.charCodeAt(k);
+      if (c >= 0x80 || (ASCII[c]! & (k === i ? 1 : 2)) === 0) break;
+      h = (Math.imul(h, 31) + c) | 0;
+      k++;
+    }
+    if (k < n && s.charCodeAt(k) >= 0x80) {
+      const end = scanName(s, i, n);
+      for (; k < end; k++) h = (Math.imul(h, 31) + s.charCodeAt(k)) | 0;
+    }
+    this.hash = h;
+    return k;
+  }
+
+  /** The name `s[start, end)` just read by `name()`. */
   private qname(start: number, end: number): QName {
-    const raw = this.s.slice(start, end);
-    let q = this.names.get(raw);
-    if (q === undefined) {
-      const colon = raw.indexOf(':');
-      if (colon < 0) q = { name: raw, prefix: '', local: raw, wellFormed: true };
-      else {
-        const local = raw.slice(colon + 1);
-        q = { name: raw, prefix: raw.slice(0, colon), local, wellFormed: colon > 0 && local !== '' && local.indexOf(':') < 0 };
+    const s = this.s;
+    const length = end - start;
+    const table = this.table;
+    const mask = table.length - 1;
+    let slot = this.hash & mask;
+    for (let q = table[slot]; q !== undefined; q = table[slot]) {
+      if (q.name.length === length && s.startsWith(q.name, start)) return q;
+      slot = (slot + 1) & mask;
+    }
+    const q = splitName(s.slice(start, end), this.hash);
+    table[slot] = q;
+    if (++this.tableCount * 2 > table.length) {
+      const bigger = new Array<QName | undefined>(table.length * 2).fill(undefined);
+      const bigMask = bigger.length - 1;
+      for (const old of table) {
+        if (old === undefined) continue;
+        let k = old.hash & bigMask;
+        while (bigger[k] !== undefined) k = (k + 1) & bigMask;
+        bigger[k] = old;
       }
-      this.names.set(raw, q);
+      this.table = bigger;
     }
     return q;
   }
@@ -319,17 +372,17 @@ class Tokenizer {
   private startTag(lt: number): number {
     const s = this.s;
     const n = s.length;
-    const nameEnd = scanName(s, lt + 1, n);
+    const nameEnd = this.name(lt + 1);
     if (nameEnd === lt + 1) {
       if (lt + 1 >= n) this.eof('unexpected end');
       this.fail('disallowed character in tag name', lt + 2);
     }
     if (this.stack.length === 0 && this.sawRoot) this.fail('documents may contain only one root', nameEnd + 1);
     const q = this.qname(lt + 1, nameEnd);
-    const names: QName[] = [];
-    const values: string[] = [];
-    /** Offset after each attribute's closing quote: namespace errors are reported there. */
-    const ends: number[] = [];
+    const names = this.attrNames;
+    const values = this.attrValues;
+    const ends = this.attrEnds;
+    let count = 0;
     let duplicate: string | undefined;
     let k = nameEnd;
     let selfClosing = false;
@@ -347,7 +400,7 @@ class Tokenizer {
         break;
       }
       if (k === before) this.fail(before === nameEnd ? 'disallowed character in tag name' : 'no whitespace between attributes', k + 1);
-      const attrEnd = scanName(s, k, n);
+      const attrEnd = this.name(k);
       if (attrEnd === k) this.fail('disallowed character in attribute name', k + 1);
       const aq = this.qname(k, attrEnd);
       k = attrEnd;
@@ -364,21 +417,23 @@ class Tokenizer {
         this.fail('unquoted attribute value', k + 1);
       }
       const close = s.indexOf(quote === QUOT ? '"' : "'", k + 1);
-      if (duplicate === undefined) for (const other of names) if (other === aq) duplicate = aq.name;
+      if (duplicate === undefined) for (let a = 0; a < count; a++) if (names[a] === aq) duplicate = aq.name;
       if (close < 0) {
         const lt2 = s.indexOf('<', k + 1);
         if (lt2 >= 0) this.fail('disallowed character in attribute value', lt2 + 1);
         this.eof('unexpected end');
       }
-      names.push(aq);
-      values.push(this.attributeValue(k + 1, close));
-      ends.push(close + 1);
+      names[count] = aq;
+      values[count] = this.attributeValue(k + 1, close);
+      ends[count] = close + 1;
+      count++;
       k = close + 1;
     }
     const gt = k;
     if (duplicate !== undefined) this.fail(`duplicate attribute: ${duplicate}`, gt + 1);
-    if (this.dtd.hasAttlists) this.defaults(q.name, names, values);
-    const tag = this.bind(q, names, values, ends, gt, lt, selfClosing);
+    this.attrCount = count;
+    if (this.dtd.hasAttlists) this.defaults(q.name);
+    const tag = this.bind(q, gt, lt, selfClosing);
     this.sawRoot = true;
     this.handler.startElement(tag);
     if (selfClosing) this.handler.endElement(tag, tag.tagEnd);
@@ -415,42 +470,47 @@ class Tokenizer {
   }
 
   /** Attribute defaults and tokenized-type normalisation from the DTD's ATTLIST declarations (3.3.2, 3.3.3). */
-  private defaults(element: string, names: QName[], values: string[]): void {
+  private defaults(element: string): void {
     const declared = this.dtd.attlists.get(element);
     if (declared === undefined) return;
-    for (let a = 0; a < names.length; a++) {
+    const names = this.attrNames;
+    const values = this.attrValues;
+    const count = this.attrCount;
+    for (let a = 0; a < count; a++) {
       const decl = declared.get(names[a]!.name);
       if (decl?.tokenized === true) values[a] = values[a]!.replace(/ {2,}/g, ' ').replace(/^ | $/g, '');
     }
+    let added = count;
     for (const decl of declared.values()) {
-      if (decl.value === undefined || names.some((q) => q.name === decl.name)) continue;
-      const colon = decl.name.indexOf(':');
-      const local = decl.name.slice(colon + 1);
-      names.push(
-        this.names.get(decl.name) ?? {
-          name: decl.name,
-          prefix: colon < 0 ? '' : decl.name.slice(0, colon),
-          local,
-          wellFormed: colon !== 0 && local !== '' && local.indexOf(':') < 0,
-        },
-      );
-      values.push(decl.value);
+      if (decl.value === undefined) continue;
+      let present = false;
+      for (let a = 0; a < count; a++) if (names[a]!.name === decl.name) present = true;
+      if (present) continue;
+      names[added] = splitName(decl.name, 0);
+      values[added] = decl.value;
+      this.attrEnds[added] = -1;
+      added++;
     }
+    this.attrCount = added;
   }
 
   /** Namespace declarations, then element and attribute names resolved (Namespaces in XML 1.0, sections 3-6). */
-  private bind(q: QName, names: QName[], values: string[], ends: number[], gt: number, lt: number, selfClosing: boolean): XmlStartTag {
+  private bind(q: QName, gt: number, lt: number, selfClosing: boolean): XmlStartTag {
+    const names = this.attrNames;
+    const values = this.attrValues;
+    const ends = this.attrEnds;
+    const count = this.attrCount;
     const parent = this.stack[this.stack.length - 1];
     const inherited = parent === undefined ? NO_BINDINGS : parent.ns;
     let ns = inherited;
     const at = gt + 1;
-    for (let a = 0; a < names.length; a++) {
+    for (let a = 0; a < count; a++) {
       const aq = names[a]!;
       let prefix: string;
       if (aq.name === 'xmlns') prefix = '';
       else if (aq.prefix === 'xmlns') prefix = aq.local;
       else continue;
-      const declAt = ends[a] ?? at;
+      const declAt = ends[a]! >= 0 ? ends[a]! : at;
       if (!aq.wellFormed) this.fail(`malformed name: ${aq.name}`, declAt);
       const uri = values[a]!.trim();
       if (prefix !== '' && uri === '') this.fail('invalid attempt to undefine prefix in XML 1.0', declAt);
@@ -461,11 +521,11 @@ class Tokenizer {
     if (!q.wellFormed) this.fail(`malformed name: ${q.name}`, at);
     if (q.prefix === 'xmlns') this.fail('tags may not have "xmlns" as prefix', at);
     const uri = this.resolve(q.prefix, ns, at);
-    const attributes: XmlAttribute[] = new Array<XmlAttribute>(names.length);
+    const attributes: XmlAttribute[] = new Array<XmlAttribute>(count);
     let prefixed = false;
-    for (let a = 0; a < names.length; a++) {
+    for (let a = 0; a < count; a++) {
       const aq = names[a]!;
-      if (!aq.wellFormed) this.fail(`malformed name: ${aq.name}`, ends[a] ?? at);
+      if (!aq.wellFormed) this.fail(`malformed name: ${aq.name}`, ends[a]! >= 0 ? ends[a]! : at);
       let attrUri = '';
       if (aq.name === 'xmlns' || aq.prefix === 'xmlns') attrUri = XMLNS_NS;
       else if (aq.prefix !== '') {

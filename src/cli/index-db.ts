@@ -1,9 +1,10 @@
 /**
  * `teikit index PATH... --db FILE`: build or update the SQLite index that `teikit query --db` answers from.
  */
-import { formatDiagnostic } from '../diagnostics.js';
+import { formatDiagnostic, printable } from '../diagnostics.js';
 import { buildIndex } from '../query/build.js';
-import { parseCommandLine, UsageError } from './args.js';
+import { writeStdout } from '../io.js';
+import { applyMaxSize, MAX_SIZE_FLAG, maxSizeHelp, parseCommandLine, UsageError } from './args.js';
 import type { Command } from './main.js';
 
 const help = `Usage: teikit index PATH... --db FILE [--jobs N]
@@ -17,6 +18,7 @@ The index is written in one transaction: a failed run leaves the previous index 
 Options:
   --db FILE   the index file (created if missing; an existing file must be a teikit index)
   --jobs N    threads that parse files (default: one per core, at most 8)
+${maxSizeHelp(14)}
   --help      show this help
 
 Exit codes: 0 success, 1 a file is not well-formed (reported, stored as failed, the others indexed),
@@ -27,7 +29,8 @@ export const command: Command = {
   summary: 'build or update an SQLite index of mentions for fast queries',
   help,
   async run(argv) {
-    const { values, positionals } = parseCommandLine('index', argv, { db: { type: 'string' }, jobs: { type: 'string' } });
+    const { values, positionals } = parseCommandLine('index', argv, { db: { type: 'string' }, jobs: { type: 'string' }, ...MAX_SIZE_FLAG });
+    applyMaxSize('index', values['max-size']);
     let jobs: number | undefined;
     if (values['jobs'] !== undefined) {
       jobs = Number(values['jobs']);
@@ -41,8 +44,8 @@ export const command: Command = {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     for (const d of r.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
     const mb = r.parsedBytes / 1e6;
-    process.stdout.write(
-      `indexed ${r.files} file${r.files === 1 ? '' : 's'} into ${db}: ${r.added} added, ${r.updated} updated, ` +
+    writeStdout(
+      `indexed ${r.files} file${r.files === 1 ? '' : 's'} into ${printable(db, true)}: ${r.added} added, ${r.updated} updated, ` +
         `${r.unchanged} unchanged, ${r.removed} removed` +
         (r.failed > 0 ? `, ${r.failed} not well-formed` : '') +
         `; ${r.mentions} mentions stored; ${mb.toFixed(1)} MB parsed in ${seconds.toFixed(2)} s\n`,

@@ -6,7 +6,8 @@ import { formatDiagnostic } from '../diagnostics.js';
 import { isoStart } from '../query/dates.js';
 import { formatMentions } from '../query/format.js';
 import { QUERY_KINDS, type Query, type QueryKind } from '../query/types.js';
-import { oneOf, parseCommandLine, UsageError } from './args.js';
+import { writeStdout } from '../io.js';
+import { applyMaxSize, MAX_SIZE_FLAG, maxSizeHelp, oneOf, parseCommandLine, UsageError } from './args.js';
 import type { Command } from './main.js';
 
 const help = `Usage: teikit query places|persons|orgs|dates PATH... [options]
@@ -29,6 +30,7 @@ Options:
   --header        also list mentions inside the teiHeader (e.g. correspDesc places); they have no context
   --db FILE       answer from an index built by "teikit index"; PATHs then only filter
   --jobs N        threads that parse files (default: one per core, at most 8)
+${maxSizeHelp(18)}
   --help          show this help
 
 Exit codes: 0 success (also when nothing matches), 1 a file is not well-formed (it is reported and skipped,
@@ -58,7 +60,9 @@ export const command: Command = {
       header: { type: 'boolean' },
       db: { type: 'string' },
       jobs: { type: 'string' },
+      ...MAX_SIZE_FLAG,
     });
+    applyMaxSize('query', values['max-size']);
     const [kindArg, ...paths] = positionals;
     if (kindArg === undefined) throw new UsageError('query: missing what to look for (places, persons, orgs or dates); run "teikit query --help"');
     if (!(QUERY_KINDS as readonly string[]).includes(kindArg)) {
@@ -90,7 +94,7 @@ export const command: Command = {
         ? await (await import('../query/scan.js')).queryFiles(paths, query, jobs)
         : (await import('../query/db.js')).queryIndex(db, query, { paths });
     for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
-    process.stdout.write(formatMentions(result.mentions, values['kwic'] === true ? 'kwic' : format));
+    writeStdout(formatMentions(result.mentions, values['kwic'] === true ? 'kwic' : format));
     return result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
   },
 };

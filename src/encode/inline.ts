@@ -129,11 +129,15 @@ export function buildInline(text: string, base: number, ctx: InlineContext, chec
   const logical = chars.join('').replace(/\\([[\]])/g, ' $1');
 
   const supplied = brackets.filter((b) => b.kind === 'supplied');
+  // Brackets do not nest, so `supplied` is sorted by start and by end: only those from the first one ending after
+  // `start` can meet the span (a binary search, not a pass over every bracket of the paragraph for every name).
   const fit = (start: number, end: number) => {
     let s = start;
     let e = end;
-    for (const b of supplied) {
-      if (e <= b.start || s >= b.end) continue;
+    for (let k = firstEndingAfter(supplied, start); k < supplied.length; k++) {
+      const b = supplied[k]!;
+      if (e <= b.start) break;
+      if (s >= b.end) continue;
       if (s >= b.contentStart && e <= b.contentEnd) continue;
       if (s <= b.contentStart && e >= b.contentEnd) {
         s = Math.min(s, b.start);
@@ -160,7 +164,7 @@ export function buildInline(text: string, base: number, ctx: InlineContext, chec
   const dates: InlineResult['dates'] = [];
   for (const d of found.dates) {
     const span = fit(d.start, d.end);
-    if (span === undefined || names.some((n) => span.start < n.end && n.start < span.end && !(n.start <= span.start && span.end <= n.end))) continue;
+    if (span === undefined || crossesAName(names, span)) continue;
     dates.push({ ...span, value: d.value });
     spans.push({ start: span.start, end: span.end, rank: 5, make: (children) => el('date', dateAttributes(d.value), children) });
   }
@@ -191,10 +195,10 @@ export function buildInline(text: string, base: number, ctx: InlineContext, chec
       spans.push({ start: b.start, end: b.end, rank: 0, inner: [b.start, b.start], make: () => el('gap', [['reason', 'omitted']]) });
     } else if (b.kind === 'sic') {
       // The word before "[sic]" (only whitespace between) is the sic; the marker is then the element itself.
-      const before = /([\p{L}\p{N}][\p{L}\p{N}'’-]*)(\s*)$/u.exec(text.slice(0, b.start));
+      const before = wordBefore(text, b.start);
       if (before) {
-        const ws = before.index;
-        const wordEnd = ws + before[1]!.length;
+        const ws = before.start;
+        const wordEnd = before.end;
         spans.push({ start: ws, end: wordEnd, rank: 30, make: (children) => el('sic', [], children) });
         // The marker and the space before it are the sic element: "late [sic]." -> <sic>late</sic>.
         spans.push({ start: wordEnd, end: b.end, rank: 0, inner: [wordEnd, wordEnd], make: () => '' });
@@ -263,6 +267,59 @@ function unknownAlternative(text: string, b: Bracket, names: readonly NameMatch[
   const first = m[1]!.split(/\s/)[0]!;
   if (FUNCTION_WORDS.has(first) || NOT_NAMES.has(first) || names.some((n) => n.start < end && start < n.end)) return undefined;
   return [start, end];
+}
+
+/** Index of the first bracket ending after `offset` (brackets sorted, none inside another). */
+function firstEndingAfter(brackets: readonly Bracket[], offset: number): number {
+  let lo = 0;
+  let hi = brackets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (brackets[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Whether a date span overlaps a name without lying wholly inside it. Chosen names do not overlap one another, so
+ * sorted by start they are sorted by end too: only the names around the span are looked at.
+ */
+function crossesAName(names: readonly NameMatch[], span: { start: number; end: number }): boolean {
+  for (let k = Math.max(0, firstAtOrAfter(names, span.start) - 1); k < names.length; k++) {
+    const n = names[k]!;
+    if (n.start >= span.end) break;
+    if (span.start < n.end && !(n.start <= span.start && span.end <= n.end)) return true;
+  }
+  return false;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}'’-]/u;
+const WORD_START = /[\p{L}\p{N}]/u;
+
+/**
+ * The word just before `offset`, only whitespace between: what `/([\p{L}\p{N}][\p{L}\p{N}'’-]*)(\s*)$/u` finds in
+ * `text.slice(0, offset)`, read backwards from `offset` so that its cost is the word's length, not the paragraph's.
+ */
+function wordBefore(text: string, offset: number): { start: number; end: number } | undefined {
+  let end = offset;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  // Back over word characters, a code point at a time (letters beyond the BMP are surrogate pairs).
+  let start = end;
+  while (start > 0) {
+    const low = text.charCodeAt(start - 1);
+    const width = low >= 0xdc00 && low <= 0xdfff && start >= 2 ? 2 : 1;
+    if (!WORD_CHAR.test(text.slice(start - width, start))) break;
+    start -= width;
+  }
+  // The word starts at its first letter or digit (leading apostrophes and hyphens are not part of it).
+  while (start < end) {
+    const cp = text.codePointAt(start)!;
+    const ch = String.fromCodePoint(cp);
+    if (WORD_START.test(ch)) return { start, end: end };
+    start += ch.length;
+  }
+  return undefined;
 }
 
 /** Index of the first name starting at or after `offset` (names sorted by start). */
@@ -392,10 +449,19 @@ function reportUnknownNames(logical: string, base: number, names: NameMatch[], c
       j++;
     }
     // "Yili [Ili]": a bracket that opens inside the group and holds its end is a name of its own.
-    const split = supplied.find((b) => b.start > first.index && b.contentStart < end && end <= b.contentEnd && /^\s*\p{Lu}/u.test(b.content));
+    let split: Bracket | undefined;
+    for (let k = firstEndingAfter(supplied, first.index); k < supplied.length && supplied[k]!.contentStart < end; k++) {
+      const b = supplied[k]!;
+      if (b.start > first.index && end <= b.contentEnd && /^\s*\p{Lu}/u.test(b.content)) {
+        split = b;
+        break;
+      }
+    }
     if (split) {
       end = logical.slice(0, split.start).trimEnd().length;
-      j = words.findIndex((w) => w.index >= split.contentStart);
+      // The first word inside the bracket: a later word than `first`, so the search goes on from it.
+      while (j > i + 1 && words[j - 1]!.index >= split.contentStart) j--;
+      while (j < words.length && words[j]!.index < split.contentStart) j++;
     }
     const phrase = logical.slice(first.index, end).replace(/['’]s$/, '').replace(/\s+/g, ' ');
     if (!ctx.unknown.has(phrase)) {
@@ -410,7 +476,7 @@ function sentenceInitial(text: string, index: number): boolean {
   let i = index - 1;
   while (i >= 0 && /[\s"“‘'(\u0000*_]/u.test(text[i]!)) {
     if (text[i] === '\u0000') return true;
-    if (text[i] === '\n' && /(?: {2}|\\)$/.test(text.slice(0, i))) return true;
+    if (text[i] === '\n' && /(?: {2}|\\)$/.test(text.slice(Math.max(0, i - 2), i))) return true;
     i--;
   }
   return i < 0 || /[.!?:;]/.test(text[i]!);

@@ -2,13 +2,13 @@
  * Building and updating the index (`teikit index PATH... --db FILE`); the schema and the reading side are in
  * db.ts. See db.ts for what is stored and why.
  */
-import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Diagnostic } from '../diagnostics.js';
-import { sha256 } from '../io.js';
+import { releaseTemporary, sha256, temporaryBeside, tryReadRegularFile } from '../io.js';
 import { dateRange } from './dates.js';
-import { indexError, INDEX_SCHEMA, INDEX_VERSION, indexVersion, openIndex, SCHEMA_SQL, warningOf, type WarningRow } from './db.js';
+import { checkIndexPath, indexError, INDEX_SCHEMA, INDEX_VERSION, indexVersion, openIndex, SCHEMA_SQL, warningOf, type WarningRow } from './db.js';
 import type { FileExtract } from './extract.js';
 import { refKeys } from './keys.js';
 import { normalizeName } from './normalize.js';
@@ -47,9 +47,10 @@ export async function buildIndex(paths: readonly string[], dbFile: string, optio
   const target = resolve(cwd, dbFile);
   const files = queryFilesOf(paths, cwd);
   // A new index, or a teikit index of another version (rebuilt from scratch, then renamed over the old one).
+  checkIndexPath(target);
   const version = existsSync(target) ? indexVersion(target) : null;
   const fresh = !existsSync(target) || (version !== null && version !== String(INDEX_VERSION));
-  const work = fresh ? join(dirname(target), `.${basename(target)}.${process.pid}.tmp`) : target;
+  const work = fresh ? temporaryBeside(target) : target;
   let db: Database.Database;
   if (fresh) {
     try {
@@ -70,11 +71,17 @@ export async function buildIndex(paths: readonly string[], dbFile: string, optio
     const extracts = await extractAll(plan.items.filter((i) => !i.unchanged).map((i) => i.file), options.jobs);
     const report = db.transaction(() => update(db, plan, extracts, cwd))();
     db.close();
-    if (fresh) renameSync(work, target);
+    if (fresh) {
+      renameSync(work, target);
+      releaseTemporary(work);
+    }
     return report;
   } catch (error) {
     if (db.open) db.close();
-    if (fresh) rmSync(work, { force: true });
+    if (fresh) {
+      for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(work + suffix, { force: true });
+      releaseTemporary(work);
+    }
     if (error instanceof Database.SqliteError) throw indexError(target, `cannot update the index (${error.message}): remove it and run "teikit index" again`);
     throw error;
   }
@@ -100,12 +107,9 @@ function planUpdate(db: Database.Database, files: string[]): Plan {
   const depHash = (path: string): string | null => {
     let h = depHashes.get(path);
     if (h === undefined) {
-      try {
-        // Pointers come from untrusted files: hash regular files only (never read /dev/zero or a FIFO).
-        h = statSync(path).isFile() ? sha256(readFileSync(path)) : 'not-a-regular-file';
-      } catch {
-        h = null;
-      }
+      // Pointers come from untrusted files: hash regular files only (never read /dev/zero or a FIFO).
+      const read = tryReadRegularFile(path, 'document');
+      h = read.ok ? sha256(read.bytes) : read.reason === 'no such file or directory' ? null : 'not-a-regular-file';
       depHashes.set(path, h);
     }
     return h;

@@ -14,6 +14,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import Database from 'better-sqlite3';
 import { diagnostic, TeikitError, type Diagnostic } from '../diagnostics.js';
+import { describe, fileType } from '../io.js';
 import type { ExtractedMention } from './extract.js';
 import { comparePaths, compileQuery, Reporter, toMention } from './rows.js';
 import type { Mention, Query, QueryResult, RegisterEntry } from './types.js';
@@ -55,10 +56,26 @@ export function indexError(file: string, message: string): TeikitError {
   return new TeikitError(diagnostic({ file, line: 1, column: 1, message, ruleId: 'query-index', source: 'query' }), 2);
 }
 
+/**
+ * An index path must be a regular file or not exist yet: SQLite would block forever opening a FIFO and would
+ * write into a device.
+ */
+export function checkIndexPath(file: string): void {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw indexError(file, `cannot open the index: ${describe(error)}`);
+  }
+  if (stat.isDirectory()) throw indexError(file, 'the index is a directory, not a file');
+  if (!stat.isFile()) throw indexError(file, `the index is ${fileType(stat)}, not a regular file`);
+}
+
 /** Open an existing index and check that it is one of ours, in this version. Errors are exit code 2. */
 export function openIndex(file: string, readonly: boolean): Database.Database {
+  checkIndexPath(file);
   if (!existsSync(file)) throw indexError(file, 'index not found: build it with "teikit index PATH... --db FILE"');
-  if (statSync(file).isDirectory()) throw indexError(file, 'the index is a directory, not a file');
   let db: Database.Database;
   try {
     db = new Database(file, { readonly, fileMustExist: true });
@@ -219,6 +236,8 @@ export function queryIndex(dbFile: string, query: Query, options: IndexQueryOpti
     if (error instanceof Database.SqliteError && /^SQLITE_(CORRUPT|NOTADB)/.test(error.code)) {
       throw indexError(target, `the index is corrupt (${error.message}): rebuild it with "teikit index"`);
     }
+    // A table or column missing (a file edited by hand, a half-copied index): the same advice.
+    if (error instanceof Database.SqliteError) throw indexError(target, `the index is damaged (${error.message}): rebuild it with "teikit index"`);
     throw error;
   } finally {
     db.close();

@@ -9,10 +9,9 @@
  * ignored, never an error.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { homedir, platform } from 'node:os';
 import { join } from 'node:path';
-import { sha256, writeAtomically } from '../../io.js';
+import { readRegularFile, sha256, writeAtomically } from '../../io.js';
 import { SALVE_VERSION } from './salve.js';
 
 /** Bumped whenever the compiled form or the checks done at compile time change. */
@@ -50,7 +49,7 @@ export function schemaHash(files: CacheHeader['files']): string {
 export function readEntry(path: string, mainPath: string, main: Uint8Array): { header: CacheHeader; grammar: unknown } | undefined {
   let raw: string;
   try {
-    raw = readFileSync(path, 'utf8');
+    raw = new TextDecoder().decode(readRegularFile(path, 'schema'));
   } catch {
     return undefined;
   }
@@ -60,7 +59,7 @@ export function readEntry(path: string, mainPath: string, main: Uint8Array): { h
     const header = JSON.parse(raw.slice(0, nl)) as CacheHeader;
     if (header.format !== FORMAT || header.engine !== ENGINE) return undefined;
     for (const f of header.files) {
-      const data = f.path === mainPath ? main : readFileSync(f.path);
+      const data = f.path === mainPath ? main : readRegularFile(f.path, 'schema');
       if (sha256(data) !== f.sha256) return undefined;
     }
     return { header, grammar: JSON.parse(raw.slice(nl + 1)) };

@@ -15,9 +15,9 @@
  * Resources come from a loader, so that the test suite can compile schemas held in memory; only `file:` URLs are
  * read from disk, never the network.
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { diagnostic, TeikitError } from '../../diagnostics.js';
+import { tryReadRegularFile } from '../../io.js';
 import { parseXml, serializeXml, walk, type XmlDocument, type XmlElement } from '../../xml/index.js';
 import { conversionModules, datatypeRegistry, newNameResolver, readGrammar, relaxngGrammar, type SalveGrammar } from './salve.js';
 import { validateTree } from './validate.js';
@@ -52,7 +52,10 @@ export interface CompileResult {
 /** Read `file:` URLs from disk; anything else (http, ftp, ...) is refused: a schema must not reach the network. */
 export function readFromDisk(url: URL): Uint8Array {
   if (url.protocol !== 'file:') throw new Error(`only local files can be loaded, not ${url.href}`);
-  return readFileSync(fileURLToPath(url));
+  // Regular files only, of bounded size: an include may name a FIFO or /dev/zero.
+  const read = tryReadRegularFile(fileURLToPath(url), 'schema');
+  if (!read.ok) throw new Error(read.reason === 'no such file or directory' ? 'no such file' : read.reason);
+  return read.bytes;
 }
 
 function displayName(url: URL): string {

@@ -4,12 +4,11 @@
  * lacks (compile.ts), a compiled-schema cache (cache.ts), and diagnostics worded and placed like jing's
  * (validate.ts). Compact syntax (.rnc) is read by syntax/compact.ts into the same tree as XML syntax.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { diagnostic, TeikitError, type Diagnostic } from '../../diagnostics.js';
 import type { XmlDocument } from '../../xml/index.js';
-import { sha256 } from '../../io.js';
+import { sha256, tryReadRegularFile } from '../../io.js';
 import { defaultCacheDir, entryPath, readEntry, schemaHash, writeEntry } from './cache.js';
 import { compileSchema, readFromDisk } from './compile.js';
 import { readGrammar, type SalveGrammar } from './salve.js';
@@ -46,13 +45,12 @@ export interface ValidateOptions {
  */
 export async function loadSchema(path: string, options: LoadSchemaOptions = {}): Promise<RelaxngSchema> {
   const absolute = resolve(path);
-  let mainBytes: Uint8Array;
-  try {
-    mainBytes = readFileSync(absolute);
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : e instanceof Error ? e.message : String(e);
+  const read = tryReadRegularFile(absolute, 'schema');
+  if (!read.ok) {
+    const reason = read.reason === 'no such file or directory' ? 'no such file' : read.reason;
     throw new TeikitError(diagnostic({ file: absolute, line: 1, column: 1, message: `cannot read schema: ${reason}`, ruleId: 'relaxng-schema', source: 'schema' }), 2);
   }
+  const mainBytes = read.bytes;
   const useCache = options.noCache !== true;
   const cacheDir = options.cacheDir ?? defaultCacheDir();
   const entry = entryPath(cacheDir, absolute, mainBytes);

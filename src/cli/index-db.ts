@@ -7,7 +7,7 @@ import { writeStdout } from '../io.js';
 import { applyMaxSize, MAX_SIZE_FLAG, maxSizeHelp, parseCommandLine, UsageError } from './args.js';
 import type { Command } from './main.js';
 
-const help = `Usage: teikit index PATH... --db FILE [--jobs N]
+const help = `Usage: teikit index PATH... --db FILE [--register FILE]... [--jobs N]
 
 Stores every mention (places, persons, organisations, dates) and the register entries they point to in an SQLite
 index, for "teikit query KIND --db FILE". PATH is a file or a directory (every *.xml below it).
@@ -17,6 +17,8 @@ The index is written in one transaction: a failed run leaves the previous index 
 
 Options:
   --db FILE   the index file (created if missing; an existing file must be a teikit index)
+  --register FILE  a register file (or a directory of them) that pointers also resolve against; repeatable
+              (another set of register files than last time re-reads every file)
   --jobs N    threads that parse files (default: one per core, at most 8)
 ${maxSizeHelp(14)}
   --help      show this help
@@ -29,7 +31,7 @@ export const command: Command = {
   summary: 'build or update an SQLite index of mentions for fast queries',
   help,
   async run(argv) {
-    const { values, positionals } = parseCommandLine('index', argv, { db: { type: 'string' }, jobs: { type: 'string' }, ...MAX_SIZE_FLAG });
+    const { values, positionals } = parseCommandLine('index', argv, { db: { type: 'string' }, jobs: { type: 'string' }, register: { type: 'string', multiple: true }, ...MAX_SIZE_FLAG });
     applyMaxSize('index', values['max-size']);
     let jobs: number | undefined;
     if (values['jobs'] !== undefined) {
@@ -40,7 +42,8 @@ export const command: Command = {
     if (typeof db !== 'string' || db === '') throw new UsageError('index: --db FILE is required; run "teikit index --help"');
     if (positionals.length === 0) throw new UsageError('index: give at least one PATH (file or directory)');
     const started = process.hrtime.bigint();
-    const r = await buildIndex(positionals, db, jobs === undefined ? {} : { jobs });
+    const registers = (values['register'] as string[] | undefined) ?? [];
+    const r = await buildIndex(positionals, db, { ...(jobs === undefined ? {} : { jobs }), registers });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     for (const d of r.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
     const mb = r.parsedBytes / 1e6;

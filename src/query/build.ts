@@ -15,6 +15,7 @@ import { normalizeName } from './normalize.js';
 import { queryFilesOf, Reporter } from './rows.js';
 import { extractAll } from './parallel.js';
 import { isDiagnostic, readInput } from './scan.js';
+import { RegisterCache } from './registers.js';
 import type { RegisterEntry } from './types.js';
 
 export interface IndexReport {
@@ -36,6 +37,8 @@ export interface IndexOptions {
   cwd?: string;
   /** Threads that parse files. Default: one per core, at most 8. */
   jobs?: number;
+  /** Register files or directories (`--register`) that pointers also resolve against. Default none. */
+  registers?: readonly string[];
 }
 
 /**
@@ -67,9 +70,17 @@ export async function buildIndex(paths: readonly string[], dbFile: string, optio
   try {
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
-    const plan = planUpdate(db, files);
-    const extracts = await extractAll(plan.items.filter((i) => !i.unchanged).map((i) => i.file), options.jobs);
-    const report = db.transaction(() => update(db, plan, extracts, cwd))();
+    const registers = (options.registers ?? []).map((r) => resolve(cwd, r));
+    const registerDiagnostics = new RegisterCache(registers).diagnostics;
+    // Another set of --register files can change what any pointer resolves to: every file is read again.
+    const registersKey = JSON.stringify(registers);
+    const sameRegisters = (db.prepare("SELECT value FROM meta WHERE key = 'registers'").pluck().get() ?? '[]') === registersKey;
+    const plan = planUpdate(db, files, sameRegisters);
+    const extracts = await extractAll(plan.items.filter((i) => !i.unchanged).map((i) => i.file), options.jobs, registers);
+    const report = db.transaction(() => {
+      db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('registers', ?)").run(registersKey);
+      return update(db, plan, extracts, cwd, registerDiagnostics);
+    })();
     db.close();
     if (fresh) {
       renameSync(work, target);
@@ -102,7 +113,7 @@ interface Plan {
 }
 
 /** Hash every file (and the register files it depended on) and decide which ones must be parsed again. */
-function planUpdate(db: Database.Database, files: string[]): Plan {
+function planUpdate(db: Database.Database, files: string[], sameRegisters: boolean): Plan {
   const depHashes = new Map<string, string | null>();
   const depHash = (path: string): string | null => {
     let h = depHashes.get(path);
@@ -122,6 +133,7 @@ function planUpdate(db: Database.Database, files: string[]): Plan {
     const hash = input instanceof Uint8Array ? sha256(input) : 'not-a-regular-file';
     const existing = fileByPath.get(file) as PlanItem['existing'];
     const unchanged =
+      sameRegisters &&
       existing !== undefined &&
       existing.hash === hash &&
       (depsOf.all(existing.id) as Array<{ path: string; hash: string | null }>).every((d) => depHash(d.path) === d.hash);
@@ -131,9 +143,10 @@ function planUpdate(db: Database.Database, files: string[]): Plan {
 }
 
 /** Write the plan: drop deleted files, replay the diagnostics of unchanged ones, store the new extracts. */
-function update(db: Database.Database, plan: Plan, extracts: Array<FileExtract | Diagnostic>, cwd: string): IndexReport {
+function update(db: Database.Database, plan: Plan, extracts: Array<FileExtract | Diagnostic>, cwd: string, registerDiagnostics: Diagnostic[]): IndexReport {
   const report: IndexReport = { files: plan.items.length, added: 0, updated: 0, unchanged: 0, removed: 0, failed: 0, mentions: 0, parsedBytes: 0, totalBytes: 0, diagnostics: [] };
   const reporter = new Reporter(cwd);
+  for (const d of registerDiagnostics) reporter.error(d);
   const { depHash } = plan;
   const q = {
     allFiles: db.prepare('SELECT id, path FROM files'),
@@ -156,6 +169,12 @@ function update(db: Database.Database, plan: Plan, extracts: Array<FileExtract |
     insertRef: db.prepare('INSERT INTO refs (mention, ref) VALUES (?, ?)'),
     insertWarning: db.prepare('INSERT INTO warnings (file_id, seq, kind, in_header, target, diagnostic) VALUES (?, ?, ?, ?, ?, ?)'),
     orphanEntries: db.prepare('DELETE FROM entries WHERE id NOT IN (SELECT entry FROM mentions WHERE entry IS NOT NULL)'),
+    insertKey: db.prepare('INSERT OR IGNORE INTO key_set (norm) VALUES (?)'),
+    insertKeyText: db.prepare('INSERT INTO keys_fts (norm) VALUES (?)'),
+  };
+  // Every distinct folded name once in the trigram index (for --match prefix|substring on the index).
+  const addKey = (norm: string): void => {
+    if (norm !== '' && q.insertKey.run(norm).changes === 1) q.insertKeyText.run(norm);
   };
 
   // Entries seen in this run, by file and id: written once per run even when many files point to them.
@@ -176,7 +195,10 @@ function update(db: Database.Database, plan: Plan, extracts: Array<FileExtract |
     }
     const norms = new Set(e.names.map(normalizeName));
     norms.delete('');
-    for (const n of norms) q.insertName.run(id, n);
+    for (const n of norms) {
+      q.insertName.run(id, n);
+      addKey(n);
+    }
     entryIds.set(key, id);
     return id;
   };
@@ -238,6 +260,7 @@ function update(db: Database.Database, plan: Plan, extracts: Array<FileExtract |
         m.dating?.notAfter ?? null, range?.[0] ?? null, range?.[1] ?? null,
       );
       const mentionId = Number(info.lastInsertRowid);
+      addKey(normalizeName(m.surface));
       for (const ref of refKeys(m)) q.insertRef.run(mentionId, ref);
       report.mentions++;
     });

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TeikitError } from '../src/diagnostics.js';
 import { compileSchema } from '../src/validate/relaxng/compile.js';
-import { validateTree } from '../src/validate/relaxng/validate.js';
+import { validateTree } from '../src/validate/relaxng/index.js';
 import { childElements, parseXml, serializeXml, type XmlElement } from '../src/xml/index.js';
 
 const SUITE = fileURLToPath(new URL('../../shared/relaxng-spectest/spectest.xml', import.meta.url));

@@ -9,6 +9,7 @@
  * markdown backslash escapes.
  */
 import type { Diagnostic } from '../diagnostics.js';
+import { KIND_ELEMENTS } from '../tei/index.js';
 import type { EntityKind } from './authority.js';
 import { scanBrackets, type Bracket } from './brackets.js';
 import { findDates, type DateValue } from './dates.js';
@@ -28,13 +29,17 @@ export function el(name: string, attrs: [string, string][] = [], children: Inlin
   return { name, attrs, children };
 }
 
-/** Entity kind -> TEI element for its names (TEI P5 13.2: placeName, orgName, persName; rs for other references). */
-export const NAME_ELEMENT: Record<EntityKind, { name: string; type?: string }> = {
-  place: { name: 'placeName' },
-  org: { name: 'orgName' },
-  person: { name: 'persName' },
-  group: { name: 'rs', type: 'group' },
+/** Entity kind -> TEI element (and `@type`) of its names in running text (src/tei/registers.ts). */
+export const NAME_ELEMENT: Readonly<Record<EntityKind, { name: string; type?: string }>> = {
+  place: mentionElement('place'),
+  org: mentionElement('org'),
+  person: mentionElement('person'),
+  group: mentionElement('group'),
 };
+function mentionElement(kind: EntityKind): { name: string; type?: string } {
+  const { element, type } = KIND_ELEMENTS[kind].mention;
+  return type === undefined ? { name: element } : { name: element, type };
+}
 
 /** Supplied-reason values (declared in the header's editorialDecl). */
 export const SUPPLIED_REASON = { clarification: 'clarification', alternativeName: 'alternative-name' } as const;

@@ -9,6 +9,7 @@
  */
 import { create, fragment } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import { KIND_ELEMENTS, KINDS } from '../tei/index.js';
 import { TEI_NS } from '../xml/index.js';
 import type { Authority, EntityKind } from './authority.js';
 import { dateAttributes, el, type Inline } from './inline.js';
@@ -38,12 +39,10 @@ export interface TeiInput {
   schemaHref?: string;
 }
 
-const REGISTER: Record<EntityKind, { list: string; entry: string; name: string }> = {
-  place: { list: 'listPlace', entry: 'place', name: 'placeName' },
-  org: { list: 'listOrg', entry: 'org', name: 'orgName' },
-  person: { list: 'listPerson', entry: 'person', name: 'persName' },
-  group: { list: 'listPerson', entry: 'personGrp', name: 'name' },
-};
+/** Entity kind -> its register list, entry and name elements (src/tei/registers.ts). */
+const REGISTER: Readonly<Record<EntityKind, { list: string; entry: string; name: string }>> = Object.fromEntries(
+  KINDS.map((k) => [k, { list: KIND_ELEMENTS[k].list, entry: KIND_ELEMENTS[k].entry, name: KIND_ELEMENTS[k].entryName }]),
+) as Record<EntityKind, { list: string; entry: string; name: string }>;
 
 /** A private-use character that occurs in no text of the output (record and registers) delimits the placeholders. */
 function placeholderChar(text: string): string {

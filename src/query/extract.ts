@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { attr, childElements, TEI_NS, type XmlDocument, type XmlElement } from '../xml/index.js';
 import type { Dating } from './dates.js';
-import { ASIDE_ELEMENTS, DATE_ATTRIBUTES, DATE_ELEMENTS, ENTRY_ELEMENTS, ENTRY_QUERY_KIND, GENERIC_ELEMENTS, GENERIC_TYPES, NAME_ELEMENTS, REGISTER_ELEMENTS } from './kinds.js';
+import { ASIDE_ELEMENTS, DATE_ATTRIBUTES, DATE_ELEMENT_SET, ENTRY_ELEMENTS, ENTRY_QUERY_KIND, nameQueryKind, REFERENCE_ATTRIBUTES, REGISTER_ELEMENTS } from './kinds.js';
 import { addEntry, emptyRegister, resolvePointer, unresolvedDiagnostic, type Register, type RegisterCache } from './registers.js';
 import { leftContext, mark, plainText, rightContext, separatesWords, TextStream } from './text.js';
 import type { QueryKind, RegisterEntry } from './types.js';
@@ -58,20 +58,14 @@ interface Candidate {
   surface: string;
 }
 
-const POINTER_ATTRIBUTES = ['ref', 'key', 'corresp'] as const;
-
 function isTei(el: XmlElement): boolean {
   return el.uri === TEI_NS || el.uri === '';
 }
 
 function classify(el: XmlElement): QueryKind | null | undefined {
-  const named = NAME_ELEMENTS[el.local];
+  const named = nameQueryKind(el.local, attr(el, 'type'));
   if (named !== undefined) return named;
-  if (GENERIC_ELEMENTS.has(el.local)) {
-    const type = attr(el, 'type');
-    return (type === undefined ? undefined : GENERIC_TYPES[type.toLowerCase()]) ?? null;
-  }
-  if (DATE_ELEMENTS.has(el.local) && DATE_ATTRIBUTES.some((a) => attr(el, a) !== undefined || attr(el, `${a}-iso`) !== undefined)) return 'dates';
+  if (DATE_ELEMENT_SET.has(el.local) && DATE_ATTRIBUTES.some((a) => attr(el, a) !== undefined || attr(el, `${a}-iso`) !== undefined)) return 'dates';
   return undefined;
 }
 
@@ -164,7 +158,7 @@ export function extractMentions(doc: XmlDocument, file: string, cache: RegisterC
     let pointerAttribute: ExtractedMention['pointerAttribute'] = null;
     let entry: RegisterEntry | null = null;
     const unresolved: Array<{ target: string; reason: string; value: string }> = [];
-    for (const name of POINTER_ATTRIBUTES) {
+    for (const name of REFERENCE_ATTRIBUTES) {
       const value = attr(c.el, name)?.trim();
       if (value === undefined || value === '') continue;
       if (pointer === null) {

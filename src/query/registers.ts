@@ -7,6 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { attr, childElements, tryParseXml, xmlId, type XmlDocument, type XmlElement } from '../xml/index.js';
+import { ENTRY_IDENTITY_ATTRIBUTES } from '../tei/index.js';
 import { ENTRY_ELEMENTS, ENTRY_NAME_CHILDREN, PREFERRED_TYPES } from './kinds.js';
 import { plainText } from './text.js';
 import type { EntryKind, RegisterEntry } from './types.js';
@@ -30,7 +31,7 @@ export function readEntry(el: XmlElement, kind: EntryKind, file: string): { entr
     const value = plainText(idno);
     if (value !== '') uris.push(value);
   }
-  for (const name of ['ref', 'sameAs', 'corresp']) {
+  for (const name of ENTRY_IDENTITY_ATTRIBUTES) {
     const value = attr(el, name);
     if (value !== undefined) for (const token of value.split(/\s+/)) if (token !== '') uris.push(token);
   }

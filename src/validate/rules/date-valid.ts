@@ -2,19 +2,17 @@
  * `date-valid`: `@when`, `@from`, `@to`, `@notBefore` and `@notAfter` hold W3C dates (TEI `teidata.temporal.w3c`:
  * XML Schema Part 2 `date`, `gYear`, `gYearMonth`, `gMonth`, `gDay`, `gMonthDay`, `time`, `dateTime`) that name a
  * real day of the proleptic Gregorian calendar: `1962-02-30` has the right shape and is still an error. (A pattern
- * check is not enough; DESIGN.md records a Schematron engine that took "2021-02-30" for a valid xs:date.)
+ * check is not enough: a Schematron engine measured for teikit took "2021-02-30" for a valid xs:date.)
  */
+import { DATE_ATTRIBUTES, NOT_DATED_ELEMENTS } from '../../tei/index.js';
 import { TEI_NS } from '../../xml/index.js';
 import { ruleDiagnostic, type Rule } from './context.js';
 
 /**
- * TEI elements whose `@from`/`@to` are not dates: page or line ranges (att.citing: biblScope, citedRange; locus,
- * locusGrp), pointers (span, arc, app) or offsets (when). Only TEI elements are checked; other vocabularies
- * (SVG's `<animate from>`) mean something else.
+ * TEI elements whose `@from`/`@to` are not dates (src/tei/dates.ts). Only TEI elements are checked; other
+ * vocabularies (SVG's `<animate from>`) mean something else.
  */
-const NOT_DATES = new Set(['biblScope', 'citedRange', 'locus', 'locusGrp', 'span', 'arc', 'app', 'when']);
-
-export const DATE_ATTRIBUTES = ['when', 'from', 'to', 'notBefore', 'notAfter'] as const;
+const NOT_DATES: ReadonlySet<string> = new Set(NOT_DATED_ELEMENTS);
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

@@ -1,24 +1,25 @@
 /**
- * `name-has-ref`: in the body of the text, every `placeName`, `persName`, `orgName`, `rs` and `name` says which
- * entity it names, with `@ref` (a pointer into a register, TEI Guidelines 13.1.1 and 13.3.1) or `@key`. A name
- * nested in a name that already carries a reference is part of that reference and exempt.
+ * `name-has-ref`: in the body of the text, every name (src/tei/names.ts: `placeName`, `settlement`, `region`,
+ * `country`, `bloc`, `district`, `geogName`, `persName`, `orgName`, `rs`, `name`) says which entity it names, with
+ * `@ref` (a pointer into a register, TEI Guidelines 13.1.1 and 13.3.1), `@key` or `@corresp` (the reference
+ * attributes of src/tei/pointers.ts). A name nested in a name that already carries a reference is part of that
+ * reference and exempt.
  */
+import { isNameElement, REFERENCE_ATTRIBUTES } from '../../tei/index.js';
 import { TEI_NS, attr, type XmlElement } from '../../xml/index.js';
 import { ruleDiagnostic, type Rule } from './context.js';
 
-export const NAME_ELEMENTS = ['placeName', 'persName', 'orgName', 'rs', 'name'] as const;
-
 function isName(el: XmlElement): boolean {
-  return el.uri === TEI_NS && (NAME_ELEMENTS as readonly string[]).includes(el.local);
+  return el.uri === TEI_NS && isNameElement(el.local);
 }
 
 function hasReference(el: XmlElement): boolean {
-  return attr(el, 'ref') !== undefined || attr(el, 'key') !== undefined;
+  return REFERENCE_ATTRIBUTES.some((a) => attr(el, a) !== undefined);
 }
 
 export const nameHasRef: Rule = {
   id: 'name-has-ref',
-  description: 'every placeName, persName, orgName, rs and name in the text body carries @ref (or @key)',
+  description: 'every name (placeName, settlement, persName, orgName, rs, name, ...) in the text body carries @ref (or @key, @corresp)',
   check(context) {
     const out = [];
     for (const el of context.elements) {

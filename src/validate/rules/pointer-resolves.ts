@@ -4,10 +4,11 @@
  * att.pointing, att.global.linking); each token is checked. Tokens that are not local (`http://…`, `other.xml#x`)
  * are out of scope: they point outside the document. Only TEI elements are checked.
  */
+import { LOCAL_POINTER_ATTRIBUTES } from '../../tei/index.js';
 import { TEI_NS } from '../../xml/index.js';
 import { localTarget, ruleDiagnostic, tokens, type Rule } from './context.js';
 
-export const POINTER_ATTRIBUTES = ['ref', 'corresp', 'target', 'who'] as const;
+const POINTER_ATTRIBUTES: readonly string[] = LOCAL_POINTER_ATTRIBUTES;
 
 export const pointerResolves: Rule = {
   id: 'pointer-resolves',
@@ -18,7 +19,7 @@ export const pointerResolves: Rule = {
       // Only TEI elements: @target or @ref of other vocabularies (XInclude, SVG) follow their own rules.
       if (el.uri !== TEI_NS) continue;
       for (const a of el.attributes) {
-        if (a.uri !== '' || !(POINTER_ATTRIBUTES as readonly string[]).includes(a.local)) continue;
+        if (a.uri !== '' || !POINTER_ATTRIBUTES.includes(a.local)) continue;
         for (const token of tokens(a.value)) {
           if (!token.startsWith('#')) continue;
           const id = localTarget(token);

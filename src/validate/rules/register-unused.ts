@@ -4,16 +4,18 @@
  * entry is harmless but usually means a name in the text lost its `@ref`. Any attribute token `#id` counts as a
  * pointer (`@ref`, `@corresp`, `@active`, `@target`, ...).
  */
+import { KIND_ELEMENTS, KINDS, REGISTER_SECTIONS } from '../../tei/index.js';
 import { TEI_NS, xmlId, type XmlElement } from '../../xml/index.js';
 import { localTarget, ruleDiagnostic, tokens, type Rule } from './context.js';
 
-const ENTRIES: Record<string, string> = { place: 'listPlace', org: 'listOrg', person: 'listPerson', personGrp: 'listPerson' };
+/** Entry element -> the list it belongs in (`place` -> `listPlace`, ...). */
+const ENTRIES: Readonly<Record<string, string>> = Object.fromEntries(KINDS.map((k) => [KIND_ELEMENTS[k].entry, KIND_ELEMENTS[k].list]));
 
 function inRegisterSection(el: XmlElement): boolean {
   const list = el.parent;
   if (list.type !== 'element' || list.uri !== TEI_NS || list.local !== ENTRIES[el.local]) return false;
   for (let p = list.parent; p.type === 'element'; p = p.parent) {
-    if (p.uri === TEI_NS && (p.local === 'standOff' || p.local === 'back')) return true;
+    if (p.uri === TEI_NS && REGISTER_SECTIONS.includes(p.local)) return true;
   }
   return false;
 }

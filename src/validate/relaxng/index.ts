@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { diagnostic, TeikitError, type Diagnostic } from '../../diagnostics.js';
 import { sha256 } from '../../io.js';
-import type { XmlDocument, XmlElement, XmlNode } from '../../xml/index.js';
+import { streamXml, type XmlDocument, type XmlElement, type XmlNode } from '../../xml/index.js';
 import { defaultCacheDir, entryPath, readEntry, schemaHash, writeEntry } from './cache.js';
 import { compileSchema, readFromDisk } from './compile.js';
 import type { CompiledGrammar } from './grammar.js';
@@ -96,6 +96,22 @@ export function createValidator(schema: RelaxngSchema, options: { file: string; 
  */
 export function validateWithSchema(schema: RelaxngSchema, doc: XmlDocument, options: ValidateOptions = {}): Diagnostic[] {
   return validateTree(grammarOf(schema), doc, options);
+}
+
+/**
+ * Parse and validate in one pass, without building a tree (memory follows the document's depth, not its size).
+ * A document that is not well-formed gives its well-formedness error alone, as `tryParseXml` would.
+ */
+export function validateStream(schema: RelaxngSchema, input: string | Uint8Array, options: { file: string; maxErrors?: number }):
+  { ok: true; diagnostics: Diagnostic[] } | { ok: false; diagnostic: Diagnostic } {
+  const v = create(grammarOf(schema), options);
+  const result = streamXml(input, {
+    startElement: (tag) => v.startElement(tag),
+    endElement: (tag, end) => v.endElement(tag, end),
+    text: (value, position) => v.text(value, position),
+  }, { file: options.file });
+  if (!result.ok) return { ok: false, diagnostic: result.diagnostic };
+  return { ok: true, diagnostics: v.finish() };
 }
 
 /** Feed a tree to a validator, iteratively (200,000 nested elements are legal XML). */

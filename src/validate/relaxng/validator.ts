@@ -13,7 +13,7 @@
  *   occurrence" at the first (once); IDREFs without a matching ID after the whole document.
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics.js';
-import type { Position, XmlAttribute } from '../../xml/index.js';
+import type { Position, XmlAttribute, XmlStartTag } from '../../xml/index.js';
 import type { ValueContext } from './datatypes/index.js';
 import { isBlank } from './datatypes/whitespace.js';
 import type { CompiledGrammar } from './grammar.js';
@@ -22,16 +22,8 @@ import { DATA_CT, isNotAllowed, MIXED_CT, type Pattern } from './patterns/index.
 import { normalizeNames } from './patterns/names.js';
 import { possibleAttributes, possibleStartTags, requiredAttributes, requiredElements } from './patterns/possible.js';
 
-/** A start tag (the shape of `XmlStartTag` in src/xml/events.ts; an `XmlElement` is one too). */
-export interface StartTag extends Position {
-  name: string;
-  prefix: string;
-  local: string;
-  uri: string;
-  attributes: XmlAttribute[];
-  ns: Record<string, string>;
-  tagEnd: Position;
-}
+/** A start tag: what the validator reads of `XmlStartTag` (src/xml/events.ts); an `XmlElement` has it too. */
+export type StartTag = Pick<XmlStartTag, 'name' | 'prefix' | 'local' | 'uri' | 'attributes' | 'ns' | 'tagEnd' | 'line' | 'column'>;
 
 export interface ValidatorOptions {
   /** File name for diagnostics. */

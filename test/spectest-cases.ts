@@ -1,10 +1,14 @@
-/** James Clark's RELAX NG test suite, read into cases (shared by the batch and the per-file runs). */
+/**
+ * James Clark's RELAX NG test suite (../shared/relaxng-spectest/spectest.xml), read into cases: each an incorrect
+ * schema or a correct schema with its resources and its valid and invalid instances, numbered in document order.
+ */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { childElements, parseXml, serializeXml, type XmlElement } from '../src/xml/index.js';
 
 export const SUITE = fileURLToPath(new URL('../../shared/relaxng-spectest/spectest.xml', import.meta.url));
 export const present = existsSync(SUITE);
+if (!present) console.warn(`\n*** RELAX NG spec suite not found at ${SUITE}: its tests are SKIPPED ***\n`);
 
 export interface Case {
   n: number;
@@ -60,4 +64,3 @@ export function loadCases(): Case[] {
   }
   return cases;
 }
-

@@ -1,6 +1,5 @@
 /**
- * Compile a RELAX NG schema: read it (syntax/xml.ts: the XML syntax, and `.rnc` files through the compact-syntax
- * reader), simplify it into interned patterns (simplify/build.ts), check the restrictions of section 7
+ * Compile a RELAX NG schema: read it (syntax/xml.ts: the XML syntax, and `.rnc` files through syntax/compact.ts), simplify it into interned patterns (simplify/build.ts), check the restrictions of section 7
  * (restrictions.ts), and make the grammar validation runs on (grammar.ts). Every error is a TeikitError (exit code
  * 2, source 'schema') naming the schema file, line and column.
  *
@@ -12,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { CompiledGrammar } from './grammar.js';
 import { checkRestrictions } from './restrictions.js';
 import { buildGrammar } from './simplify/build.js';
+import { decodeCompact, parseCompactSchema } from './syntax/compact.js';
 import { SchemaReader, type CompactParser, type ResourceReader, type SchemaResource } from './syntax/xml.js';
 
 export type { ResourceReader, SchemaResource } from './syntax/xml.js';
@@ -28,8 +28,12 @@ export function readFromDisk(url: URL): Uint8Array {
   return readFileSync(fileURLToPath(url));
 }
 
+function readCompact(data: string | Uint8Array, file: string): ReturnType<CompactParser> {
+  return parseCompactSchema(decodeCompact(data), file);
+}
+
 /** Compile the schema at `url`. Throws TeikitError (exit code 2, source 'schema') naming file:line:column. */
-export function compileSchema(url: URL, read: ResourceReader = readFromDisk, compact: CompactParser = undefined): CompileResult {
+export async function compileSchema(url: URL, read: ResourceReader = readFromDisk, compact: CompactParser = readCompact): Promise<CompileResult> {
   const reader = new SchemaReader(read, compact);
   const { root, resources } = reader.readMain(url);
   const { builder, start, places } = buildGrammar(root);

@@ -1,6 +1,6 @@
 /**
- * teikit's RELAX NG engine, behind one module so that it stays replaceable: schemas in the XML syntax (and the
- * compact syntax once its reader is there), simplified as section 4 of the specification says, checked as
+ * teikit's RELAX NG engine, behind one module so that it stays replaceable: schemas in the XML syntax and the
+ * compact syntax (syntax/compact.ts reads `.rnc` into the same tree), simplified as section 4 of the specification says, checked as
  * section 7 says, validated by derivatives (derivative.ts) with jing's recovery and messages (validator.ts), and
  * cached on disk as the compiled pattern table (cache.ts).
  */
@@ -63,7 +63,7 @@ export async function loadSchema(path: string, options: LoadSchemaOptions = {}):
     if (hit !== undefined) return make(absolute, hit.header.hash, hit.grammar, true);
   }
   const url = pathToFileURL(absolute);
-  const result = compileSchema(url, (u) => (u.href === url.href ? mainBytes : readFromDisk(u)));
+  const result = await compileSchema(url, (u) => (u.href === url.href ? mainBytes : readFromDisk(u)));
   const files = result.resources.map((r) => ({ path: fileURLToPath(r.url), sha256: sha256(r.data) }));
   if (useCache) writeEntry(entry, files, result.grammar);
   return make(absolute, schemaHash(files), result.grammar, false);

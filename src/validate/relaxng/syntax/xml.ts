@@ -47,11 +47,8 @@ export interface SchemaResource {
   display: string;
 }
 
-/**
- * Turns a compact-syntax file into the XML tree of the equivalent `.rng` (positions in the `.rnc`); undefined while
- * the compact-syntax reader is not available.
- */
-export type CompactParser = ((text: string, file: string) => XmlDocument) | undefined;
+/** Turns a compact-syntax file into the XML tree of the equivalent `.rng` (positions in the `.rnc`). */
+export type CompactParser = (data: string | Uint8Array, file: string) => XmlDocument;
 
 export interface ReadResult {
   root: SchemaNode;
@@ -106,13 +103,8 @@ export class SchemaReader {
       throw schemaError(display, 1, 1, `cannot read schema ${display}: ${reason}`);
     }
     if (!this.resources.some((r) => r.url.href === url.href)) this.resources.push({ url, data, display });
-    if (/\.rnc$/i.test(url.pathname)) {
-      if (this.compact === undefined) {
-        throw schemaError(display, 1, 1, 'RELAX NG compact syntax (.rnc) is not supported: convert it to XML syntax (.rng) with trang');
-      }
-      const text = typeof data === 'string' ? data : new TextDecoder('utf-8').decode(data);
-      return this.compact(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, display);
-    }
+    // A .rnc file (RELAX NG compact syntax) is read into the tree its XML form would give; the rest is shared.
+    if (isCompact(display)) return this.compact(data, display);
     try {
       return parseXml(data, { file: display });
     } catch (e) {
@@ -122,23 +114,27 @@ export class SchemaReader {
     }
   }
 
+  /**
+   * As jing does, the main schema is not on the stack of files being loaded: a loop through it is found one step
+   * later, at the include that re-enters the first file it included.
+   */
   private enter(url: URL, place: Place | undefined): void {
     if (this.loading.includes(url.href)) {
       const p = place ?? { file: displayName(url), line: 1, column: 1 };
-      throw errorAt(p, `recursive inclusion of URL "${displayName(url)}"`);
+      throw errorAt(p, `recursive inclusion of URL "${url.protocol === 'file:' ? `file:${url.pathname}` : url.href}"`);
     }
     this.loading.push(url.href);
   }
 
   private loadPattern(url: URL, referrer: { place: Place; href: string } | undefined, ns: string): SchemaNode {
-    this.enter(url, referrer?.place);
+    if (referrer !== undefined) this.enter(url, referrer.place);
     const doc = this.loadDocument(url, referrer === undefined ? undefined : { ...referrer, what: 'externalRef' });
     const file = displayName(url);
     const root = doc.root;
     checkRoot(root, file);
     if (!PATTERNS.has(root.local)) throw errorAt(placeOf(root, file), `the root element "${root.local}" is not a pattern`);
     const node = this.pattern(root, { file, base: baseOf(root, url), ns, dtl: '' });
-    this.loading.pop();
+    if (referrer !== undefined) this.loading.pop();
     return node;
   }
 
@@ -400,17 +396,23 @@ export class SchemaReader {
 }
 
 function placeOf(el: XmlElement, file: string): Place {
+  // In compact syntax there is no start tag: the element's own position is where its construct begins.
+  if (isCompact(file)) return { file, line: el.line, column: el.column };
   return { file, line: el.tagEnd.line, column: el.tagEnd.column + 1 };
 }
 
-function baseOf(root: XmlElement, url: URL): URL {
+function isCompact(path: string): boolean {
+  return /\.rnc$/i.test(path);
+}
+
+function baseOf(_root: XmlElement, url: URL): URL {
   return url;
-  void root;
 }
 
 function checkRoot(root: XmlElement, file: string): void {
   if (root.uri !== RNG_NS) {
-    throw schemaError(file, root.tagEnd.line, root.tagEnd.column + 1,
+    const place = placeOf(root, file);
+    throw schemaError(file, place.line, place.column,
       `not a RELAX NG schema: the root element must be in the namespace ${RNG_NS} (found "${root.name}")`);
   }
 }

@@ -38,16 +38,19 @@ type Reply =
   | { index: number; failure: { diagnostic: Diagnostic; exitCode: 1 | 2 } }
   | { index: number; crash: string };
 
-/** Extract `files` (absolute paths) with up to `jobs` threads; the result array is in the order of `files`. */
-export async function extractAll(files: readonly string[], jobs = defaultJobs()): Promise<Array<FileExtract | Diagnostic>> {
+/**
+ * Extract `files` (absolute paths) with up to `jobs` threads; the result array is in the order of `files`.
+ * `registers` (absolute paths) are the `--register` files every thread resolves pointers against.
+ */
+export async function extractAll(files: readonly string[], jobs = defaultJobs(), registers: readonly string[] = []): Promise<Array<FileExtract | Diagnostic>> {
   const threads = Math.min(jobs, files.length);
   const size = threads > 1 ? sizes(files) : [];
   if (threads <= 1 || size.reduce((a, b) => a + b, 0) < MIN_PARALLEL_BYTES || !existsSync(fileURLToPath(WORKER))) {
-    const cache = new RegisterCache();
+    const cache = new RegisterCache(registers);
     return files.map((file) => extractFile(file, cache));
   }
   const results = new Array<FileExtract | Diagnostic>(files.length);
-  const workers = Array.from({ length: threads }, () => new Worker(WORKER));
+  const workers = Array.from({ length: threads }, () => new Worker(WORKER, { workerData: { registers: [...registers] } }));
   // Largest files first, so that one big file does not finish alone at the end.
   const order = files.map((_, i) => i).sort((a, b) => size[b]! - size[a]! || a - b);
   let next = 0;

@@ -2,12 +2,12 @@
  * A worker thread of `extractAll`: parses and extracts the files it is sent, one at a time, with its own cache
  * of register files. Results are plain data (structured clone).
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { TeikitError } from '../diagnostics.js';
 import { RegisterCache } from './registers.js';
 import { extractFile } from './scan.js';
 
-const cache = new RegisterCache();
+const cache = new RegisterCache((workerData as { registers?: string[] } | null)?.registers ?? []);
 parentPort?.on('message', (message: { index: number; file: string }) => {
   try {
     parentPort!.postMessage({ index: message.index, result: extractFile(message.file, cache) });

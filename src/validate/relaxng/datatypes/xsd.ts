@@ -12,7 +12,7 @@
  * Parameters are facets (Part 2, section 4.3), applied one after the other as jing does (so several `pattern`s
  * must all match); `enumeration` and `whiteSpace` are not parameters in RELAX NG (Guidelines, section 3).
  */
-import { compileXsdRegex } from './xsd-regex.js';
+import { compileXsdRegex } from './regex.js';
 import { DatatypeError, type Datatype, type DatatypeLibrary, type DatatypeValue, type IdType, type ValueContext } from './types.js';
 import { collapse, replace, tokens } from './whitespace.js';
 
@@ -349,7 +349,8 @@ function makeXsd(name: string, params: ReadonlyArray<{ name: string; value: stri
       try {
         re = compileXsdRegex(p.value);
       } catch (e) {
-        throw new DatatypeError(`invalid regular expression "${p.value}": ${e instanceof Error ? e.message : String(e)}`);
+        // jing: "invalid parameter: invalid regular expression: ..."; ours names the character
+        throw new DatatypeError(`invalid parameter: ${e instanceof Error ? e.message : String(e)}`);
       }
       facets.push({ name: 'pattern', test: (s) => re.test(s), must: () => `matching the regular expression "${p.value}"` });
     } else if (LENGTH_FACETS.has(p.name) || p.name === 'totalDigits' || p.name === 'fractionDigits') {

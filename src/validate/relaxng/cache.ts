@@ -15,12 +15,13 @@ import { homedir, platform } from 'node:os';
 import { join } from 'node:path';
 import { sha256, writeAtomically } from '../../io.js';
 import { findLibrary, NO_CONTEXT, type Datatype } from './datatypes/index.js';
+import type { IdType } from './datatypes/types.js';
 import { CompiledGrammar } from './grammar.js';
 import { PatternBuilder, type Kind, type Pattern } from './patterns/index.js';
 import { nameClassKey, type NameClass } from './patterns/names.js';
 
 /** Bumped whenever the compiled form or the checks done at compile time change. */
-const FORMAT = 2;
+const FORMAT = 3;
 const ENGINE = `teikit-relaxng@${FORMAT}`;
 
 export interface CacheHeader {
@@ -90,6 +91,9 @@ interface Serialized {
   start: number;
   /** element id -> content id, in pairs. */
   contents: number[];
+  /** The element patterns reachable from the start, and the ID types of attributes (grammar.ts). */
+  elements: number[];
+  idTypes: Array<[string, string]>;
 }
 
 const CODES: Record<string, Kind> = { c: 'choice', g: 'group', i: 'interleave', o: 'oneOrMore', l: 'list', d: 'data', x: 'dataExcept', v: 'value', a: 'attribute', e: 'element', f: 'after' };
@@ -160,7 +164,10 @@ export function serialize(g: CompiledGrammar): Serialized {
         throw new Error(`cannot serialise ${p.kind}`);
     }
   }
-  return { datatypes, nameClasses, patterns, start: g.start.id, contents };
+  return {
+    datatypes, nameClasses, patterns, start: g.start.id, contents,
+    elements: g.elements.map((p) => p.id), idTypes: [...g.idTypes].map(([k, t]) => [k, t!]),
+  };
 }
 
 export function deserialize(s: Serialized): CompiledGrammar {
@@ -217,5 +224,5 @@ export function deserialize(s: Serialized): CompiledGrammar {
     if (p.id !== expected) throw new Error('damaged cache entry');
   }
   for (let i = 0; i < s.contents.length; i += 2) at(s.contents[i]).content = at(s.contents[i + 1]);
-  return new CompiledGrammar(b, at(s.start));
+  return new CompiledGrammar(b, at(s.start), { elements: s.elements.map(at), idTypes: s.idTypes as Array<[string, IdType]> });
 }

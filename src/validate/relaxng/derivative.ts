@@ -10,8 +10,8 @@
  */
 import type { ValueContext } from './datatypes/index.js';
 import { isBlank } from './datatypes/whitespace.js';
-import { isNotAllowed, type Pattern, type PatternBuilder, type PatternMemo } from './patterns/index.js';
-import { contains } from './patterns/names.js';
+import { isNotAllowed, type ChoiceIndex, type Pattern, type PatternBuilder, type PatternMemo } from './patterns/index.js';
+import { contains, simpleNames } from './patterns/names.js';
 
 /** Why a string did not match a data pattern, for jing's "; must be ..." tail. */
 export interface DataFailure {
@@ -27,6 +27,27 @@ const DATA_MEMO_LIMIT = 256;
 
 function memoOf(p: Pattern): PatternMemo {
   return (p.memo ??= {});
+}
+
+/** Index a choice's alternatives of one kind (element or attribute) by the names they allow. */
+function indexChoice(p: Pattern, kind: 'element' | 'attribute'): ChoiceIndex {
+  const byName = new Map<string, Pattern[]>();
+  const rest: Pattern[] = [];
+  for (const q of p.alts!) {
+    const names = q.kind === kind ? simpleNames(q.nameClass!) : undefined;
+    if (names === undefined) {
+      // an alternative of the other kind can never match (an attribute never starts an element, and so on)
+      if ((kind === 'element' && q.kind !== 'attribute') || (kind === 'attribute' && q.kind !== 'element')) rest.push(q);
+      continue;
+    }
+    for (const n of names) {
+      const key = `${n.ns}\u0000${n.local}`;
+      const list = byName.get(key);
+      if (list === undefined) byName.set(key, [q]);
+      else if (!list.includes(q)) list.push(q);
+    }
+  }
+  return { byName, rest };
 }
 
 export class Derivatives {
@@ -71,8 +92,10 @@ export class Derivatives {
     const d = (q: Pattern): Pattern => (recover ? this.startTagOpenRecover(q, ns, local, key) : this.startTagOpen(q, ns, local, key));
     switch (p.kind) {
       case 'choice': {
+        const index = (memoOf(p).elementIndex ??= indexChoice(p, 'element'));
         let out = b.notAllowed;
-        for (const q of p.alts!) out = b.choice(out, d(q));
+        for (const q of index.byName.get(key) ?? []) out = b.choice(out, b.after(q.content!, b.empty));
+        for (const q of index.rest) out = b.choice(out, d(q));
         return out;
       }
       case 'element':
@@ -115,8 +138,10 @@ export class Derivatives {
     const d = (q: Pattern): Pattern => this.startAttribute(q, ns, local, key);
     switch (p.kind) {
       case 'choice': {
+        const index = (memoOf(p).attributeIndex ??= indexChoice(p, 'attribute'));
         let out = b.notAllowed;
-        for (const q of p.alts!) out = b.choice(out, d(q));
+        for (const q of index.byName.get(key) ?? []) out = b.choice(out, b.after(q.a!, b.empty));
+        for (const q of index.rest) out = b.choice(out, d(q));
         return out;
       }
       case 'attribute':

@@ -13,13 +13,30 @@ export class CompiledGrammar {
   /** `{element ns}local\0{attribute ns}local` -> ID type, for attributes whose value is an ID, IDREF or IDREFS. */
   readonly idTypes = new Map<string, IdType>();
   private readonly recoverTable = new Map<string, Pattern>();
+  /** The same, for the validator: `ns\0local` of the element -> attribute local name -> [namespace, ID type]. */
+  readonly idIndex = new Map<string, Map<string, Array<[string, IdType]>>>();
   /** Every element pattern reachable from the start. */
   readonly elements: Pattern[] = [];
 
-  constructor(readonly builder: PatternBuilder, readonly start: Pattern) {
+  /** `known`: the element list and ID types as cache.ts stored them (else they are computed). */
+  constructor(readonly builder: PatternBuilder, readonly start: Pattern, known?: { elements: Pattern[]; idTypes: Array<[string, IdType]> }) {
     this.derivs = new Derivatives(builder);
-    this.collectElements();
-    this.collectIdTypes();
+    if (known !== undefined) {
+      this.elements.push(...known.elements);
+      for (const [k, t] of known.idTypes) this.idTypes.set(k, t);
+    } else {
+      this.collectElements();
+      this.collectIdTypes();
+    }
+    for (const [k, t] of this.idTypes) {
+      const m = /^\{([^}]*)\}([^\u0000]*)\u0000\{([^}]*)\}(.*)$/.exec(k)!;
+      const el = `${m[1]}\u0000${m[2]}`;
+      let byLocal = this.idIndex.get(el);
+      if (byLocal === undefined) this.idIndex.set(el, (byLocal = new Map()));
+      const list = byLocal.get(m[4]!);
+      if (list === undefined) byLocal.set(m[4]!, [[m[3]!, t]]);
+      else list.push([m[3]!, t]);
+    }
   }
 
   private collectElements(): void {

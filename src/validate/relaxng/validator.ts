@@ -15,6 +15,7 @@
 import { diagnostic, type Diagnostic } from '../../diagnostics.js';
 import type { Position, XmlAttribute, XmlStartTag } from '../../xml/index.js';
 import type { ValueContext } from './datatypes/index.js';
+import type { IdType } from './datatypes/types.js';
 import { isBlank } from './datatypes/whitespace.js';
 import type { CompiledGrammar } from './grammar.js';
 import { contextOf, formatDataFailures, formatList, formatNames, message, quote, type MessageKey, type NameContext } from './messages.js';
@@ -295,10 +296,11 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
     memo = recovered;
   };
 
-  const checkIds = (tag: StartTag): void => {
+  const checkIds = (tag: StartTag, byLocal: Map<string, Array<[string, IdType]>>): void => {
     for (const a of tag.attributes) {
-      if (a.uri === XMLNS) continue;
-      const type = grammar.idTypes.get(`{${tag.uri}}${tag.local}\u0000{${a.uri}}${a.local}`);
+      const candidates = byLocal.get(a.local);
+      if (candidates === undefined) continue;
+      const type = candidates.find(([uri]) => uri === a.uri)?.[1];
       if (type === undefined) continue;
       const tokens = a.value.split(/[ \t\n\r]+/).filter((t) => t !== '');
       const here = { line: tag.tagEnd.line, column: tag.tagEnd.column, xpath: xpath() };
@@ -373,7 +375,10 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
         buffering = true;
         buffer = '';
       }
-      if (idCheck && grammar.idTypes.size > 0) checkIds(tag);
+      if (idCheck) {
+        const byLocal = grammar.idIndex.get(key);
+        if (byLocal !== undefined) checkIds(tag, byLocal);
+      }
     },
     text(value, position) {
       if (stopped || stack.length === 0) return;

@@ -51,12 +51,39 @@ export interface PatternMemo {
   mixedText?: Pattern;
   recoverAfter?: Pattern;
   emptyAfter?: Pattern;
+  /**
+   * A choice's element (or attribute) alternatives by name, so that a start tag looks at the few alternatives it
+   * can match instead of all (TEI's content models are choices of hundreds of elements).
+   */
+  elementIndex?: ChoiceIndex;
+  attributeIndex?: ChoiceIndex;
   /** Whether data derivatives of this pattern depend on the namespace context (QName values). */
   contextual?: boolean;
 }
 
+export interface ChoiceIndex {
+  /** `ns\0local` -> the alternatives of that kind whose name class is names only and holds the name. */
+  byName: Map<string, Pattern[]>;
+  /** Every other alternative (other kinds, and name classes with wildcards): always looked at. */
+  rest: Pattern[];
+}
+
 export function isNotAllowed(p: Pattern): boolean {
   return p.kind === 'notAllowed' || (p.kind === 'after' && p.a!.kind === 'notAllowed');
+}
+
+/** Whether a list sorted by id holds `p` (binary search). */
+function includes(list: readonly Pattern[], p: Pattern): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const id = list[mid]!.id;
+    if (id === p.id) return true;
+    if (id < p.id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /** One builder per schema: its table is what makes equal patterns identical. */
@@ -98,15 +125,31 @@ export class PatternBuilder {
       if (b.a!.kind === 'notAllowed') return a;
       if (a.b === b.b) return this.after(this.choice(a.a!, b.a!), a.b!);
     }
-    const set = new Map<number, Pattern>();
-    for (const p of [a, b]) {
-      if (p.kind === 'choice') for (const q of p.alts!) set.set(q.id, q);
-      else set.set(p.id, p);
+    // merge two sorted lists of alternatives (a choice keeps its alternatives sorted by id, without repeats)
+    const xs = a.kind === 'choice' ? a.alts! : [a];
+    const ys = b.kind === 'choice' ? b.alts! : [b];
+    if (ys.length === 1 && xs.length > 1 && includes(xs, ys[0]!)) return a;
+    if (xs.length === 1 && ys.length > 1 && includes(ys, xs[0]!)) return b;
+    const alts: Pattern[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < xs.length || j < ys.length) {
+      const x = xs[i];
+      const y = ys[j];
+      if (y === undefined || (x !== undefined && x.id < y.id)) {
+        alts.push(x!);
+        i++;
+      } else if (x === undefined || y.id < x.id) {
+        alts.push(y);
+        j++;
+      } else {
+        alts.push(x);
+        i++;
+        j++;
+      }
     }
-    if (set.size === 1) return set.values().next().value!;
-    const alts = [...set.values()].sort((x, y) => x.id - y.id);
-    if (a.kind === 'choice' && alts.length === a.alts!.length) return a;
-    if (b.kind === 'choice' && alts.length === b.alts!.length) return b;
+    if (alts.length === xs.length && a.kind === 'choice') return a;
+    if (alts.length === ys.length && b.kind === 'choice') return b;
     return this.choiceOf(alts);
   }
 

@@ -444,7 +444,7 @@ describe.skipIf(!hasCorpus)('teikit validate on real TEI (../shared/corpus) agai
       expect(ours).toEqual(jing);
     }
     expect(r.status).toBe(1);
-  });
+  }, 300_000); // fourteen JVM starts for jing: minutes on a loaded machine
 
   it('reads the schema named by a local xml-model PI, and falls back from a remote one (the Slany report names tei_all online)', () => {
     const r = runCli(['validate', `${corpusDir}frus-history/documents/1984-07-slany-report-to-congress.xml`]);

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { diagnostic, hasErrors, TeikitError, type Diagnostic } from '../diagnostics.js';
 import { tryReadRegularFile } from '../io.js';
 import { tryParseXml, type XmlDocument } from '../xml/index.js';
-import { loadSchema, validateWithSchema, type RelaxngSchema } from './relaxng/index.js';
+import { loadSchema, validateStream, validateWithSchema, type RelaxngSchema } from './relaxng/index.js';
 import { editionSchemaPath, resolveSchema } from './resolve-schema.js';
 import { checkRules, sortDiagnostics } from './rules/index.js';
 import type { FileReport, ValidateOptions, Verdict } from './types.js';
@@ -72,6 +72,10 @@ export async function validateFile(path: string, options: ValidateOptions = {}):
 
 /** Validate XML given as bytes or text; `file` names it in diagnostics and anchors relative hrefs. */
 export async function validateSource(input: string | Uint8Array, file: string, options: ValidateOptions = {}): Promise<FileReport> {
+  // Only a schema to check against (no XInclude, no rules): stream, so that memory follows depth, not size.
+  if (options.schema !== undefined && options.xinclude !== true && options.rules !== true && resolve(options.schema) !== editionSchemaPath()) {
+    return streamSource(input, file, options, options.schema);
+  }
   const parsed = tryParseXml(input, { file });
   if (!parsed.ok) return { path: file, verdict: 'malformed', schema: null, rules: false, diagnostics: [parsed.diagnostic] };
   try {
@@ -81,6 +85,26 @@ export async function validateSource(input: string | Uint8Array, file: string, o
       return { path: file, verdict: 'error', schema: null, rules: false, diagnostics: [error.diagnostic] };
     }
     return { path: file, verdict: 'error', schema: null, rules: false, diagnostics: [internalError(file, error)] };
+  }
+}
+
+async function streamSource(input: string | Uint8Array, file: string, options: ValidateOptions, schemaPath: string): Promise<FileReport> {
+  const schemaUsed = { path: schemaPath, origin: 'option' as const };
+  let schema: RelaxngSchema;
+  try {
+    schema = await schemaFor(schemaPath, options);
+  } catch (error) {
+    if (!(error instanceof TeikitError)) throw error;
+    return { path: file, verdict: 'error', schema: schemaUsed, rules: false, diagnostics: [error.diagnostic] };
+  }
+  try {
+    const result = validateStream(schema, input, options.maxErrors === undefined ? { file } : { file, maxErrors: options.maxErrors });
+    if (!result.ok) return { path: file, verdict: 'malformed', schema: null, rules: false, diagnostics: [result.diagnostic] };
+    const all = sortDiagnostics(result.diagnostics);
+    return { path: file, verdict: verdictOf(all), schema: schemaUsed, rules: false, diagnostics: all };
+  } catch (error) {
+    if (error instanceof TeikitError) return { path: file, verdict: 'error', schema: null, rules: false, diagnostics: [error.diagnostic] };
+    return { path: file, verdict: 'error', schema: schemaUsed, rules: false, diagnostics: [internalError(file, error)] };
   }
 }
 

@@ -384,6 +384,7 @@ class Tokenizer {
     const ends = this.attrEnds;
     let count = 0;
     let duplicate: string | undefined;
+    let seen: Set<unknown> | undefined;
     let k = nameEnd;
     let selfClosing = false;
     for (;;) {
@@ -417,7 +418,17 @@ class Tokenizer {
         this.fail('unquoted attribute value', k + 1);
       }
       const close = s.indexOf(quote === QUOT ? '"' : "'", k + 1);
-      if (duplicate === undefined) for (let a = 0; a < count; a++) if (names[a] === aq) duplicate = aq.name;
+      // Names are interned, so a name seen before is the same object. A few attributes are compared directly; past
+      // that a set keeps the check linear (an element may carry 10^6 attributes).
+      if (duplicate === undefined) {
+        if (count < 16) {
+          for (let a = 0; a < count; a++) if (names[a] === aq) duplicate = aq.name;
+        } else {
+          if (seen === undefined) seen = new Set(names.slice(0, count));
+          if (seen.has(aq)) duplicate = aq.name;
+          else seen.add(aq);
+        }
+      }
       if (close < 0) {
         const lt2 = s.indexOf('<', k + 1);
         if (lt2 >= 0) this.fail('disallowed character in attribute value', lt2 + 1);
@@ -536,14 +547,14 @@ class Tokenizer {
     }
     // Two attributes with the same expanded name through different prefixes (Namespaces in XML 1.0, 6.3).
     if (prefixed) {
-      for (let a = 0; a < attributes.length; a++) {
-        const x = attributes[a]!;
-        if (x.prefix === '' || x.uri === XMLNS_NS) continue;
-        for (let b = 0; b < attributes.length; b++) {
-          const y = attributes[b]!;
-          if (b !== a && y.uri === x.uri && y.local === x.local && y.uri !== XMLNS_NS) {
-            this.fail(`duplicate attribute: {${x.uri}}${x.local}`, at);
-          }
+      // Keyed by expanded name, so that the check stays linear in the number of attributes.
+      const expanded = new Set<string>();
+      for (const y of attributes) if (y.uri !== XMLNS_NS) expanded.add(`${y.uri}\u0000${y.local}`);
+      if (expanded.size < attributes.filter((y) => y.uri !== XMLNS_NS).length) {
+        for (let a = 0; a < attributes.length; a++) {
+          const x = attributes[a]!;
+          if (x.prefix === '' || x.uri === XMLNS_NS) continue;
+          if (attributes.some((y, b) => b !== a && y.uri === x.uri && y.local === x.local)) this.fail(`duplicate attribute: {${x.uri}}${x.local}`, at);
         }
       }
     }

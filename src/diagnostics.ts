@@ -1,6 +1,6 @@
 /**
  * Diagnostics are plain, JSON-serialisable data: the same object in the library, in `--format json` output and in
- * the tests (DESIGN.md, "Diagnostics").
+ * the tests (README, Library).
  *
  * Positions: `line` and `column` are 1-based; `column` counts Unicode code points, not UTF-16 units, so that
  * `日本<x/>` puts `<x/>` at column 3. Every module that reports a position goes through this convention.
@@ -47,7 +47,7 @@ export function printable(text: string, name = false): string {
 }
 
 /**
- * `FILE:LINE:COLUMN: error|warning MESSAGE [RULE-ID]`, the CLI's text form (DESIGN.md, CLI contract), with the file
+ * `FILE:LINE:COLUMN: error|warning MESSAGE [RULE-ID]`, the CLI's text form (README, Command line), with the file
  * name and the message made `printable`.
  */
 export function formatDiagnostic(d: Diagnostic): string {

@@ -2,7 +2,7 @@
 /**
  * `teikit`: a thin shell over the library. Each command lives in its own file and exports `{ summary, help, run }`;
  * this file only dispatches, and turns errors into one line on stderr with the exit code of the CLI contract
- * (DESIGN.md): 0 success, 1 findings, 2 usage or I/O error. Never a stack trace (set TEIKIT_DEBUG=1 to see one).
+ * (README, Command line): 0 success, 1 findings, 2 usage or I/O error. Never a stack trace (set TEIKIT_DEBUG=1 to see one).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

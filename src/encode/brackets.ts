@@ -1,5 +1,5 @@
 /**
- * The translator's square brackets. They are editorial and must stay visible as such (DESIGN.md):
+ * The translator's square brackets. They are editorial and must stay visible as such (README, teikit encode):
  *   "[...]" (or "[…]")  -> `gap`: material the translator left out (TEI P5 Guidelines 3.5.3 / 11.3.3.1)
  *   "[sic]"             -> the word before it becomes `sic` (Guidelines 3.5.1); the marker itself is the `sic`
  *   "word[1]"           -> a note marker (Guidelines 3.9.1): one to three digits right after a word or a

@@ -1,5 +1,5 @@
 /**
- * The layout of a Wilson Center Digital Archive record (DESIGN.md, "Encoding an archive record"):
+ * The layout of a Wilson Center Digital Archive record (README, teikit encode):
  *
  *   **April 21, 1962**                       date line (bold)
  *   **Cable from ..., 'Handling  ...**       title (bold; may wrap over lines ending in two spaces)

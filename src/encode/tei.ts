@@ -160,7 +160,7 @@ export function writeTei(input: TeiInput): string {
   if (citation) w.text(bibl, 'note', [['type', 'citation']], citation.text);
   for (const l of record.originalLanguages) w.text(bibl, 'textLang', [['mainLang', l.tag]], l.name);
 
-  // encodingDesc: the conventions of DESIGN.md, stated for readers of the file.
+  // encodingDesc: the edition's conventions (README, teikit encode), stated for readers of the file.
   const encodingDesc = header.ele('encodingDesc');
   const editorialDecl = encodingDesc.ele('editorialDecl');
   const para = (parent: XMLBuilder, name: string, text: string) => w.text(parent.ele(name), 'p', [], text);

@@ -4,7 +4,7 @@
  * turns saxon-js errors into teikit diagnostics (source `transform`).
  *
  * Why our parser first: saxon-js's XML parser accepts duplicate attributes and two roots, rejects internal-subset
- * entities and reports lines one too low (DESIGN.md, "Pitfalls"). So the input is parsed by `src/xml`, which
+ * entities and reports lines one too low (measured; see the README, Dependencies). So the input is parsed by `src/xml`, which
  * reports malformed XML with its line and column, and saxon-js is handed the clean serialisation.
  */
 import { existsSync, readFileSync } from 'node:fs';

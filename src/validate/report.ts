@@ -1,5 +1,5 @@
 /**
- * Reporters for `teikit validate` (DESIGN.md, CLI contract).
+ * Reporters for `teikit validate` (README, teikit validate).
  *
  * Text, on stdout: per file, one line per diagnostic `FILE:LINE:COLUMN: error|warning|info MESSAGE [RULE-ID]`,
  * then one verdict line naming the schema, `FILE: valid (schema: PATH)`; after all files one summary line. The

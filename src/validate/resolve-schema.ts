@@ -1,5 +1,5 @@
 /**
- * Which RELAX NG schema validates a file (DESIGN.md, CLI contract):
+ * Which RELAX NG schema validates a file (README, teikit validate):
  * 1. `--schema FILE.rng` when given;
  * 2. else the file's `<?xml-model?>` RELAX NG schema (W3C "Associating Schemas with XML documents 1.0") when its
  *    href resolves to a local file: relative hrefs against the file's folder, `file:` URLs as paths. Remote hrefs

@@ -1,5 +1,5 @@
 /**
- * One file through the three layers (DESIGN.md, Validation): well-formedness (src/xml), RELAX NG (the engine in
+ * One file through the layers (README, teikit validate): well-formedness (src/xml), RELAX NG (the engine in
  * ./relaxng, behind one module), then the edition rules (./rules) when asked or when the edition schema is used.
  */
 import { resolve } from 'node:path';

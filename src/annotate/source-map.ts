@@ -5,6 +5,7 @@
  * decodes: entity and character references (XML 1.0, 4.4) and line ends (2.11: CR LF and a lone CR read as LF).
  * CDATA sections (2.7) are not mapped: nothing can be tagged inside them.
  */
+import { PREDEFINED } from '../xml/dtd.js';
 import type { Position, XmlText } from '../xml/index.js';
 
 /** Offsets (UTF-16) of line starts in a text; line ends as XML 1.0 section 2.11 counts them. */
@@ -32,8 +33,6 @@ export class LineIndex {
     return at;
   }
 }
-
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /**
  * Where each character of a text node's value starts in the source: `map[i]` for `value[i]`, `map[value.length]`

@@ -33,7 +33,8 @@ export interface DtdOptions {
   externalDtd?: (systemId: string, publicId: string | undefined) => string | undefined;
 }
 
-const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** The five entities every XML processor knows (XML 1.0, 4.6). */
+export const PREDEFINED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 export function predefined(name: string): string | undefined {
   switch (name) {

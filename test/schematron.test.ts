@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseXml } from '../src/xml/index.js';
 import { checkSchematron, loadSchematron } from '../src/validate/schematron/index.js';
+import { matchPattern } from '../src/validate/schematron/compile.js';
 import { projectRoot, runCli } from './helpers.js';
 
 const fixtures = join(projectRoot, 'test/fixtures/schematron');
@@ -43,6 +44,18 @@ describe('Schematron constructs (constructs.sch on doc.xml)', () => {
 
   it('an undefined phase is an error naming the phases there are', () => {
     expect(() => lines('nope')).toThrow(/constructs\.sch:2:1: error phase "nope" is not defined in this schema \(phases: main, refs-only, #ALL\) \[schematron-phase\]$/);
+  });
+});
+
+describe('rule contexts as match patterns', () => {
+  it('a top-level step with predicates tests its parent first; every other context is left as written', () => {
+    const cases = ['/*[ count( //tei:constraintDecl ) gt 1 ]', '/processing-instruction()', '/*[1] | /x["]"]', '/', '//tei:p', 'tei:p', '/tei:TEI/tei:text', '/* union x', '/@a', '/*[a](b)'];
+    expect(cases.map(matchPattern)).toEqual([
+      '*[parent::document-node()][ count( //tei:constraintDecl ) gt 1 ]',
+      'processing-instruction()[parent::document-node()]',
+      '*[parent::document-node()][1] | x[parent::document-node()]["]"]',
+      '/', '//tei:p', 'tei:p', '/tei:TEI/tei:text', '/* union x', '/@a', '/*[a](b)',
+    ]);
   });
 });
 

@@ -2,6 +2,7 @@
  * Flags are declared once per command with node's `util.parseArgs`; anything it rejects is a usage error (exit 2).
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { setMaxSize } from '../io.js';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -31,4 +32,19 @@ export function oneOf<T extends string>(command: string, flag: string, value: un
   if (value === undefined) return fallback;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`${command}: --${flag} must be one of ${allowed.join(', ')} (got "${String(value)}")`);
+}
+
+/** The `--max-size MB` flag every command that reads files takes: the size cap of every input (src/io.ts). */
+export const MAX_SIZE_FLAG = { 'max-size': { type: 'string' } } as const;
+
+/** Its line in a command's help, its text starting at `column` as the other options' do. */
+export function maxSizeHelp(column: number): string {
+  const pad = ' '.repeat(column);
+  return `  --max-size MB${' '.repeat(Math.max(1, column - 15))}read input files of up to MB megabytes\n${pad}(default: documents 256, schemas, records and authority files 64)`;
+}
+
+export function applyMaxSize(command: string, value: unknown): void {
+  if (typeof value !== 'string') return;
+  const problem = setMaxSize(value);
+  if (problem !== undefined) throw new UsageError(`${command}: ${problem}`);
 }

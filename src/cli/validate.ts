@@ -6,11 +6,12 @@
  * I/O error (unknown option, missing PATH, unreadable or broken schema), also when other files were checked.
  */
 import { validateFiles } from '../validate/index.js';
-import { exitCode, formatJson, formatSvrl, formatText } from '../validate/report.js';
+import { writeStdout } from '../io.js';
+import { exitCode, formatJson, formatSvrl, formatText, TEXT_MAX_ERRORS } from '../validate/report.js';
 import { schematronFor } from '../validate/validate-file.js';
 import { RULES } from '../validate/rules/index.js';
 import type { Command } from './main.js';
-import { oneOf, parseCommandLine, UsageError } from './args.js';
+import { applyMaxSize, MAX_SIZE_FLAG, maxSizeHelp, oneOf, parseCommandLine, UsageError } from './args.js';
 
 /** The progress bar appears for batches of at least this many files. */
 const PROGRESS_MIN_FILES = 20;
@@ -57,6 +58,9 @@ Options:
   --format text|json|svrl  output format (default text); svrl: the Schematron report (ISO SVRL)
   --jobs N               worker threads (default: number of CPUs; small batches run in one thread)
   --no-cache             compile the schema without the on-disk cache
+  --max-errors N         print at most N errors per file, then a line counting the rest (0: all; default
+                         ${TEXT_MAX_ERRORS} in text, all in JSON); the verdict and the counts always include every error
+${maxSizeHelp(25)}
 
 Edition rules:
 ${RULES.map((r) => `  ${r.id.padEnd(20)} ${r.description}`).join('\n')}
@@ -79,7 +83,15 @@ broken schema), also when the other files were checked.
       format: { type: 'string' },
       jobs: { type: 'string' },
       'no-cache': { type: 'boolean' },
+      'max-errors': { type: 'string' },
+      ...MAX_SIZE_FLAG,
     });
+    applyMaxSize('validate', values['max-size']);
+    let maxErrors: number | undefined;
+    if (values['max-errors'] !== undefined) {
+      maxErrors = Number(values['max-errors']);
+      if (!Number.isInteger(maxErrors) || maxErrors < 0) throw new UsageError(`validate: --max-errors must be a whole number, 0 for all (got "${String(values['max-errors'])}")`);
+    }
     const format = oneOf('validate', 'format', values['format'], ['text', 'json', 'svrl'] as const, 'text');
     if (positionals.length === 0) throw new UsageError('validate: no PATH given; run "teikit validate --help"');
     let jobs: number | undefined;
@@ -107,7 +119,7 @@ broken schema), also when the other files were checked.
     if (options.noSchematron !== true) for (const path of schematron) schematronFor(path, false, options);
     const report = await validateFiles(positionals, options);
     bar?.clear();
-    process.stdout.write(format === 'json' ? formatJson(report) : format === 'svrl' ? formatSvrl(report) : formatText(report));
+    writeStdout(format === 'json' ? formatJson(report, maxErrors) : format === 'svrl' ? formatSvrl(report) : formatText(report, maxErrors ?? TEXT_MAX_ERRORS));
     return exitCode(report);
   },
 };

@@ -3,6 +3,7 @@
  * in `--format json` (schemas/query-result.schema.json), in the SQLite index and in the tests.
  */
 import type { Diagnostic } from '../diagnostics.js';
+import type { MatchMode } from './match.js';
 
 /** What `teikit query` looks for: `places`, `persons`, `orgs` or `dates`. */
 export type QueryKind = 'places' | 'persons' | 'orgs' | 'dates';
@@ -71,6 +72,8 @@ export interface Query {
   kind: QueryKind;
   /** Any name of the register entry, or the surface form, ignoring case and diacritics. */
   name?: string;
+  /** How `name` compares: `exact` (default; a trailing `*` means prefix), `prefix`, `substring`, `regex`, `fuzzy`. */
+  match?: MatchMode;
   /** The pointer as given, the register entry id (with or without `#`), or the pointer's fragment. */
   ref?: string;
   /** ISO 8601 bounds (inclusive, overlap semantics) for `dates`. */

@@ -2,7 +2,7 @@
  * TEI -> HTML5 reading edition (`transforms/tei-html.xsl`): one self-contained page (inline CSS, no script, no
  * request to any network) with the title block, the text, notes, apparatus and registers.
  */
-import { cleanXml, type TransformInput, type TransformOptions } from './input.js';
+import { saxonSource, type TransformInput, type TransformOptions } from './input.js';
 import { runStylesheet } from './saxon.js';
 
 export interface HtmlOptions extends TransformOptions {
@@ -13,5 +13,5 @@ export interface HtmlOptions extends TransformOptions {
 /** Transform TEI (a parsed document, or XML text or bytes) to an HTML5 document (a string starting `<!DOCTYPE`). */
 export function transformToHtml(input: TransformInput, options: HtmlOptions = {}): string {
   const file = options.file ?? '<input>';
-  return runStylesheet('tei-html', cleanXml(input, file), { reading: options.reading ?? false }, file);
+  return runStylesheet('tei-html', saxonSource(input, file), { reading: options.reading ?? false }, file);
 }

@@ -3,7 +3,7 @@
  * blocks, notes and apparatus after the text. By default the text as published (supplied words in brackets, gaps as
  * `[...]`); `reading: true` gives the clean reading text.
  */
-import { cleanXml, type TransformInput, type TransformOptions } from './input.js';
+import { saxonSource, type TransformInput, type TransformOptions } from './input.js';
 import { runStylesheet } from './saxon.js';
 
 export interface TextOptions extends TransformOptions {
@@ -15,5 +15,5 @@ export interface TextOptions extends TransformOptions {
 /** Transform TEI (a parsed document, or XML text or bytes) to plain text, ending with a newline. */
 export function transformToText(input: TransformInput, options: TextOptions = {}): string {
   const file = options.file ?? '<input>';
-  return runStylesheet('tei-text', cleanXml(input, file), { reading: options.reading ?? false }, file);
+  return runStylesheet('tei-text', saxonSource(input, file), { reading: options.reading ?? false }, file);
 }

@@ -9,11 +9,11 @@
  * in the same directory (`$TEIKIT_CACHE_DIR`). A cache that cannot be written is skipped, never an error.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sha256, writeAtomically } from '../../io.js';
+import { readRegularFile, sha256, tryReadRegularFile, writeAtomically } from '../../io.js';
 import type { CompiledXslt } from './compile.js';
 import { schemaError } from './read.js';
 
@@ -48,13 +48,13 @@ function compileError(stderr: string, compiled: CompiledXslt): Error {
 function compileToSef(compiled: CompiledXslt, dir: string): string {
   const xsl = join(dir, 'schema.xsl');
   const out = join(dir, 'schema.sef.json');
-  writeFileSync(xsl, compiled.xslt);
+  writeAtomically(xsl, compiled.xslt);
   const result = spawnSync(process.execPath, [xslt3Script(), `-xsl:${xsl}`, `-export:${out}`, '-nogo', '-relocate:on'], {
     encoding: 'utf8',
     timeout: 300_000,
   });
   if (result.status !== 0) throw compileError(`${result.stderr ?? ''}\n${result.stdout ?? ''}`, compiled);
-  return readFileSync(out, 'utf8');
+  return new TextDecoder().decode(readRegularFile(out, 'schema'));
 }
 
 /** The SEF of `compiled`, from `<cacheDir>/schematron/` or compiled now (and cached unless `noCache`). */
@@ -62,8 +62,9 @@ export function sefFor(compiled: CompiledXslt, cacheDir: string, noCache: boolea
   const hash = sha256(`teikit-schematron@${FORMAT}\0${compiled.xslt}`);
   const entry = join(cacheDir, 'schematron', `${hash}.sef.json`);
   if (!noCache) {
+    const read = tryReadRegularFile(entry, 'schema');
     try {
-      return { sef: JSON.parse(readFileSync(entry, 'utf8')) as unknown, hash, fromCache: true };
+      if (read.ok) return { sef: JSON.parse(new TextDecoder().decode(read.bytes)) as unknown, hash, fromCache: true };
     } catch {
       // not cached yet (or damaged): compile below
     }

@@ -3,9 +3,9 @@
  * carries), compile it once to XSLT 3.0 (compile.ts) and to SEF (cache.ts, cached on disk), run it in saxon-js
  * (run.ts). A schema that cannot be used throws `TeikitError` (exit code 2) at its file:line:column.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../../diagnostics.js';
+import { tryReadRegularFile } from '../../io.js';
 import { tryParseXml, type XmlDocument } from '../../xml/index.js';
 import { defaultCacheDir } from '../relaxng/cache.js';
 import { decodeCompact, parseCompactSchema } from '../relaxng/syntax/compact.js';
@@ -66,12 +66,9 @@ export function loadEmbeddedSchematron(path: string, options: LoadSchematronOpti
   const absolute = resolve(path);
   let tree = doc;
   if (tree === undefined) {
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(absolute);
-    } catch {
-      throw schemaError({ file: absolute, line: 1, column: 1 }, 'cannot read schema');
-    }
+    const read = tryReadRegularFile(absolute, 'schema');
+    if (!read.ok) throw schemaError({ file: absolute, line: 1, column: 1 }, `cannot read schema: ${read.reason}`);
+    const bytes = read.bytes;
     if (/\.rnc$/i.test(absolute)) {
       // The compact syntax reader gives the tree the XML syntax would parse to, `sch:*` annotations included.
       try {

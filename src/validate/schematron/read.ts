@@ -11,10 +11,10 @@
  * 4. abstract rules (5.4.12, `abstract="true"`) are inlined where `extends rule="id"` names them.
  * Problems that leave nothing to compile throw a `TeikitError` (exit code 2) at the schema's file:line:column.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diagnostic, TeikitError, type Diagnostic } from '../../diagnostics.js';
+import { tryReadRegularFile, unreadableReason } from '../../io.js';
 import { tryParseXml, type XmlDocument, type XmlElement } from '../../xml/index.js';
 import type { Check, Let, MessagePart, Note, Pattern, Phase, Rule, SchematronModel, Where } from './model.js';
 
@@ -59,14 +59,9 @@ export class SchemaFiles {
   load(path: string, from: Where | undefined): XmlDocument {
     const known = this.docs.get(path);
     if (known !== undefined) return known;
-    let bytes: Uint8Array;
-    try {
-      if (!statSync(path).isFile()) throw new Error('not a regular file');
-      bytes = readFileSync(path);
-    } catch (e) {
-      const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : e instanceof Error ? e.message : String(e);
-      throw schemaError(from ?? { file: path, line: 1, column: 1 }, `cannot read schema ${from === undefined ? '' : `"${path}" `}: ${reason}`.replace(' :', ':'));
-    }
+    const read = tryReadRegularFile(path, 'schema');
+    if (!read.ok) throw schemaError(from ?? { file: path, line: 1, column: 1 }, `cannot read schema ${from === undefined ? '' : `"${path}" `}: ${read.reason}`.replace(' :', ':'));
+    const bytes = read.bytes;
     const parsed = tryParseXml(bytes, { file: path });
     if (!parsed.ok) throw new TeikitError({ ...parsed.diagnostic, source: 'schema' }, 2);
     this.docs.set(path, parsed.document);
@@ -111,13 +106,7 @@ export class SchemaFiles {
         const key = `${t.path}#${t.fragment ?? ''}`;
         if (stack.includes(key)) throw schemaError(at, `include loop: "${href}" includes itself (${[...stack, key].map((k) => k.replace(/#$/, '')).join(' -> ')})`, 'schematron-include-loop');
         if (isSch(c, 'extends')) {
-          let exists = false;
-          try {
-            exists = statSync(t.path).isFile();
-          } catch {
-            exists = false;
-          }
-          if (!exists) {
+          if (unreadableReason(t.path) === 'does not exist') {
             this.notes.push(diagnostic({ ...at, severity: 'warning', message: `extends target "${href}" not found (${t.path}): the rules it holds are not checked`, ruleId: 'schematron-extends-missing', source: 'schema' }));
             continue;
           }

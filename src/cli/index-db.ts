@@ -3,7 +3,7 @@
  */
 import { formatDiagnostic } from '../diagnostics.js';
 import { buildIndex } from '../query/build.js';
-import { parseCommandLine, UsageError } from './args.js';
+import { jobsOption, parseCommandLine, UsageError } from './args.js';
 import type { Command } from './main.js';
 
 const help = `Usage: teikit index PATH... --db FILE [--jobs N]
@@ -28,16 +28,12 @@ export const command: Command = {
   help,
   async run(argv) {
     const { values, positionals } = parseCommandLine('index', argv, { db: { type: 'string' }, jobs: { type: 'string' } });
-    let jobs: number | undefined;
-    if (values['jobs'] !== undefined) {
-      jobs = Number(values['jobs']);
-      if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`index: --jobs must be a positive integer (got "${String(values['jobs'])}")`);
-    }
+    const jobs = jobsOption('index', values['jobs']);
     const db = values['db'];
     if (typeof db !== 'string' || db === '') throw new UsageError('index: --db FILE is required; run "teikit index --help"');
     if (positionals.length === 0) throw new UsageError('index: give at least one PATH (file or directory)');
     const started = process.hrtime.bigint();
-    const r = await buildIndex(positionals, db, jobs === undefined ? {} : { jobs });
+    const r = await buildIndex(positionals, db, jobs);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     for (const d of r.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
     const mb = r.parsedBytes / 1e6;

@@ -6,7 +6,7 @@ import { formatDiagnostic } from '../diagnostics.js';
 import { isoStart } from '../query/dates.js';
 import { formatMentions } from '../query/format.js';
 import { QUERY_KINDS, type Query, type QueryKind } from '../query/types.js';
-import { oneOf, parseCommandLine, UsageError } from './args.js';
+import { jobsOption, oneOf, parseCommandLine, UsageError } from './args.js';
 import type { Command } from './main.js';
 
 const help = `Usage: teikit query places|persons|orgs|dates PATH... [options]
@@ -35,14 +35,6 @@ Exit codes: 0 success (also when nothing matches), 1 a file is not well-formed (
 the others are still answered), 2 usage or I/O error (missing file, missing or corrupt index).
 Unresolved pointers are warnings on stderr (once per target); their mentions are still listed.
 `;
-
-/** `--jobs N`: a positive integer, else a usage error. */
-export function jobsOption(command: string, value: unknown): { jobs?: number } {
-  if (value === undefined) return {};
-  const jobs = Number(value);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`${command}: --jobs must be a positive integer (got "${String(value)}")`);
-  return { jobs };
-}
 
 export const command: Command = {
   summary: 'list mentions of places, persons, organisations or dates, with context',

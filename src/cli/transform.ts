@@ -3,11 +3,9 @@
  * text. The input is parsed by teikit's own parser first, so malformed XML is reported as FILE:LINE:COLUMN (exit 1);
  * a missing file is exit 2; with -o the output is written atomically, so a failed run leaves no partial file.
  */
-import { TeikitError } from '../diagnostics.js';
-import { checkDepth, runStylesheetDeep } from '../transform/deep.js';
 import { transformToHtml, transformToText } from '../transform/index.js';
 import { readBytes, writeAtomically } from '../io.js';
-import { parseXml, serializeXml } from '../xml/index.js';
+import { parseXml } from '../xml/index.js';
 import { oneOf, parseCommandLine, UsageError } from './args.js';
 import type { Command } from './main.js';
 
@@ -48,15 +46,7 @@ export const command: Command = {
     const file = positionals[0]!;
     const reading = values['reading'] === true;
     const document = parseXml(readBytes(file), { file });
-    let result: string;
-    try {
-      result = to === 'html' ? transformToHtml(document, { file, reading }) : transformToText(document, { file, reading });
-    } catch (error) {
-      // A document nested deeper than saxon-js can recurse on this thread: again in a thread with a large stack.
-      if (!(error instanceof TeikitError && error.diagnostic.ruleId === 'transform/too-deep')) throw error;
-      checkDepth(document, file);
-      result = await runStylesheetDeep(to === 'html' ? 'tei-html' : 'tei-text', serializeXml(document), { reading }, file);
-    }
+    const result = to === 'html' ? transformToHtml(document, { file, reading }) : transformToText(document, { file, reading });
     const output = values['output'];
     if (typeof output === 'string') writeAtomically(output, result);
     else process.stdout.write(result);

@@ -1,14 +1,16 @@
 /**
- * `teikit validate PATH... [--schema FILE.rng] [--rules] [--xinclude] [--format text|json] [--jobs N]`:
+ * `teikit validate PATH... [--schema FILE.rng] [--rules] [--xinclude] [--format text|json] [--jobs N]
+ * [--time-limit SECONDS]`:
  * a thin shell over `validateFiles` (src/validate). Reports go to stdout; a progress bar goes to stderr only when
  * stderr is a terminal and the batch is large. Exit codes: 0 all valid, 1 an invalid or malformed file, 2 usage or
  * I/O error (unknown option, missing PATH, unreadable or broken schema), also when other files were checked.
  */
+import { DEFAULT_TIME_LIMIT } from '../validate/batch.js';
 import { validateFiles } from '../validate/index.js';
-import { exitCode, formatJson, formatText } from '../validate/report.js';
+import { exitCode, formatFileText, formatJson, summaryLine } from '../validate/report.js';
 import { RULES } from '../validate/rules/index.js';
 import type { Command } from './main.js';
-import { oneOf, parseCommandLine, UsageError } from './args.js';
+import { jobsOption, oneOf, parseCommandLine, timeLimitOption, UsageError } from './args.js';
 
 /** The progress bar appears for batches of at least this many files. */
 const PROGRESS_MIN_FILES = 20;
@@ -28,6 +30,8 @@ function progressBar(): { update(done: number, total: number): void; clear(): vo
     },
     clear() {
       if (shown) process.stderr.write('\r\x1b[2K');
+      shown = false;
+      last = -1;
     },
   };
 }
@@ -35,6 +39,7 @@ function progressBar(): { update(done: number, total: number): void; clear(): vo
 export const command: Command = {
   summary: 'check TEI files: well-formedness, RELAX NG (any schema), edition rules',
   help: `Usage: teikit validate PATH... [--schema FILE.rng] [--rules] [--xinclude] [--format text|json] [--jobs N]
+                       [--time-limit SECONDS]
 
 Checks each file (directories: every *.xml below them) for well-formedness, validity against a RELAX NG
 schema (XML syntax), and, with --rules, teikit's edition rules.
@@ -48,7 +53,9 @@ Options:
   --rules                also check the edition rules (below)
   --xinclude             resolve xi:include of local files first (reads the files a document names)
   --format text|json     output format (default text)
-  --jobs N               worker threads (default: number of CPUs; small batches run in one thread)
+  --jobs N               threads (default: one per CPU, at most 8)
+  --time-limit SECONDS   in a batch, stop a file still being validated after this long and report it as not
+                         checked [validate/time-limit], then go on (default ${DEFAULT_TIME_LIMIT}; 0: no limit)
   --no-cache             compile the schema without the on-disk cache
 
 Edition rules:
@@ -67,26 +74,28 @@ broken schema), also when the other files were checked.
       xinclude: { type: 'boolean' },
       format: { type: 'string' },
       jobs: { type: 'string' },
+      'time-limit': { type: 'string' },
       'no-cache': { type: 'boolean' },
     });
     const format = oneOf('validate', 'format', values['format'], ['text', 'json'] as const, 'text');
     if (positionals.length === 0) throw new UsageError('validate: no PATH given; run "teikit validate --help"');
-    let jobs: number | undefined;
-    if (values['jobs'] !== undefined) {
-      jobs = Number(values['jobs']);
-      if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`validate: --jobs must be a positive integer (got "${String(values['jobs'])}")`);
-    }
     const bar = process.stderr.isTTY === true ? progressBar() : undefined;
-    const options: Parameters<typeof validateFiles>[1] = {};
+    const options: Parameters<typeof validateFiles>[1] = { ...jobsOption('validate', values['jobs']), ...timeLimitOption('validate', values['time-limit']) };
     if (typeof values['schema'] === 'string') options.schema = values['schema'];
     if (values['rules'] === true) options.rules = true;
     if (values['xinclude'] === true) options.xinclude = true;
     if (values['no-cache'] === true) options.noCache = true;
-    if (jobs !== undefined) options.jobs = jobs;
     if (bar !== undefined) options.onProgress = (done, total) => bar.update(done, total);
+    // Text: each file's lines as soon as it and every file before it are done, so a slow file hides nothing.
+    if (format === 'text') {
+      options.onReport = (f) => {
+        bar?.clear();
+        process.stdout.write(formatFileText(f));
+      };
+    }
     const report = await validateFiles(positionals, options);
     bar?.clear();
-    process.stdout.write(format === 'json' ? formatJson(report) : formatText(report));
+    process.stdout.write(format === 'json' ? formatJson(report) : summaryLine(report.summary) + '\n');
     return exitCode(report);
   },
 };

@@ -1,18 +1,21 @@
 /**
- * A worker thread of `extractAll`: parses and extracts the files it is sent, one at a time, with its own cache
- * of register files. Results are plain data (structured clone).
+ * The task a worker thread runs for `extractAll` (parallel.ts): parse and extract one file, with a cache of register
+ * files kept for the thread's lifetime. Results are plain data (structured clone).
  */
-import { parentPort } from 'node:worker_threads';
-import { TeikitError } from '../diagnostics.js';
+import { TeikitError, type Diagnostic } from '../diagnostics.js';
+import type { FileExtract } from './extract.js';
 import { RegisterCache } from './registers.js';
 import { extractFile } from './scan.js';
 
+export type ExtractReply = { result: FileExtract | Diagnostic } | { failure: { diagnostic: Diagnostic; exitCode: 1 | 2 } };
+
 const cache = new RegisterCache();
-parentPort?.on('message', (message: { index: number; file: string }) => {
+
+export function run(file: string): ExtractReply {
   try {
-    parentPort!.postMessage({ index: message.index, result: extractFile(message.file, cache) });
+    return { result: extractFile(file, cache) };
   } catch (error) {
-    if (error instanceof TeikitError) parentPort!.postMessage({ index: message.index, failure: { diagnostic: error.diagnostic, exitCode: error.exitCode } });
-    else parentPort!.postMessage({ index: message.index, crash: error instanceof Error ? error.message : String(error) });
+    if (error instanceof TeikitError) return { failure: { diagnostic: error.diagnostic, exitCode: error.exitCode } };
+    throw error;
   }
-});
+}

@@ -2,7 +2,7 @@
  * What the transforms accept: an `XmlDocument` already parsed by `src/xml`, or XML text or bytes, which are parsed
  * (and so checked for well-formedness, with line and column) before saxon-js sees them.
  */
-import { parseXml, serializeXml, type XmlDocument } from '../xml/index.js';
+import { parseXml, type XmlDocument } from '../xml/index.js';
 
 export type TransformInput = XmlDocument | string | Uint8Array;
 
@@ -11,8 +11,7 @@ export interface TransformOptions {
   file?: string;
 }
 
-/** Clean XML text for saxon-js: entities expanded, no DTD, one root, attributes unique (parsed by our parser). */
-export function cleanXml(input: TransformInput, file: string): string {
-  const document = typeof input === 'string' || input instanceof Uint8Array ? parseXml(input, { file }) : input;
-  return serializeXml(document);
+/** The input as a document parsed by our parser (so saxon-js gets clean XML: entities expanded, no DTD, one root). */
+export function parsedInput(input: TransformInput, file: string): XmlDocument {
+  return typeof input === 'string' || input instanceof Uint8Array ? parseXml(input, { file }) : input;
 }

@@ -241,7 +241,7 @@ describe('broken schemas: TeikitError, exit code 2, naming the schema file:line:
     ['attribute-with-element.rng', 'attribute-with-element.rng', 4, 27, /^incorrect RELAX NG schema: an attribute pattern must not contain an element pattern \(RELAX NG section 7.1.1\)$/],
     ['undefined-ref.rng', 'undefined-ref.rng', 4, 25, /^incorrect RELAX NG schema: reference to undefined pattern "nope"$/],
     ['unknown-datatype.rng', 'unknown-datatype.rng', 4, 25, /^incorrect RELAX NG schema: datatype "dat" is not defined in library/],
-    ['compact.rnc', 'compact.rnc', 1, 1, /compact syntax \(.rnc\) is not supported/],
+    ['compact-syntax.rnc', 'compact-syntax.rnc', 2, 12, /^incorrect RELAX NG compact schema: "\|" and "," cannot be mixed without parentheses$/],
     ['absent.rng', 'absent.rng', 1, 1, /^cannot read schema: no such file$/],
   ];
   for (const [name, file, line, column, message] of cases) {

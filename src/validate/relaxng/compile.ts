@@ -21,6 +21,7 @@ import { diagnostic, TeikitError } from '../../diagnostics.js';
 import { parseXml, serializeXml, walk, type XmlDocument, type XmlElement } from '../../xml/index.js';
 import { conversionModules, datatypeRegistry, newNameResolver, readGrammar, relaxngGrammar, type SalveGrammar } from './salve.js';
 import { validateTree } from './validate.js';
+import { decodeCompact, parseCompactSchema } from './syntax/compact.js';
 
 export const RNG_NS = 'http://relaxng.org/ns/structure/1.0';
 
@@ -64,6 +65,8 @@ function schemaError(file: string, line: number, column: number, message: string
 
 /** An error about a schema element, placed as jing places it: just after the `>` of its start tag. */
 function errorAt(file: string, el: XmlElement, message: string): TeikitError {
+  // In compact syntax there is no start tag: the element's own position is where its construct begins.
+  if (isCompact(file)) return schemaError(file, el.line, el.column, message);
   return schemaError(file, el.tagEnd.line, el.tagEnd.column + 1, message);
 }
 
@@ -92,8 +95,10 @@ export async function compileSchema(url: URL, read: ResourceReader = readFromDis
     }
     let doc: XmlDocument;
     try {
-      doc = parseXml(data, { file: display });
+      // A .rnc file (RELAX NG compact syntax) is read into the tree its XML form would give; the rest is shared.
+      doc = isCompact(u.pathname) ? parseCompactSchema(decodeCompact(data), display) : parseXml(data, { file: display });
     } catch (e) {
+      if (e instanceof TeikitError && e.diagnostic.source === 'schema') throw e;
       if (!(e instanceof TeikitError)) throw e;
       const d = e.diagnostic;
       throw schemaError(d.file, d.line, d.column, `schema is not well-formed XML: ${d.message}`);
@@ -174,6 +179,10 @@ export async function compileSchema(url: URL, read: ResourceReader = readFromDis
     throw errorAt(main.display, root, `incorrect RELAX NG schema: ${firstLine(message)}`);
   }
   return { grammar, json, resources, warnings };
+}
+
+function isCompact(path: string): boolean {
+  return /\.rnc$/i.test(path);
 }
 
 function firstLine(s: string): string {

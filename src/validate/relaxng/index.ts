@@ -2,7 +2,7 @@
  * The RELAX NG engine of `teikit validate`, behind one module so that it stays replaceable (DESIGN.md, Validation).
  * Built on salve-annos (a RELAX NG validator in TypeScript) with teikit's own layer around it: schema checks salve
  * lacks (compile.ts), a compiled-schema cache (cache.ts), and diagnostics worded and placed like jing's
- * (validate.ts). Compact syntax (RNC) is not supported: convert it with trang first.
+ * (validate.ts). Compact syntax (.rnc) is read by syntax/compact.ts into the same tree as XML syntax.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -52,9 +52,6 @@ export async function loadSchema(path: string, options: LoadSchemaOptions = {}):
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : e instanceof Error ? e.message : String(e);
     throw new TeikitError(diagnostic({ file: absolute, line: 1, column: 1, message: `cannot read schema: ${reason}`, ruleId: 'relaxng-schema', source: 'schema' }), 2);
-  }
-  if (/\.rnc$/i.test(absolute)) {
-    throw new TeikitError(diagnostic({ file: absolute, line: 1, column: 1, message: 'RELAX NG compact syntax (.rnc) is not supported: convert it to XML syntax (.rng) with trang', ruleId: 'relaxng-schema', source: 'schema' }), 2);
   }
   const useCache = options.noCache !== true;
   const cacheDir = options.cacheDir ?? defaultCacheDir();

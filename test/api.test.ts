@@ -5,10 +5,17 @@ import * as teikit from '../src/index.js';
 describe('the public API', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(teikit).sort()).toEqual([
+      'GENRE_RULES',
       'TeikitError',
       'buildIndex',
+      'catalogCmif',
+      'catalogCsv',
+      'catalogDc',
+      'catalogFiles',
+      'catalogJson',
       'checkAuthority',
       'checkRules',
+      'detectGenre',
       'diagnostic',
       'editionSchemaHref',
       'encodeRecord',

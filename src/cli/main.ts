@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   transform: () => import('./transform.js'),
   query: () => import('./query.js'),
   index: () => import('./index-db.js'),
+  catalog: () => import('./catalog.js'),
 };
 
 function version(): string {

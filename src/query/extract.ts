@@ -4,10 +4,11 @@
  * registers usually follow the text (`standOff`, `back`).
  */
 import type { Diagnostic } from '../diagnostics.js';
-import { attr, childElements, TEI_NS, type XmlDocument, type XmlElement } from '../xml/index.js';
+import { attr, TEI_NS, type XmlDocument, type XmlElement } from '../xml/index.js';
+import { documentDate, documentTitle } from '../tei/header.js';
 import type { Dating } from './dates.js';
-import { ASIDE_ELEMENTS, DATE_ATTRIBUTES, DATE_ELEMENT_SET, ENTRY_ELEMENTS, ENTRY_QUERY_KIND, nameQueryKind, REFERENCE_ATTRIBUTES, REGISTER_ELEMENTS } from './kinds.js';
-import { addEntry, emptyRegister, resolvePointer, unresolvedDiagnostic, type Register, type RegisterCache } from './registers.js';
+import { ASIDE_ELEMENTS, DATE_ATTRIBUTES, DATE_ELEMENT_SET, ENTRY_QUERY_KIND, nameQueryKind, REFERENCE_ATTRIBUTES, REGISTER_ELEMENTS } from './kinds.js';
+import { addEntry, emptyRegister, entryKindOf, resolvePointer, unresolvedDiagnostic, type Register, type RegisterCache } from './registers.js';
 import { leftContext, mark, plainText, rightContext, separatesWords, TextStream } from './text.js';
 import type { QueryKind, RegisterEntry } from './types.js';
 
@@ -90,10 +91,12 @@ export function extractMentions(doc: XmlDocument, file: string, cache: RegisterC
       headerDepth++;
       header ??= el;
     }
-    const isRegister = tei && REGISTER_ELEMENTS.has(el.local);
+    const found = tei ? entryKindOf(el) : undefined;
+    // A name that is an entry itself (FRUS's persons list) is a register, not a mention.
+    const isRegister = tei && (REGISTER_ELEMENTS.has(el.local) || found?.self === true);
     if (isRegister) {
       registerDepth++;
-      if (ENTRY_ELEMENTS[el.local] !== undefined) addEntry(register, el, file);
+      if (found !== undefined) addEntry(register, el, file);
     }
     const isAside = tei && ASIDE_ELEMENTS.has(el.local);
     if (isAside) asideDepth++;
@@ -203,69 +206,13 @@ export function extractMentions(doc: XmlDocument, file: string, cache: RegisterC
       dating,
     });
   }
-  return { file, title: documentTitle(header), date: documentDate(header), mentions, warnings, dependencies: [...dependencies].sort() };
+  return { file, title: documentTitle(header), date: documentDate(header, teiOf(header)), mentions, warnings, dependencies: [...dependencies].sort() };
 }
 
-function path(from: XmlElement | undefined, ...steps: string[]): XmlElement[] {
-  let current = from === undefined ? [] : [from];
-  for (const step of steps) current = current.flatMap((el) => childElements(el, step));
-  return current;
+/** The `TEI` element a teiHeader belongs to (its `standOff` dates plays). */
+function teiOf(header: XmlElement | undefined): XmlElement | undefined {
+  const parent = header?.parent;
+  return parent !== undefined && parent.type === 'element' ? parent : undefined;
 }
 
-/** `titleStmt/title`: the one typed main (or complete, as FRUS does), else the first untyped, else the first. */
-export function documentTitle(header: XmlElement | undefined): string | null {
-  const titles = path(header, 'fileDesc', 'titleStmt', 'title')
-    .map((el) => ({ type: attr(el, 'type'), text: plainText(el) }))
-    .filter((t) => t.text !== '');
-  const pick = titles.find((t) => t.type === 'main' || t.type === 'complete') ?? titles.find((t) => t.type === undefined) ?? titles[0];
-  return pick?.text ?? null;
-}
-
-/**
- * The date of the document, not of its digital edition: the date it was sent (`correspDesc/correspAction
- * [@type="sent"]/date`), else of its creation (`profileDesc/creation/date`), else the first date of the source
- * description (`sourceDesc`, e.g. a printed source's imprint), else the publication date (`publicationStmt/date`).
- * ISO attributes win over the text: `@when`, else `@from/@to` or `@notBefore/@notAfter` as `start/end`.
- */
-export function documentDate(header: XmlElement | undefined): string | null {
-  const sent = path(header, 'profileDesc', 'correspDesc', 'correspAction').filter((el) => attr(el, 'type') === 'sent');
-  const candidates: XmlElement[][] = [
-    path(sent[0], 'date'),
-    path(header, 'profileDesc', 'creation', 'date'),
-    descendantsNamed(path(header, 'fileDesc', 'sourceDesc')[0], 'date'),
-    path(header, 'fileDesc', 'publicationStmt', 'date'),
-  ];
-  for (const list of candidates) {
-    for (const el of list) {
-      const value = dateValue(el);
-      if (value !== null) return value;
-    }
-  }
-  return null;
-}
-
-function dateValue(el: XmlElement): string | null {
-  const when = attr(el, 'when') ?? attr(el, 'when-iso');
-  if (when !== undefined && when.trim() !== '') return when.trim();
-  const start = attr(el, 'from') ?? attr(el, 'notBefore');
-  const end = attr(el, 'to') ?? attr(el, 'notAfter');
-  if (start !== undefined || end !== undefined) return `${start ?? '..'}/${end ?? '..'}`;
-  const text = plainText(el);
-  return text === '' ? null : text;
-}
-
-function descendantsNamed(root: XmlElement | undefined, local: string): XmlElement[] {
-  const out: XmlElement[] = [];
-  if (root === undefined) return out;
-  const stack: XmlElement[] = [root];
-  while (stack.length > 0) {
-    const el = stack.pop()!;
-    if (el !== root && el.local === local) out.push(el);
-    for (let i = el.children.length - 1; i >= 0; i--) {
-      const c = el.children[i]!;
-      if (c.type === 'element') stack.push(c);
-    }
-  }
-  return out;
-}
-
+export { documentDate, documentTitle };

@@ -5,7 +5,7 @@
 import {
   ALTERNATIVE_ELEMENTS, ASIDE_ELEMENTS as TEI_ASIDE_ELEMENTS, BREAK_ELEMENTS, DATE_ELEMENTS, ENTRY_ELEMENTS as TEI_ENTRY_ELEMENTS, KIND_ELEMENTS,
   NAME_PARTS as TEI_NAME_PARTS, PHRASE_ELEMENTS, PREFERRED_NAME_TYPES, REGISTER_ELEMENTS as TEI_REGISTER_ELEMENTS,
-  nameKind, type Kind,
+  nameKind, NAME_ENTRIES as TEI_NAME_ENTRIES, type Kind,
 } from '../tei/index.js';
 import type { EntryKind, QueryKind } from './types.js';
 
@@ -24,11 +24,13 @@ export const DATE_ELEMENT_SET: ReadonlySet<string> = new Set(DATE_ELEMENTS);
 
 /** Register entries and the kind of mention that points to them. */
 export const ENTRY_ELEMENTS: Readonly<Record<string, EntryKind>> = { place: 'place', person: 'person', personGrp: 'personGrp', org: 'org' };
-export const ENTRY_QUERY_KIND: Readonly<Record<EntryKind, QueryKind>> = {
+export const ENTRY_QUERY_KIND: Readonly<Record<EntryKind, QueryKind | null>> = {
   place: QUERY_KIND_OF[TEI_ENTRY_ELEMENTS.place!],
   person: QUERY_KIND_OF[TEI_ENTRY_ELEMENTS.person!],
   personGrp: QUERY_KIND_OF[TEI_ENTRY_ELEMENTS.personGrp!],
   org: QUERY_KIND_OF[TEI_ENTRY_ELEMENTS.org!],
+  // A glossary term is neither: a mention's own element says what it is.
+  term: null,
 };
 /** Children of an entry that are names of it (every language). */
 export const ENTRY_NAME_CHILDREN: Readonly<Record<EntryKind, ReadonlySet<string>>> = {
@@ -36,7 +38,13 @@ export const ENTRY_NAME_CHILDREN: Readonly<Record<EntryKind, ReadonlySet<string>
   person: new Set(KIND_ELEMENTS.person.entryNames),
   personGrp: new Set(KIND_ELEMENTS.group.entryNames),
   org: new Set(KIND_ELEMENTS.org.entryNames),
+  term: new Set(),
 };
+/** Names that are register entries themselves (FRUS's persons list and glossary), by element: see src/tei/registers.ts. */
+export const NAME_ENTRIES: Readonly<Record<string, { kind: EntryKind; list?: string }>> = Object.fromEntries(
+  Object.entries(TEI_NAME_ENTRIES).map(([element, e]) => [element, { kind: e.kind === 'group' ? 'personGrp' : e.kind, ...(e.list === undefined ? {} : { list: e.list }) }]),
+);
+export { NAME_ENTRY_DEPTH } from '../tei/index.js';
 export const PREFERRED_TYPES: ReadonlySet<string> = new Set(PREFERRED_NAME_TYPES);
 export const REGISTER_ELEMENTS: ReadonlySet<string> = new Set(TEI_REGISTER_ELEMENTS);
 export const INLINE_ELEMENTS: ReadonlySet<string> = new Set(PHRASE_ELEMENTS);

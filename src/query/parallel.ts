@@ -11,7 +11,7 @@ import { runPool, workersAvailable } from '../workers/pool.js';
 import type { FileExtract } from './extract.js';
 import { RegisterCache } from './registers.js';
 import { extractFile } from './scan.js';
-import type { ExtractReply } from './worker.js';
+import type { ExtractReply, ExtractTask } from './worker.js';
 
 export { defaultJobs };
 
@@ -28,22 +28,25 @@ function sizes(files: readonly string[]): number[] {
   });
 }
 
-/** Extract `files` (absolute paths) with up to `jobs` threads; the result array is in the order of `files`. */
-export async function extractAll(files: readonly string[], jobs = defaultJobs()): Promise<Array<FileExtract | Diagnostic>> {
+/**
+ * Extract `files` (absolute paths) with up to `jobs` threads; the result array is in the order of `files`.
+ * `registers` (absolute paths) are the `--register` files every thread resolves pointers against.
+ */
+export async function extractAll(files: readonly string[], jobs = defaultJobs(), registers: readonly string[] = []): Promise<Array<FileExtract | Diagnostic>> {
   const threads = Math.min(jobs, files.length);
   const size = threads > 1 ? sizes(files) : [];
   if (threads <= 1 || size.reduce((a, b) => a + b, 0) < MIN_PARALLEL_BYTES || !workersAvailable()) {
-    const cache = new RegisterCache();
+    const cache = new RegisterCache(registers);
     return files.map((file) => extractFile(file, cache));
   }
   // Largest files first, so that one big file does not finish alone at the end.
   const order = files.map((_, i) => i).sort((a, b) => size[b]! - size[a]! || a - b);
-  const replies = await runPool<string, ExtractReply>(
-    order.map((i) => files[i]!),
+  const replies = await runPool<ExtractTask, ExtractReply>(
+    order.map((i) => ({ file: files[i]!, registers: [...registers] })),
     {
       module: new URL('./worker.js', import.meta.url),
       workers: threads,
-      failed: (file, why) => ({ result: internalError(file, `internal error: the worker reading this file stopped (${why.message})`) }),
+      failed: (task, why) => ({ result: internalError(task.file, `internal error: the worker reading this file stopped (${why.message})`) }),
     },
   );
   const inFileOrder = new Array<ExtractReply>(files.length);

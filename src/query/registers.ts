@@ -4,11 +4,12 @@
  * to the file that points, RFC 3986 section 5.2). Register files are parsed once per run and cached.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { expandPaths } from '../io.js';
 import { dirname, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { attr, childElements, tryParseXml, xmlId, type XmlDocument, type XmlElement } from '../xml/index.js';
+import { attr, childElements, TEI_NS, tryParseXml, xmlId, type XmlDocument, type XmlElement } from '../xml/index.js';
 import { ENTRY_IDENTITY_ATTRIBUTES } from '../tei/index.js';
-import { ENTRY_ELEMENTS, ENTRY_NAME_CHILDREN, PREFERRED_TYPES } from './kinds.js';
+import { ENTRY_ELEMENTS, ENTRY_NAME_CHILDREN, NAME_ENTRIES, NAME_ENTRY_DEPTH, PREFERRED_TYPES } from './kinds.js';
 import { plainText } from './text.js';
 import type { EntryKind, RegisterEntry } from './types.js';
 
@@ -23,38 +24,69 @@ export function emptyRegister(): Register {
   return { byId: new Map(), byUri: new Map() };
 }
 
-/** Read one entry element: its id and all its names. */
-export function readEntry(el: XmlElement, kind: EntryKind, file: string): { entry: RegisterEntry | null; uris: string[]; id: string | undefined } {
+/**
+ * The kind of register entry `el` is, or undefined: a `place`, `person`, `personGrp` or `org` (TEI 13.3), or a name
+ * that is an entry itself (`NAME_ENTRIES`: an `xml:id` on a name inside a list `item`, FRUS's persons and terms).
+ */
+export function entryKindOf(el: XmlElement): { kind: EntryKind; self: boolean } | undefined {
+  const kind = ENTRY_ELEMENTS[el.local];
+  if (kind !== undefined) return { kind, self: false };
+  const named = NAME_ENTRIES[el.local];
+  if (named === undefined || xmlId(el) === undefined) return undefined;
+  let p: XmlElement | XmlDocument = el.parent;
+  for (let depth = 0; depth < NAME_ENTRY_DEPTH && p.type === 'element'; depth++, p = p.parent) {
+    if (p.local !== 'item') continue;
+    const list = p.parent;
+    if (named.list === undefined || (list.type === 'element' && list.local === 'list' && attr(list, 'type') === named.list)) return { kind: named.kind, self: true };
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Read one entry element: its id, all its names and its authority URIs. */
+export function readEntry(el: XmlElement, kind: EntryKind, file: string, self = false): { entry: RegisterEntry | null; uris: string[]; id: string | undefined } {
   const id = xmlId(el);
   const uris: string[] = [];
+  const addUris = (from: XmlElement): void => {
+    for (const name of ENTRY_IDENTITY_ATTRIBUTES) {
+      const value = attr(from, name);
+      if (value !== undefined) for (const token of value.split(/\s+/)) if (token !== '' && !uris.includes(token)) uris.push(token);
+    }
+  };
   for (const idno of childElements(el, 'idno')) {
     const value = plainText(idno);
-    if (value !== '') uris.push(value);
+    if (value === '') continue;
+    const type = attr(idno, 'type');
+    // A typed bare identifier (`<idno type="gnd">118540238</idno>`) keeps its type: `gnd:118540238`.
+    const token = type !== undefined && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(value) ? `${type.toLowerCase()}:${value}` : value;
+    if (!uris.includes(token)) uris.push(token);
   }
-  for (const name of ENTRY_IDENTITY_ATTRIBUTES) {
-    const value = attr(el, name);
-    if (value !== undefined) for (const token of value.split(/\s+/)) if (token !== '') uris.push(token);
-  }
+  addUris(el);
   const entryId = id ?? uris[0];
   if (entryId === undefined) return { entry: null, uris, id };
   const names: string[] = [];
   let preferred: string | null = null;
+  if (self) {
+    const text = plainText(el);
+    if (text !== '') names.push(text);
+  }
   const nameChildren = ENTRY_NAME_CHILDREN[kind];
   for (const child of childElements(el)) {
     if (!nameChildren.has(child.local)) continue;
+    addUris(child);
     const text = plainText(child);
     if (text === '') continue;
     if (!names.includes(text)) names.push(text);
     if (preferred === null && PREFERRED_TYPES.has(attr(child, 'type') ?? '')) preferred = text;
   }
-  return { entry: { id: entryId, kind, file, preferred: preferred ?? names[0] ?? null, names }, uris, id };
+  return { entry: { id: entryId, kind, file, preferred: preferred ?? names[0] ?? null, names, uris }, uris, id };
 }
 
 /** Add an entry element met during a walk to a register. */
 export function addEntry(register: Register, el: XmlElement, file: string): void {
-  const kind = ENTRY_ELEMENTS[el.local];
-  if (kind === undefined) return;
-  const { entry, uris, id } = readEntry(el, kind, file);
+  const found = entryKindOf(el);
+  if (found === undefined) return;
+  const { entry, uris, id } = readEntry(el, found.kind, file, found.self);
   if (entry === null) return;
   if (id !== undefined && !register.byId.has(id)) register.byId.set(id, entry);
   for (const uri of uris) if (!register.byUri.has(uri)) register.byUri.set(uri, entry);
@@ -67,7 +99,7 @@ export function collectRegister(doc: XmlDocument, file: string): Register {
   // Pre-order, iterative (deep documents are legal XML).
   while (stack.length > 0) {
     const el = stack.pop()!;
-    if (ENTRY_ELEMENTS[el.local] !== undefined) addEntry(register, el, file);
+    addEntry(register, el, file);
     for (let i = el.children.length - 1; i >= 0; i--) {
       const c = el.children[i]!;
       if (c.type === 'element') stack.push(c);
@@ -79,11 +111,44 @@ export function collectRegister(doc: XmlDocument, file: string): Register {
 /** Register files larger than this are not read. */
 const MAX_REGISTER_BYTES = 512_000_000;
 
-type Loaded = { ok: true; register: Register } | { ok: false; reason: string };
+type Loaded = { ok: true; register: Register; tei: boolean; root: string } | { ok: false; reason: string };
 
-/** Register files by absolute path, parsed once per run. */
+/** Register files by absolute path, parsed once per run; and the registers given with `--register`. */
 export class RegisterCache {
   private readonly files = new Map<string, Loaded>();
+  /** Entries of the `--register` files (the first file that gives an id wins). */
+  readonly global: Register = emptyRegister();
+  /** Problems with the `--register` files: missing, not well-formed, not TEI. */
+  readonly diagnostics: Diagnostic[] = [];
+
+  /** `registers`: files or directories (their `*.xml`) whose entries every pointer may resolve against. */
+  constructor(registers: readonly string[] = []) {
+    let files: string[] = [];
+    for (const r of registers) {
+      try {
+        files.push(...expandPaths([resolve(r)]));
+      } catch {
+        this.diagnostics.push(registerDiagnostic(r, 'register file not found'));
+      }
+    }
+    files = [...new Set(files)];
+    for (const file of files) {
+      const loaded = this.load(file);
+      if (!loaded.ok) {
+        this.diagnostics.push(registerDiagnostic(file, loaded.reason));
+        continue;
+      }
+      if (!loaded.tei) {
+        this.diagnostics.push(registerDiagnostic(file, `not a TEI file (the root element <${loaded.root}> is not in the TEI namespace): no register entries read`));
+        continue;
+      }
+      if (loaded.register.byId.size === 0 && loaded.register.byUri.size === 0) {
+        this.diagnostics.push({ ...registerDiagnostic(file, 'no register entries (place, person, personGrp, org, or a name with an xml:id in a list) in this file'), severity: 'warning' });
+      }
+      for (const [id, e] of loaded.register.byId) if (!this.global.byId.has(id)) this.global.byId.set(id, e);
+      for (const [uri, e] of loaded.register.byUri) if (!this.global.byUri.has(uri)) this.global.byUri.set(uri, e);
+    }
+  }
 
   load(path: string): Loaded {
     let loaded = this.files.get(path);
@@ -101,12 +166,16 @@ export class RegisterCache {
     if (bytes !== undefined) {
       const parsed = tryParseXml(bytes, { file: path });
       loaded = parsed.ok
-        ? { ok: true, register: collectRegister(parsed.document, path) }
+        ? { ok: true, register: collectRegister(parsed.document, path), tei: parsed.document.root.uri === TEI_NS, root: parsed.document.root.name }
         : { ok: false, reason: `register file is not well-formed (${parsed.diagnostic.line}:${parsed.diagnostic.column}: ${parsed.diagnostic.message})` };
     }
     this.files.set(path, loaded!);
     return loaded!;
   }
+}
+
+function registerDiagnostic(file: string, message: string): Diagnostic {
+  return diagnostic({ file, line: 1, column: 1, severity: 'error', message, ruleId: 'query-register', source: 'query' });
 }
 
 export type Resolution =
@@ -131,18 +200,24 @@ export function resolvePointer(
   cache: RegisterCache,
   dependencies: Set<string>,
 ): Resolution {
+  // The file's own entries first, then those of the `--register` files (a project's central register).
+  const global = (entry: RegisterEntry | undefined): RegisterEntry | undefined => {
+    if (entry !== undefined) dependencies.add(entry.file);
+    return entry;
+  };
   if (token.startsWith('#')) {
     const id = safeDecode(token.slice(1));
-    const entry = local.byId.get(id);
-    return entry !== undefined ? { status: 'entry', entry } : { status: 'unresolved', target: `${file}#${id}`, reason: `no register entry with xml:id "${id}" in this file` };
+    const entry = local.byId.get(id) ?? global(cache.global.byId.get(id));
+    const where = cache.global.byId.size > 0 ? 'in this file or the --register files' : 'in this file';
+    return entry !== undefined ? { status: 'entry', entry } : { status: 'unresolved', target: `${file}#${id}`, reason: `no register entry with xml:id "${id}" ${where}` };
   }
   if (SCHEME.test(token)) {
-    const entry = local.byUri.get(token);
+    const entry = local.byUri.get(token) ?? global(cache.global.byUri.get(token));
     return entry !== undefined ? { status: 'entry', entry } : { status: 'none' };
   }
   const hash = token.indexOf('#');
   if (hash < 0) {
-    const entry = local.byId.get(token);
+    const entry = local.byId.get(token) ?? global(cache.global.byId.get(token));
     return entry !== undefined ? { status: 'entry', entry } : { status: 'none' };
   }
   const path = resolve(dirname(file), safeDecode(token.slice(0, hash)));

@@ -3,11 +3,12 @@
  * A malformed file is reported (file:line:column) and skipped; the others are still answered.
  */
 import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { readBytes } from '../io.js';
 import { tryParseXml } from '../xml/index.js';
 import { extractMentions, type FileExtract } from './extract.js';
-import type { RegisterCache } from './registers.js';
+import { RegisterCache } from './registers.js';
 import { compileQuery, matches, queryFilesOf, Reporter, toMention } from './rows.js';
 import type { Mention, Query, QueryResult } from './types.js';
 
@@ -16,6 +17,8 @@ export interface ScanOptions {
   cwd?: string;
   /** Threads that parse files. Default: one per core, at most 8. */
   jobs?: number;
+  /** Register files or directories (`--register`) that pointers also resolve against. Default none. */
+  registers?: readonly string[];
 }
 
 /**
@@ -56,8 +59,11 @@ export async function queryFiles(paths: readonly string[], query: Query, options
   const filter = compileQuery(query);
   const files = queryFilesOf(paths, cwd);
   const { extractAll } = await import('./parallel.js');
-  const results = await extractAll(files, options.jobs);
+  const registers = (options.registers ?? []).map((r) => resolve(cwd, r));
   const reporter = new Reporter(cwd);
+  // The register files are read once here too, for their diagnostics (each thread reads its own copy).
+  for (const d of new RegisterCache(registers).diagnostics) reporter.error(d);
+  const results = await extractAll(files, options.jobs, registers);
   const mentions: Mention[] = [];
   for (const result of results) {
     if (isDiagnostic(result)) {

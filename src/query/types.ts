@@ -7,8 +7,11 @@ import type { Diagnostic } from '../diagnostics.js';
 export type QueryKind = 'places' | 'persons' | 'orgs' | 'dates';
 export const QUERY_KINDS: readonly QueryKind[] = ['places', 'persons', 'orgs', 'dates'];
 
-/** Register entry elements (TEI namesdates module). */
-export type EntryKind = 'place' | 'person' | 'personGrp' | 'org';
+/**
+ * Register entry elements (TEI namesdates module), and the names that are entries themselves: FRUS's persons list
+ * (`item/persName[@xml:id]`) and its glossary (`list[@type="terms"]/item/term[@xml:id]`).
+ */
+export type EntryKind = 'place' | 'person' | 'personGrp' | 'org' | 'term';
 
 export interface RegisterEntry {
   /** `xml:id` of the entry, else its first `idno` (registers such as Recogito exports carry no ids). */
@@ -20,6 +23,8 @@ export interface RegisterEntry {
   preferred: string | null;
   /** Every name of the entry (`placeName`, `persName`, `orgName`, `geogName`, `name` children), in document order. */
   names: string[];
+  /** Authority URIs and identifiers of the entry (`idno`, `@ref`/`@sameAs`/`@corresp` of the entry and its names). */
+  uris?: string[];
 }
 
 export type { Mention } from './mention-row.js';

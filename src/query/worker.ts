@@ -1,19 +1,32 @@
 /**
  * The task a worker thread runs for `extractAll` (parallel.ts): parse and extract one file, with a cache of register
- * files kept for the thread's lifetime. Results are plain data (structured clone).
+ * files kept for the thread's lifetime (one per set of `--register` files). Results are plain data (structured
+ * clone).
  */
 import { TeikitError, type Diagnostic } from '../diagnostics.js';
 import type { FileExtract } from './extract.js';
 import { RegisterCache } from './registers.js';
 import { extractFile } from './scan.js';
 
+export interface ExtractTask {
+  file: string;
+  /** `--register` files (absolute paths) that pointers also resolve against. */
+  registers: readonly string[];
+}
+
 export type ExtractReply = { result: FileExtract | Diagnostic } | { failure: { diagnostic: Diagnostic; exitCode: 1 | 2 } };
 
-const cache = new RegisterCache();
+const caches = new Map<string, RegisterCache>();
 
-export function run(file: string): ExtractReply {
+export function run(task: ExtractTask): ExtractReply {
+  const key = JSON.stringify(task.registers);
+  let cache = caches.get(key);
+  if (cache === undefined) {
+    cache = new RegisterCache(task.registers);
+    caches.set(key, cache);
+  }
   try {
-    return { result: extractFile(file, cache) };
+    return { result: extractFile(task.file, cache) };
   } catch (error) {
     if (error instanceof TeikitError) return { failure: { diagnostic: error.diagnostic, exitCode: error.exitCode } };
     throw error;

@@ -56,3 +56,18 @@ export const REGISTER_ELEMENTS: readonly string[] = [
 
 /** Where register lists of a document live (TEI 16.10 `standOff`; 4.7 `back`). */
 export const REGISTER_SECTIONS: readonly string[] = ['standOff', 'back'];
+
+/**
+ * Names that are register entries themselves, when they carry an `xml:id` inside a list `item`: FRUS's persons
+ * list (`<item><hi><persName xml:id="p_AJ1">Adams, John</persName></hi>, Secretary of State</item>`) and its
+ * glossary (`<list type="terms"><item><term xml:id="t_ARA1">ARA</term>, ...`, only in a list of that `@type`).
+ * The entry's name is the element's text; `term` entries are of no name kind.
+ */
+export const NAME_ENTRIES: Readonly<Record<string, { kind: Kind | 'term'; list?: string }>> = {
+  persName: { kind: 'person' },
+  orgName: { kind: 'org' },
+  placeName: { kind: 'place' },
+  term: { kind: 'term', list: 'terms' },
+};
+/** How many ancestors up from such a name its list `item` may be (FRUS wraps the name in `hi`). */
+export const NAME_ENTRY_DEPTH = 3;

@@ -10,10 +10,11 @@
  * - `patchChoice`: a fast walker for large choices of elements (TEI's mixed content);
  * - `patchGroup`: build the walker of a group's second half when it is reached (memory in deep documents);
  * - `fixElementDefinitions`: go on checking the content of a misplaced element, as jing does;
- * - `patchXsdLibrary` (datatypes.ts): XML Schema lexical checks that accept what jing accepts (gMonth, gDay, ...).
+ * - `patchXsdLibrary` (datatypes.ts): XML Schema lexical checks that accept what jing accepts (gMonth, gDay, ...);
+ * - `patchPatternFacet` (datatypes.ts): `pattern` facets matched by our linear-time engine (datatypes/regex.ts).
  */
 import { createRequire, Module } from 'node:module';
-import { mustBe, patchXsdLibrary } from './datatypes.js';
+import { mustBe, patchPatternFacet, patchXsdLibrary } from './datatypes.js';
 
 const require = createRequire(import.meta.url);
 
@@ -447,6 +448,7 @@ function loadCore(): void {
   patchChoice();
   patchGroup();
   patchXsdLibrary(require('salve-annos/lib/salve/datatypes/xmlschema.js').xmlschema);
+  patchPatternFacet(require('salve-annos/lib/salve/datatypes/regexp.js'));
   jsonRead = require('salve-annos/lib/salve/json-format/read.js');
   resolverModule = require('salve-annos/lib/salve/default_name_resolver.js');
 }

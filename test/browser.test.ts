@@ -91,7 +91,7 @@ describe.skipIf(!haveChromium)('the HTML edition in Chromium', () => {
     // The switch to the reading text works without script: brackets disappear.
     const mainText = () => page.locator('main .tk-text').innerText();
     expect(await mainText()).toContain('[To the] Foreign Affairs Office');
-    await page.locator('label[for="tk-view-reading"]').click();
+    await page.locator('label[for="tk:view-reading"]').click();
     const reading = await mainText();
     expect(reading).toContain('To the Foreign Affairs Office');
     expect(reading).not.toContain('[');
@@ -129,6 +129,49 @@ describe.skipIf(!haveChromium)('the HTML edition in Chromium', () => {
       await page.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it('lays out one page per genre as that field prints it (screenshots in TMPDIR/teikit-screens)', async () => {
+    const shots = join(tmpdir(), 'teikit-screens');
+    mkdirSync(shots, { recursive: true });
+    const genres = `${projectRoot}test/fixtures/transform/genres/`;
+    const look: Record<string, unknown> = {};
+    for (const name of ['inscription', 'play', 'letter', 'frus', 'novel']) {
+      const file = join(shots, `${name}.html`);
+      writeFileSync(file, transformToHtml(readFileSync(`${genres}${name}.xml`), { file: name }));
+      const { page, requests } = await open(file);
+      if (name === 'inscription') {
+        // Line numbers stand in the margin, left of the text, on the line they number; the diplomatic view shows the
+        // hyphen of "Aug-usti" and hides the expansions.
+        look[name] = await page.evaluate(() => {
+          const ab = document.querySelector('.tk-leiden')!.getBoundingClientRect();
+          const n = document.querySelector('.tk-lineno')!.getBoundingClientRect();
+          return { numberLeftOfText: n.right <= ab.left, lines: (document.querySelector('.tk-leiden') as HTMLElement).innerText.trim().split('\n').length };
+        });
+        expect(look[name]).toEqual({ numberLeftOfText: true, lines: 7 });
+        await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+        await page.locator('label[for="tk:view-diplomatic"]').click();
+        const diplomatic = await page.locator('.tk-leiden').innerText();
+        expect(diplomatic).toContain('Aug\nusti leg [fecit?]');
+        expect(diplomatic).toContain('I O M');
+        // The hyphen is CSS-generated (copied text keeps the word whole), so it is read from the computed style.
+        expect(await page.locator('.tk-hyphen').evaluate((el) => getComputedStyle(el, '::after').content)).toBe('"-"');
+        await page.screenshot({ path: join(shots, `${name}-diplomatic.png`), fullPage: true });
+      } else {
+        await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+      }
+      if (name === 'frus') {
+        // The page number is in the margin, not in the line of text; the attachment has a frame.
+        const r = await page.evaluate(() => {
+          const pb = document.querySelector('.tk-pb')!.getBoundingClientRect();
+          const main = document.querySelector('.tk-main')!.getBoundingClientRect();
+          return { inMargin: pb.right <= main.left, framed: getComputedStyle(document.querySelector('.tk-attachment')!).borderTopStyle };
+        });
+        expect(r).toEqual({ inMargin: true, framed: 'solid' });
+      }
+      expect(requests.filter((url) => url !== pathToFileURL(file).href)).toEqual([]);
+      await page.close();
     }
   }, 180_000);
 });

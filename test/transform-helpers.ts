@@ -12,6 +12,15 @@ export function words(text: string): string[] {
   return text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}\p{M}]+/gu) ?? [];
 }
 
+/**
+ * Tokens with the editorial sigla taken out first: a dot below (U+0323, Leiden for letters read with doubt) and
+ * brackets or parentheses inside a word ("I(ovi)", "[Iun]oni", "⟨v⟩otum"), which mark the editor's part of a word
+ * without adding or losing a letter of it.
+ */
+export function plainWords(text: string): string[] {
+  return words(text.normalize('NFD').replace(/\u0323/g, '').normalize('NFC').replace(/[()[\]⟨⟩⟦⟧]/g, ''));
+}
+
 /** Tokens of `expected` missing from `actual` (multiset difference), as "token xCOUNT". */
 export function missingWords(expected: string[], actual: string[]): string[] {
   const have = new Map<string, number>();
@@ -77,7 +86,7 @@ function collect(el: XmlElement, out: string[], options: BodyTextOptions): void 
     if (isNoBreak(n)) continue;
     // TEI examples (egXML) are shown as code, not as text: their words are markup, not the document's.
     if (n.local === 'egXML') continue;
-    const boundary = ['lb', 'pb', 'cb', 'p', 'l', 'item', 'head', 'cell', 'div', 'note', 'lg', 'sp', 'speaker', 'stage', 'lem', 'rdg', 'del', 'add', 'figDesc', 'gap'].includes(n.local);
+    const boundary = ['lb', 'pb', 'cb', 'p', 'l', 'item', 'head', 'cell', 'div', 'note', 'lg', 'sp', 'speaker', 'stage', 'lem', 'rdg', 'del', 'add', 'figDesc', 'gap', 'salute', 'signed', 'dateline', 'castItem', 'label'].includes(n.local);
     if (n.local === 'note' && notes !== undefined) {
       // Notes are not inlined in the plain text: their words are compared with the text's end.
       const inner: string[] = [];

@@ -1,6 +1,6 @@
 /**
  * The HTML is valid HTML5 as the Nu Html Checker (vnu.jar, the W3C validator's engine; npm package vnu-jar) judges
- * it: the cable, the fixtures (generic features, teiCorpus, attacks) and real TEI from ../shared/corpus.
+ * it: the cable, the fixtures (generic features, teiCorpus, attacks, one per genre) and real TEI from ../shared/corpus.
  * Needs Java (CI has it: libsaxonhe-java pulls in a JRE); skipped loudly without it.
  */
 import { spawnSync } from 'node:child_process';
@@ -34,6 +34,7 @@ describe.skipIf(!haveChecker)('HTML5 validity (Nu Html Checker)', () => {
       `${projectRoot}test/fixtures/transform/corpus.xml`,
       `${projectRoot}test/fixtures/transform/attacks.xml`,
       `${projectRoot}editions/wilson-118181/wilson-118181.xml`,
+      ...['inscription', 'play', 'letter', 'frus', 'novel'].map((g) => `${projectRoot}test/fixtures/transform/genres/${g}.xml`),
       ...(hasCorpus
         ? ['tei-stylesheets/Test/test.xml', 'letters-lassberg/data/letters/lassberg-letter-1270.xml', 'ceteicean/tutorial_ja/meros.xml', 'frus/volumes/frus1894Nicaragua.xml'].map((f) => `${corpusDir}${f}`)
         : []),

@@ -21,7 +21,7 @@ const attributes = htmlAttributes(html);
 
 /** Every attribute name the stylesheet may write; no TEI attribute name is ever copied through. */
 const ALLOWED = new Set([
-  'lang', 'charset', 'name', 'content', 'class', 'id', 'href', 'rel', 'title', 'data-names', 'aria-describedby',
+  'lang', 'charset', 'name', 'content', 'class', 'id', 'href', 'rel', 'title', 'data-names', 'data-n', 'aria-describedby',
   'aria-label', 'aria-labelledby', 'aria-hidden', 'role', 'datetime', 'colspan', 'rowspan', 'value', 'type', 'checked', 'for',
 ]);
 

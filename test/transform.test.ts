@@ -66,7 +66,7 @@ describe('transformToText', () => {
     expect(text).toContain('\n\napples\npears\n\n');
     expect(text).toContain('\n\nFruit Price\nApple 3\n\n');
     expect(text).toContain("\n\nShall I compare thee\nto a summer's day?\n\n");
-    expect(text).toContain('\n\nHAMLET, prince\n\nHAMLET\naside\n\nTo be, or not to be.\n\n');
+    expect(text).toContain('\n\nHAMLET, prince\n\nHAMLET. (aside) To be, or not to be.\n\n');
   });
 
   it('shows the source side of choice as published and the editor side in the reading text', () => {
@@ -105,7 +105,7 @@ describe('transformToHtml on the cable-shaped fixture', () => {
 
   it('links names to register entries, by kind, with their other names on hover and focus', () => {
     expect(html).toContain(
-      '<a class="tk-name tk-place" href="#tacheng" title="Place: Tacheng — also: Qoqek (kk); Chuguchak (ru); 塔城 (zh)" data-names="Qoqek (kk) · Chuguchak (ru) · 塔城 (zh)" aria-describedby="tk-names-tacheng">Tacheng</a>',
+      '<a class="tk-name tk-place" href="#tacheng" title="Place: Tacheng — also: Qoqek (kk); Chuguchak (ru); 塔城 (zh)" data-names="Qoqek (kk) · Chuguchak (ru) · 塔城 (zh)" aria-describedby="tk:names-tacheng">Tacheng</a>',
     );
     expect(html).toContain('<a class="tk-name tk-group" href="#uyghurs"');
     expect(html).toMatch(/a\[data-names\]:hover::after, a\[data-names\]:focus::after \{ content: attr\(data-names\)/);
@@ -132,14 +132,14 @@ describe('transformToHtml on the cable-shaped fixture', () => {
   });
 
   it('has a script-free switch between the text as published and the reading text', () => {
-    expect(html).toContain('<input type="radio" name="tk-view" id="tk-view-published" class="tk-view" aria-describedby="tk-view-label" checked>');
-    expect(html).toContain('#tk-view-reading:checked ~ main .tk-pub { display: none; }');
+    expect(html).toContain('<input type="radio" name="tk-view" id="tk:view-published" class="tk-view" aria-describedby="tk:view-label" checked>');
+    expect(html).toContain('#tk\\:view-reading:checked ~ main .tk-pub { display: none; }');
     const reading = transformToHtml(read('cable.xml'), { reading: true });
-    expect(reading).toContain('<input type="radio" name="tk-view" id="tk-view-reading" class="tk-view" aria-describedby="tk-view-label" checked>');
+    expect(reading).toContain('<input type="radio" name="tk-view" id="tk:view-reading" class="tk-view" aria-describedby="tk:view-label" checked>');
   });
 
   it('puts notes in footnotes with links both ways', () => {
-    const ref = /<sup class="tk-noteref"><a href="#(tk-note-[^"]+)" id="(tk-noteref-[^"]+)" aria-label="Note 1">1<\/a><\/sup>/.exec(html);
+    const ref = /<sup class="tk-noteref"><a href="#(tk:note-[^"]+)" id="(tk:noteref-[^"]+)" aria-label="Note 1">1<\/a><\/sup>/.exec(html);
     expect(ref).not.toBeNull();
     expect(html).toContain(`<li id="${ref![1]}" value="1">The year is inferred from the date of the cable. <a href="#${ref![2]}" class="tk-backlink"`);
   });
@@ -159,14 +159,14 @@ describe('transformToHtml on any TEI', () => {
     expect(html).toContain('<table class="tk-table"><caption>Prices</caption><tbody><tr><th>Fruit</th><th>Price</th></tr><tr><td>Apple</td><td colspan="1">3</td></tr></tbody></table>');
     expect(html).toContain('<div class="tk-l"><span class="tk-n" aria-hidden="true">1</span> Shall I compare thee</div>');
     expect(html).toContain('<div class="tk-sp"><div class="tk-speaker">HAMLET</div><div class="tk-stage">aside</div><p class="tk-p">To be, or not to be.</p></div>');
-    expect(html).toContain('<span class="tk-pb" role="note" aria-label="p. 12">[12]</span>');
+    expect(html).toContain('<span class="tk-pb" role="note" aria-label="p. 12" data-n="12"></span>');
     expect(html).toContain('<figure class="tk-figure"><span class="tk-graphic">[image: <a href="https://example.org/a.png" rel="noopener noreferrer">https://example.org/a.png</a>]</span><figcaption><span class="tk-head">A figure</span> <span class="tk-figDesc">a drawing of a cat</span></figcaption></figure>');
   });
 
   it('shows both sides of choice, one per view, and the apparatus', () => {
     expect(html).toContain('<span class="tk-choice"><span class="tk-sic tk-pub" title="sic; corrected: the">teh</span><span class="tk-corr tk-read" title="source reads: teh">the</span></span>');
     expect(html).toContain('<span class="tk-abbr tk-pub" title="expanded: Doctor">Dr.</span><span class="tk-expan tk-read" title="source reads: Dr.">Doctor</span>');
-    expect(html).toMatch(/<span class="tk-app">lemma<\/span><sup class="tk-appref"><a href="#tk-app-[^"]+" id="tk-appref-[^"]+" aria-label="Apparatus entry 1">a1<\/a><\/sup>/);
+    expect(html).toMatch(/<span class="tk-app">lemma<\/span><sup class="tk-appref"><a href="#tk:app-[^"]+" id="tk:appref-[^"]+" aria-label="Apparatus entry 1">a1<\/a><\/sup>/);
     expect(html).toMatch(/<span class="tk-lem">lemma\] <span class="tk-wit">A<\/span>;<\/span> <span class="tk-rdg">reading <span class="tk-wit">B<\/span>;<\/span>/);
   });
 
@@ -246,12 +246,28 @@ describe('teikit transform (CLI)', () => {
     });
   });
 
-  it('exits 2 for a missing file, a missing or unknown --to, and extra arguments', () => {
+  it('exits 2 for a missing file, a missing or unknown --to, and several files without -o DIR', () => {
     const missing = runCli(['transform', join(tmp, 'nope.xml'), '--to', 'text']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/nope\.xml:1:1: error cannot read file: no such file or directory \[io\]\n$/);
     expect(runCli(['transform', `${fixtures}cable.xml`]).stderr).toBe('teikit: transform: --to html|text is required\n');
     expect(runCli(['transform', `${fixtures}cable.xml`, '--to', 'pdf']).status).toBe(2);
-    expect(runCli(['transform', `${fixtures}cable.xml`, `${fixtures}generic.xml`, '--to', 'text']).status).toBe(2);
+    const several = runCli(['transform', `${fixtures}cable.xml`, `${fixtures}generic.xml`, '--to', 'text']);
+    expect(several.stderr).toBe('teikit: transform: several files (or a directory) need -o DIR, the folder to write to\n');
+    expect(several.status).toBe(2);
+  });
+
+  it('transforms several files and a directory into one folder in one process; a bad file does not stop the others', () => {
+    const dir = join(tmp, 'batch');
+    const bad = join(tmp, 'bad.xml');
+    writeFileSync(bad, '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text>\n</TEI>');
+    const r = runCli(['transform', `${fixtures}cable.xml`, bad, `${fixtures}genres`, '--to', 'text', '-o', dir]);
+    expect(r.stderr).toMatch(/^\S*bad\.xml:2:6: error unexpected close tag \[xml-wellformed\]\n$/);
+    expect(r.status).toBe(1);
+    expect(readFileSync(join(dir, 'cable.txt'), 'utf8')).toBe(transformToText(read('cable.xml')));
+    for (const genre of ['inscription', 'play', 'letter', 'frus', 'novel']) {
+      expect(readFileSync(join(dir, `${genre}.txt`), 'utf8')).toBe(readFileSync(`${fixtures}genres/${genre}.txt`, 'utf8'));
+    }
+    expect(existsSync(join(dir, 'bad.txt'))).toBe(false);
   });
 });

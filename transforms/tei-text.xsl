@@ -27,6 +27,9 @@
   exclude-result-prefixes="#all">
 
   <xsl:include href="modules/common.xsl"/>
+  <xsl:include href="modules/leiden.xsl"/>
+  <xsl:include href="modules/text/epidoc.xsl"/>
+  <xsl:include href="modules/text/drama.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 
@@ -53,9 +56,13 @@
     <xsl:variable name="root" select="*[1]"/>
     <xsl:variable name="texts" select="if ($root/self::TEI or $root/self::teiCorpus) then $root//text[not(ancestor::text)] else $root"/>
     <xsl:variable name="notes" select="$texts//note[tk:footnote(.)]"/>
-    <xsl:variable name="apps" select="$texts//app[not(ancestor::app)]"/>
+    <xsl:variable name="apps" select="$texts//app[tk:outer-app(.)]"/>
     <xsl:variable name="flat" as="item()*">
-        <xsl:apply-templates select="$texts" mode="tk:flat"/>
+        <xsl:for-each select="$texts">
+          <xsl:apply-templates select="." mode="tk:flat">
+            <xsl:with-param name="genre" select="if (parent::TEI) then tk:genre(..) else 'general'" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:for-each>
         <xsl:if test="$notes">
           <xsl:sequence select="$tk:SEP"/>Notes<xsl:sequence select="$tk:SEP"/>
           <xsl:for-each select="$notes">
@@ -102,6 +109,22 @@
     <xsl:sequence select="$tk:BR"/>
   </xsl:template>
 
+  <!-- A label before its item ("1." then the item, FRUS's numbered points) on the same line as the item. -->
+  <xsl:template match="list/label[following-sibling::*[1][self::item]]" mode="tk:flat" priority="2">
+    <xsl:sequence select="$tk:BR"/>
+    <xsl:apply-templates mode="tk:flat"/>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+  <xsl:template match="list/item[preceding-sibling::*[1][self::label]]" mode="tk:flat" priority="2">
+    <xsl:apply-templates mode="tk:flat"/>
+    <xsl:sequence select="$tk:BR"/>
+  </xsl:template>
+
+  <!-- A bare link to elsewhere (ptr, EpiDoc bibliographies' Zotero records): its URL, which is what it says. -->
+  <xsl:template match="ptr[exists(tk:safe-url(@target))][not(starts-with(normalize-space(@target), '#'))]" mode="tk:flat">
+    <xsl:value-of select="tk:safe-url(@target)"/>
+  </xsl:template>
+
   <!-- TEI examples (egXML) are given as the XML they are, in a block of their own. -->
   <xsl:template match="eg:egXML" mode="tk:flat">
     <xsl:sequence select="$tk:SEP"/>
@@ -109,11 +132,7 @@
     <xsl:sequence select="$tk:SEP"/>
   </xsl:template>
 
-  <!-- Name parts written without a space between them are separate words. -->
-  <xsl:template match="(forename | surname | genName | addName | nameLink | roleName)[preceding-sibling::node()[1][self::forename or self::surname or self::genName or self::addName or self::nameLink or self::roleName]]" mode="tk:flat" priority="3">
-    <xsl:text> </xsl:text>
-    <xsl:apply-templates mode="tk:flat"/>
-  </xsl:template>
+
 
   <xsl:template match="cell" mode="tk:flat">
     <xsl:apply-templates mode="tk:flat"/>
@@ -124,12 +143,8 @@
   <xsl:template match="lb" mode="tk:flat">
     <xsl:if test="not(@break = 'no')"><xsl:sequence select="$tk:BR"/></xsl:if>
   </xsl:template>
-  <xsl:template match="text()[following-sibling::node()[1][self::lb[@break = 'no'] or self::pb[@break = 'no'] or self::cb[@break = 'no']]]" mode="tk:flat">
-    <xsl:value-of select="replace(., '\s+$', '')"/>
-  </xsl:template>
-  <xsl:template match="text()[preceding-sibling::node()[1][self::lb[@break = 'no'] or self::pb[@break = 'no'] or self::cb[@break = 'no']]]" mode="tk:flat" priority="2">
-    <xsl:value-of select="replace(if (following-sibling::node()[1][self::lb[@break = 'no'] or self::pb[@break = 'no'] or self::cb[@break = 'no']]) then replace(., '\s+$', '') else ., '^\s+', '')"/>
-  </xsl:template>
+  
+  
 
   <!-- Not part of the running text: header, registers outside the text, page/column marks, milestones, notes
        (collected at the end), alignment and linking elements. -->
@@ -171,8 +186,8 @@
   </xsl:template>
 
   <xsl:template match="choice" mode="tk:flat">
-    <xsl:variable name="source" select="(sic | abbr | orig | seg[1])[1]"/>
-    <xsl:variable name="editor" select="(corr | expan | reg | seg[2])[1]"/>
+    <xsl:variable name="source" select="tk:choice-source(.)"/>
+    <xsl:variable name="editor" select="tk:choice-editor(.)"/>
     <xsl:apply-templates select="(if ($reading) then ($editor, $source) else ($source, $editor))[1]" mode="tk:flat"/>
   </xsl:template>
 
@@ -216,7 +231,7 @@
       <xsl:if test="not(normalize-space())">om.</xsl:if>
       <xsl:if test="self::lem">]</xsl:if>
       <xsl:if test="@wit | @source">
-        <xsl:value-of select="concat(' ', string-join(tokenize(normalize-space(string-join((@wit, @source), ' ')), ' ') ! replace(., '^#', ''), ' '))"/>
+        <xsl:value-of select="concat(' ', tk:witnesses(.))"/>
       </xsl:if>
       <xsl:if test="self::rdg">;</xsl:if>
     </xsl:for-each>

@@ -1,15 +1,20 @@
 /**
- * `teikit transform FILE.xml --to html|text [--reading] [-o OUT]`: the TEI reading edition as HTML, or the plain
+ * `teikit transform PATH... --to html|text [--reading] [-o OUT]`: the TEI reading edition as HTML, or the plain
  * text. The input is parsed by teikit's own parser first, so malformed XML is reported as FILE:LINE:COLUMN (exit 1);
  * a missing file is exit 2; with -o the output is written atomically, so a failed run leaves no partial file.
+ * Several files (or a directory) go to one folder (-o DIR) in one process: the stylesheet is loaded once.
  */
+import { statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { formatDiagnostic, TeikitError } from '../diagnostics.js';
 import { transformToHtml, transformToText } from '../transform/index.js';
-import { readBytes, writeAtomically } from '../io.js';
+import { expandPaths, readBytes, writeAtomically } from '../io.js';
 import { parseXml } from '../xml/index.js';
 import { oneOf, parseCommandLine, UsageError } from './args.js';
 import type { Command } from './main.js';
 
 const HELP = `Usage: teikit transform FILE.xml --to html|text [--reading] [-o OUT]
+       teikit transform PATH... --to html|text [--reading] -o DIR
 
 Transform a TEI P5 document (or teiCorpus) into an HTML5 reading edition or plain text.
 
@@ -17,17 +22,28 @@ Options:
   --to html|text   output format (required)
                    html: one self-contained page (inline CSS, no script, no network): title block with the
                          citation, the text with names linked to registers, notes, apparatus, registers, and a
-                         switch between the text as published and a reading text
+                         switch between the text as published and a reading text; EpiDoc inscriptions in the
+                         Leiden conventions, plays, letters and FRUS documents as those fields print them
                    text: the words in reading order, a blank line between blocks; notes and apparatus after
                          the text; the teiHeader is not part of the text
   --reading        text: the clean reading text (supplied words without brackets, gaps and deletions left out,
                    corrections, expansions and regularisations applied); html: open the page on that view.
                    Default: the text as published (brackets kept, gaps as [...]).
-  -o, --output OUT write to OUT instead of standard output
+  -o, --output OUT write to OUT instead of standard output. With several files or a directory, OUT is a
+                   folder: each FILE.xml becomes OUT/FILE.html (or .txt), a directory's files keep their
+                   relative paths; one failed file is reported and the others are still written
   -h, --help       show this help
 
 Exit codes: 0 success, 1 malformed input or a stylesheet error (FILE:LINE:COLUMN on stderr), 2 usage or I/O error.
 `;
+
+type Format = 'html' | 'text';
+
+/** Transform one file (the library retries a deeply nested document in a thread with a large stack). */
+async function transformFile(file: string, to: Format, reading: boolean): Promise<string> {
+  const document = parseXml(readBytes(file), { file });
+  return to === 'html' ? transformToHtml(document, { file, reading }) : transformToText(document, { file, reading });
+}
 
 export const command: Command = {
   summary: 'TEI to an HTML reading edition or plain text',
@@ -38,18 +54,52 @@ export const command: Command = {
       reading: { type: 'boolean' },
       output: { type: 'string', short: 'o' },
     });
-    if (positionals.length !== 1) {
-      throw new UsageError(`transform: expected one FILE.xml, got ${positionals.length}; run "teikit transform --help"`);
-    }
+    if (positionals.length === 0) throw new UsageError('transform: expected FILE.xml; run "teikit transform --help"');
     if (values['to'] === undefined) throw new UsageError('transform: --to html|text is required');
     const to = oneOf('transform', 'to', values['to'], ['html', 'text'] as const, 'html');
-    const file = positionals[0]!;
     const reading = values['reading'] === true;
-    const document = parseXml(readBytes(file), { file });
-    const result = to === 'html' ? transformToHtml(document, { file, reading }) : transformToText(document, { file, reading });
-    const output = values['output'];
-    if (typeof output === 'string') writeAtomically(output, result);
-    else process.stdout.write(result);
-    return 0;
+    const output = typeof values['output'] === 'string' ? values['output'] : undefined;
+
+    const single = positionals.length === 1 && !isDirectory(positionals[0]!);
+    if (single) {
+      const result = await transformFile(positionals[0]!, to, reading);
+      if (output !== undefined) writeAtomically(output, result);
+      else process.stdout.write(result);
+      return 0;
+    }
+    if (output === undefined) throw new UsageError('transform: several files (or a directory) need -o DIR, the folder to write to');
+    // Each input with the path its output takes below DIR: a file by its name, a directory's files by their path.
+    const jobs: Array<{ file: string; out: string }> = [];
+    const taken = new Map<string, string>();
+    for (const path of positionals) {
+      const directory = isDirectory(path);
+      for (const file of expandPaths([path])) {
+        const name = (directory ? relative(path, file) : basename(file)).replace(/\.xml$/i, '');
+        const out = join(output, `${name}.${to === 'html' ? 'html' : 'txt'}`);
+        if (taken.has(out)) throw new UsageError(`transform: ${file} and ${taken.get(out)} would both be written to ${out}`);
+        taken.set(out, file);
+        jobs.push({ file, out });
+      }
+    }
+    let code = 0;
+    for (const { file, out } of jobs) {
+      try {
+        writeAtomically(out, await transformFile(file, to, reading));
+      } catch (error) {
+        if (!(error instanceof TeikitError)) throw error;
+        // One bad file does not stop the batch: its line now, the others still written.
+        process.stderr.write(formatDiagnostic(error.diagnostic) + '\n');
+        code = Math.max(code, error.exitCode);
+      }
+    }
+    return code;
   },
 };
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -5,7 +5,8 @@
  */
 import { diagnostic, TeikitError, type Diagnostic } from '../diagnostics.js';
 import { runInWorkerSync } from '../workers/sync.js';
-import { serializeXml, walk, type XmlDocument, type XmlElement } from '../xml/index.js';
+import { walk, type XmlDocument, type XmlElement } from '../xml/index.js';
+import { cleanXml } from './input.js';
 import { runStylesheet, type StylesheetName } from './saxon.js';
 import type { DeepResult, DeepTask } from './worker.js';
 
@@ -68,7 +69,7 @@ export function runStylesheetDeep(
  * the CLI both transform through this.
  */
 export function transformDocument(name: StylesheetName, document: XmlDocument, params: Record<string, string | number | boolean>, file: string): string {
-  const xml = serializeXml(document);
+  const xml = cleanXml(document, file);
   try {
     return runStylesheet(name, xml, params, file);
   } catch (error) {

@@ -8,6 +8,8 @@ import type { XmlDocument, XmlElement, XmlNode } from './dom.js';
 export interface SerializeOptions {
   /** Write `<?xml version="1.0" encoding="UTF-8"?>` first. Default true. */
   declaration?: boolean;
+  /** Rewrite each element and attribute name (the qualified name as written). Default: names as they are. */
+  rename?: (name: string) => string;
 }
 
 export function escapeText(value: string): string {
@@ -23,13 +25,14 @@ const ATTRIBUTE_ESCAPES: Record<string, string> = {
 };
 
 export function serializeXml(node: XmlDocument | XmlElement, options: SerializeOptions = {}): string {
-  if (node.type === 'element') return serializeNode(node);
+  const rename = options.rename ?? ((name: string) => name);
+  if (node.type === 'element') return serializeNode(node, rename);
   // Top-level comments, PIs (xml-model!) and the root element, one per line.
-  const top = node.children.map(serializeNode).join('\n');
+  const top = node.children.map((child) => serializeNode(child, rename)).join('\n');
   return (options.declaration === false ? '' : '<?xml version="1.0" encoding="UTF-8"?>\n') + top + '\n';
 }
 
-function serializeNode(start: XmlNode): string {
+function serializeNode(start: XmlNode, rename: (name: string) => string): string {
   const out: string[] = [];
   const stack: Array<{ node: XmlNode; close: boolean }> = [{ node: start, close: false }];
   while (stack.length > 0) {
@@ -37,11 +40,11 @@ function serializeNode(start: XmlNode): string {
     switch (n.type) {
       case 'element':
         if (close) {
-          out.push(`</${n.name}>`);
+          out.push(`</${rename(n.name)}>`);
           break;
         }
-        out.push(`<${n.name}`);
-        for (const a of n.attributes) out.push(` ${a.name}="${escapeAttribute(a.value)}"`);
+        out.push(`<${rename(n.name)}`);
+        for (const a of n.attributes) out.push(` ${rename(a.name)}="${escapeAttribute(a.value)}"`);
         if (n.children.length === 0) {
           out.push('/>');
           break;

@@ -2,16 +2,77 @@
 <!--
   Shared functions of teikit's TEI transforms (included by tei-html.xsl and tei-text.xsl).
   Everything here is linear: id lookups go through the key "tk:id", never through //*[@xml:id = $x].
-  Match patterns say note[ancestor::text], never text//note: saxon-js tests a pattern "A//B" by searching the
+  Match patterns never say text//note: saxon-js tests a pattern "A//B" by searching the
   descendants of each A, which made a 1 MB FRUS volume take 28 s instead of 1 s.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:tk="urn:teikit"
+  xmlns:tv="urn:teikit:vocabulary"
   xmlns:eg="http://www.tei-c.org/ns/Examples"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
+
+  <!--
+    Where a node is, kept as running counts in document order (XSLT 3.0 accumulators), so that no template asks
+    "is there an ancestor X?" at every node, which costs time per ancestor (quadratic in depth):
+    tk:text-depth   > 0 inside text (the running text, not the header or standOff);
+    tk:note-depth   notes that are not printed inline, open around (and including) this node;
+    tk:app-depth    app elements open around (and including) this node; tk:appdiv-depth: EpiDoc apparatus divisions;
+    tk:div-depth    divisions (div, div1-div7, floatingText) open around this node: the level of a head;
+    tk:blocks       block elements seen so far, one counter per level of note nesting (a block inside a note does
+                    not make the paragraph around the note a block): a paragraph holds blocks when the counter
+                    after it is higher than at its start.
+  -->
+  <xsl:accumulator name="tk:text-depth" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="text" phase="start" select="$value + 1"/>
+    <xsl:accumulator-rule match="text" phase="end" select="$value - 1"/>
+  </xsl:accumulator>
+  <xsl:accumulator name="tk:note-depth" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="note" phase="start" select="if (tk:inline-note(.)) then $value else $value + 1"/>
+    <xsl:accumulator-rule match="note" phase="end" select="if (tk:inline-note(.)) then $value else $value - 1"/>
+  </xsl:accumulator>
+  <xsl:accumulator name="tk:app-depth" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="app" phase="start" select="$value + 1"/>
+    <xsl:accumulator-rule match="app" phase="end" select="$value - 1"/>
+  </xsl:accumulator>
+  <xsl:accumulator name="tk:appdiv-depth" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="div[@type = 'apparatus']" phase="start" select="$value + 1"/>
+    <xsl:accumulator-rule match="div[@type = 'apparatus']" phase="end" select="$value - 1"/>
+  </xsl:accumulator>
+  <xsl:accumulator name="tk:div-depth" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="div | div1 | div2 | div3 | div4 | div5 | div6 | div7 | floatingText" phase="start" select="$value + 1"/>
+    <xsl:accumulator-rule match="div | div1 | div2 | div3 | div4 | div5 | div6 | div7 | floatingText" phase="end" select="$value - 1"/>
+  </xsl:accumulator>
+  <xsl:accumulator name="tk:blocks" as="xs:integer+" initial-value="0">
+    <xsl:accumulator-rule match="note" phase="start" select="($value, 0)"/>
+    <xsl:accumulator-rule match="note" phase="end" select="$value[position() lt last()]"/>
+    <xsl:accumulator-rule match="list | table | lg | l | sp | figure | quote[p | lg | l] | p | ab | div | floatingText | castList | listBibl" phase="start"
+      select="($value[position() lt last()], $value[last()] + 1)"/>
+  </xsl:accumulator>
+
+  <!-- In the running text (see tk:text-depth). -->
+  <xsl:function name="tk:in-text" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="$node/accumulator-before('tk:text-depth') gt 0"/>
+  </xsl:function>
+
+  <!-- A paragraph-like element that holds blocks (lists, tables, verse, other paragraphs), outside its notes. -->
+  <xsl:function name="tk:holds-blocks" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="$el/accumulator-after('tk:blocks')[last()] gt $el/accumulator-before('tk:blocks')[last()]"/>
+  </xsl:function>
+
+  <!-- An app that is not inside another app, nor in an EpiDoc apparatus division (printed there, once). -->
+  <xsl:function name="tk:outer-app" as="xs:boolean">
+    <xsl:param name="app" as="element()"/>
+    <xsl:sequence select="$app/accumulator-before('tk:app-depth') = 1 and $app/accumulator-before('tk:appdiv-depth') = 0"/>
+  </xsl:function>
+
+  <!-- The TEI vocabulary (names and their kinds, register entries, language names), written by the build from
+       src/tei/ so that every stage of teikit reads the same lists. -->
+  <xsl:include href="../generated/vocabulary.xsl"/>
 
   <!-- Every element with an xml:id, for pointer resolution (TEI Guidelines 16.2, "Pointing mechanisms"). -->
   <xsl:key name="tk:id" match="*[@xml:id]" use="string(@xml:id)"/>
@@ -48,10 +109,12 @@
     <xsl:sequence select="if (matches(string($lang), '^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$')) then string($lang) else ()"/>
   </xsl:function>
 
-  <!-- An HTML id from an xml:id: HTML ids may not contain whitespace (HTML Living Standard, "the id attribute"). -->
+  <!-- An HTML id from an xml:id: HTML ids may not contain whitespace (HTML Living Standard, "the id attribute"); a
+       colon, which a well-formed xml:id (an NCName) cannot hold, becomes "_" too, so that the page's own ids,
+       all beginning "tk:", never collide with the document's. -->
   <xsl:function name="tk:html-id" as="xs:string">
     <xsl:param name="id" as="xs:string"/>
-    <xsl:sequence select="replace($id, '\s', '_')"/>
+    <xsl:sequence select="replace($id, '[\s:]', '_')"/>
   </xsl:function>
 
   <!-- The ISO 8601 value of a dating element (att.datable.w3c), readable: 1962-04-18, or 1962-05-10/1962-05-14. -->
@@ -64,10 +127,69 @@
       else ''"/>
   </xsl:function>
 
-  <!-- The names a register entry holds: placeName, orgName, persName, name, and for groups their names. -->
+  <!-- An ISO 8601 date (att.datable.w3c: YYYY, YYYY-MM, YYYY-MM-DD, or month and day) in words: "3 May 1830", "May 1830",
+       "1830"; anything else as it is. -->
+  <xsl:function name="tk:date-words" as="xs:string">
+    <xsl:param name="iso" as="xs:string?"/>
+    <xsl:variable name="months" select="('January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December')"/>
+    <xsl:variable name="v" select="string($iso)"/>
+    <xsl:variable name="ymd" select="'^(-?\d{4,})-(\d{2})-(\d{2})([T ].*)?$'"/>
+    <xsl:sequence select="
+      if (matches($v, $ymd) and xs:integer(replace($v, $ymd, '$2')) = 1 to 12) then
+        concat(xs:integer(replace($v, $ymd, '$3')), ' ', subsequence($months, xs:integer(replace($v, $ymd, '$2')), 1), ' ', tk:year(replace($v, $ymd, '$1')))
+      else if (matches($v, '^-?\d{4,}-\d{2}$') and xs:integer(replace($v, '^.*-', '')) = 1 to 12) then
+        concat(subsequence($months, xs:integer(replace($v, '^.*-', '')), 1), ' ', tk:year(replace($v, '-\d{2}$', '')))
+      else if (matches($v, '^--\d{2}-\d{2}$') and xs:integer(substring($v, 3, 2)) = 1 to 12) then concat(xs:integer(substring($v, 6, 2)), ' ', subsequence($months, xs:integer(substring($v, 3, 2)), 1))
+      else if (matches($v, '^-?\d{4,}$')) then tk:year($v)
+      else $v"/>
+  </xsl:function>
+  <xsl:function name="tk:year" as="xs:string">
+    <xsl:param name="y" as="xs:string"/>
+    <xsl:sequence select="if (starts-with($y, '-')) then concat(xs:integer(substring($y, 2)), ' BC') else string(xs:integer($y))"/>
+  </xsl:function>
+
+  <!-- The dating attributes of an element in words: "3 May 1830", "between 1770 and 1771", "from ... to ...". -->
+  <xsl:function name="tk:dating-words" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="
+      if ($el/@when) then tk:date-words($el/@when)
+      else if ($el/@from and $el/@to) then concat('from ', tk:date-words($el/@from), ' to ', tk:date-words($el/@to))
+      else if ($el/@notBefore and $el/@notAfter) then concat('between ', tk:date-words($el/@notBefore), ' and ', tk:date-words($el/@notAfter))
+      else if ($el/@notBefore) then concat('not before ', tk:date-words($el/@notBefore))
+      else if ($el/@notAfter) then concat('not after ', tk:date-words($el/@notAfter))
+      else normalize-space($el)"/>
+  </xsl:function>
+
+  <!-- The link and the name of the authority an identifier belongs to (Wikidata, GND, VIAF, GeoNames, Getty TGN,
+       Trismegistos), or the URL itself when the identifier is one; the empty sequence otherwise. -->
+  <xsl:function name="tk:authority-url" as="xs:string?">
+    <xsl:param name="idno" as="element()"/>
+    <xsl:variable name="v" select="normalize-space($idno)"/>
+    <xsl:variable name="type" select="lower-case(string($idno/@type))"/>
+    <xsl:sequence select="
+      if (exists(tk:safe-url($v)) and not(starts-with($v, '#'))) then tk:safe-url($v)
+      else if ($type = 'wikidata' and matches($v, '^Q[0-9]+$')) then concat('https://www.wikidata.org/wiki/', $v)
+      else if ($type = 'geonames' and matches($v, '^[0-9]+$')) then concat('https://www.geonames.org/', $v)
+      else if ($type = 'viaf' and matches($v, '^[0-9]+$')) then concat('https://viaf.org/viaf/', $v)
+      else if ($type = ('gnd', 'pnd') and matches($v, '^[0-9X-]+$')) then concat('https://d-nb.info/gnd/', $v)
+      else if ($type = 'tgn' and matches($v, '^[0-9]+$')) then concat('http://vocab.getty.edu/page/tgn/', $v)
+      else if ($type = ('tm', 'trismegistos') and matches($v, '^[0-9]+$')) then concat('https://www.trismegistos.org/text/', $v)
+      else ()"/>
+  </xsl:function>
+  <xsl:function name="tk:authority-name" as="xs:string?">
+    <xsl:param name="type" as="xs:string?"/>
+    <xsl:sequence select="map{'wikidata': 'Wikidata', 'geonames': 'GeoNames', 'viaf': 'VIAF', 'gnd': 'GND', 'pnd': 'GND',
+      'tgn': 'Getty TGN', 'tm': 'Trismegistos', 'trismegistos': 'Trismegistos', 'url': 'URL', 'uri': 'URI', 'doi': 'DOI',
+      'isbn': 'ISBN', 'issn': 'ISSN', 'orcid': 'ORCID'}(lower-case(string($type)))"
+      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+  </xsl:function>
+
+  <!-- The names a register entry holds (the TEI vocabulary's entry names: placeName, orgName, persName, name, ...);
+       for other entries (nym, event) their name-like children. -->
   <xsl:function name="tk:entry-names" as="element()*">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="$entry/(placeName | orgName | persName | name | geogName | settlement | country | region | bloc)"/>
+    <xsl:sequence select="if (exists(tv:entry-kind($entry))) then tv:entry-names($entry)
+      else $entry/(placeName | orgName | persName | name | geogName | settlement | country | region | bloc)"/>
   </xsl:function>
 
   <!-- A note printed in the running text of the source (@place="inline", FRUS's @rend="inline"), not a footnote. -->
@@ -80,8 +202,110 @@
        footnotes stay where they are, in parentheses). -->
   <xsl:function name="tk:footnote" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="exists($note/ancestor::text) and not(tk:inline-note($note))
-      and not($note/ancestor::note[not(tk:inline-note(.))])"/>
+    <!-- tk:note-depth counts this note too (it is not inline): 1 means no footnote around it. -->
+    <xsl:sequence select="tk:in-text($note) and not(tk:inline-note($note)) and not($note/parent::app)
+      and $note/accumulator-before('tk:note-depth') = 1"/>
+  </xsl:function>
+
+  <!--
+    The genre of one TEI document, which decides how its text is printed: "epidoc" (an edition division, or the
+    EpiDoc schema named in an xml-model processing instruction), "drama" (speeches, a cast list or a list of
+    participants), "frus" (the namespace of the Foreign Relations of the United States, or its document divisions),
+    "letter" (a correspDesc), "prose" (chapters), else "general". Computed once per document, never per node.
+  -->
+  <xsl:function name="tk:genre" as="xs:string">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:variable name="body" select="$doc/text/body"/>
+    <xsl:sequence select="
+      if ($body/div[@type = 'edition'] or root($doc)/processing-instruction('xml-model')[matches(., 'epidoc', 'i')]) then 'epidoc'
+      else if ($doc/teiHeader/profileDesc/particDesc or $doc/text/front/castList or exists(($body//sp)[1])) then 'drama'
+      else if ($doc/namespace::*[. = 'http://history.state.gov/frus/ns/1.0'] or $body/div[@type = 'document']) then 'frus'
+      else if ($doc/teiHeader/profileDesc/correspDesc) then 'letter'
+      else if ($body/div[@type = 'chapter'] or $body/child::div/child::div[@type = 'chapter']) then 'prose'
+      else 'general'"/>
+  </xsl:function>
+
+  <!-- The witnesses and sources of a reading (@wit, @source), pointers without their "#": "A B". -->
+  <xsl:function name="tk:witnesses" as="xs:string">
+    <xsl:param name="reading" as="element()"/>
+    <xsl:sequence select="string-join(tokenize(normalize-space(string-join(($reading/@wit, $reading/@source), ' ')), ' ') ! replace(., '^#', ''), ' ')"/>
+  </xsl:function>
+
+  <!-- The two sides of a choice (TEI Guidelines 3.5.1): the source's form (sic, abbr, orig, first seg) and the
+       editor's (corr, expan, reg, second seg). -->
+  <xsl:function name="tk:choice-source" as="element()?">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:sequence select="($choice/(sic | abbr | orig | seg[1]))[1]"/>
+  </xsl:function>
+  <xsl:function name="tk:choice-editor" as="element()?">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:sequence select="($choice/(corr | expan | reg | seg[2]))[1]"/>
+  </xsl:function>
+
+  <!-- The HTML id of a division: its xml:id, else one made from its position; "tk:" cannot begin an xml:id (an
+       NCName has no colon), so made ids never collide with the document's own. -->
+  <xsl:function name="tk:div-id" as="xs:string">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="if ($div/@xml:id) then tk:html-id($div/@xml:id) else concat('tk:div-', generate-id($div))"/>
+  </xsl:function>
+
+  <!-- "callNumber" -> "Call number", "documentNumber" -> "Document number", "URL" -> "URL". -->
+  <xsl:function name="tk:label" as="xs:string">
+    <xsl:param name="word" as="xs:string"/>
+    <xsl:variable name="spaced" select="lower-case(replace(replace($word, '([a-z])([A-Z])', '$1 $2'), '[-_]', ' '))"/>
+    <xsl:sequence select="if (matches($word, '^[A-Z]+$')) then $word else concat(upper-case(substring($spaced, 1, 1)), substring($spaced, 2))"/>
+  </xsl:function>
+
+  <!-- The words a bare link (a ptr, a ref without text) is shown with: the name of the service it leads to
+       ("Zotero", "Wikidata", ...), else its host name, so that a bibliography is not a column of bare URLs. -->
+  <xsl:function name="tk:link-label" as="xs:string">
+    <xsl:param name="url" as="xs:string"/>
+    <xsl:variable name="host" select="lower-case(replace(replace($url, '^[a-zA-Z]+://', ''), '[/?#:].*$', ''))"/>
+    <xsl:variable name="known" select="map{'zotero.org': 'Zotero', 'wikidata.org': 'Wikidata', 'd-nb.info': 'GND', 'viaf.org': 'VIAF',
+      'geonames.org': 'GeoNames', 'trismegistos.org': 'Trismegistos', 'papyri.info': 'papyri.info', 'doi.org': 'DOI',
+      'edh-www.adw.uni-heidelberg.de': 'EDH', 'edh.ub.uni-heidelberg.de': 'EDH', 'pleiades.stoa.org': 'Pleiades'}"
+      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+    <xsl:variable name="base" select="replace($host, '^www\.', '')"/>
+    <xsl:variable name="parent" select="replace($base, '^[^.]+\.', '')"/>
+    <xsl:sequence select="($known($base), $known($parent), $base)[1]"/>
+  </xsl:function>
+
+  <!-- Text with bidirectional controls (U+202A-U+202E embeddings and overrides, U+2066-U+2069 isolates, marks)
+       isolated between U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE, so that an override in a
+       title or a tooltip cannot reorder the text after it (Unicode Bidirectional Algorithm, UAX #9, 6.3). -->
+  <xsl:function name="tk:isolate" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="if (matches($text, $tk:bidi-controls)) then concat('&#x2068;', $text, '&#x2069;') else $text"/>
+  </xsl:function>
+  <xsl:variable name="tk:bidi-controls" as="xs:string" select="'[&#x202A;-&#x202E;&#x2066;-&#x2069;&#x200E;&#x200F;&#x061C;]'"/>
+
+  <!-- Shared templates, for the HTML (default mode) and the text (mode tk:flat). -->
+
+  <!-- Name parts written without a space between them (<forename>Charles</forename><surname>Dickens</surname>)
+       are separate words: a space is put between them. -->
+  <xsl:template match="(forename | surname | genName | addName | nameLink | roleName)[preceding-sibling::node()[1][self::forename or self::surname or self::genName or self::addName or self::nameLink or self::roleName]]" mode="#default tk:flat" priority="3">
+    <xsl:text> </xsl:text>
+    <xsl:next-match/>
+  </xsl:template>
+
+  <!-- The parts of a bibliographic reference written one after the other without punctuation
+       (<author>Lewis Carroll</author><title>Alice</title>) are separated by a comma, so that they do not run together. -->
+  <xsl:template match="*[parent::bibl][preceding-sibling::node()[1][self::*]][not(self::note or self::ptr or self::lb or self::pb)]" mode="#default tk:flat" priority="4">
+    <!-- $field: the part is shown on its own (a row of the title block), not within its bibl. -->
+    <xsl:param name="field" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:if test="not($field)"><xsl:text>, </xsl:text></xsl:if>
+    <xsl:next-match/>
+  </xsl:template>
+
+  <!-- A break inside a word (lb, pb or cb with break="no", TEI Guidelines 3.11.3) keeps the word whole: the
+       whitespace around the break in the source, which is only layout of the XML, is dropped. -->
+  <xsl:template match="text()[tk:nobreak(preceding-sibling::node()[1]) or tk:nobreak(following-sibling::node()[1])]" mode="#default tk:flat" priority="2">
+    <xsl:variable name="start" select="if (tk:nobreak(preceding-sibling::node()[1])) then replace(., '^\s+', '') else string(.)"/>
+    <xsl:value-of select="if (tk:nobreak(following-sibling::node()[1])) then replace($start, '\s+$', '') else $start"/>
+  </xsl:template>
+  <xsl:function name="tk:nobreak" as="xs:boolean">
+    <xsl:param name="node" as="node()?"/>
+    <xsl:sequence select="exists($node[self::lb or self::pb or self::cb][@break = 'no'])"/>
   </xsl:function>
 
   <!-- The XML of a TEI example (egXML content), without the Examples namespace declarations repeated on it. -->
@@ -91,16 +315,10 @@
     <xsl:sequence select="replace($xml, ' xmlns(:eg)?=&quot;http://www.tei-c.org/ns/Examples&quot;', '')"/>
   </xsl:function>
 
-  <!-- What kind of thing a name or register entry denotes: place, org, person, group or other (used as CSS class). -->
+  <!-- What kind of thing a name or register entry denotes: place, org, person, group (the TEI vocabulary), or
+       other; used as a CSS class. -->
   <xsl:function name="tk:kind" as="xs:string">
     <xsl:param name="el" as="element()"/>
-    <xsl:variable name="n" select="local-name($el)"/>
-    <xsl:sequence select="
-      if ($n = ('place', 'placeName', 'geogName', 'settlement', 'country', 'region', 'bloc', 'district')) then 'place'
-      else if ($n = ('org', 'orgName')) then 'org'
-      else if ($n = ('person', 'persName', 'roleName', 'forename', 'surname')) then 'person'
-      else if ($n = 'personGrp') then 'group'
-      else if ($n = ('rs', 'name') and $el/@type = ('place', 'org', 'person', 'group')) then string($el/@type)
-      else 'other'"/>
+    <xsl:sequence select="(tv:entry-kind($el), tv:name-kind($el), 'other')[1]"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -13,7 +13,8 @@
  * - warm: in one process, after a first run: transformToHtml() (our parser + serialisation + saxon-js) against
  *   Saxon-HE's own `-repeat:N` average (its "Average execution time", plus its "Tree built in" parse time of the
  *   same runs; compilation not included).
- * Medians of N runs. Ratio = teikit time / Saxon-HE time (below 2 is the aim; below 1 means teikit is faster).
+ * End to end: medians of N runs, teikit and Saxon-HE interleaved, wall and CPU seconds (user + system) and peak
+ * memory from /usr/bin/time. Ratio = teikit time / Saxon-HE time (below 1 means teikit is faster).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -54,23 +55,43 @@ const mb = statSync(file).size / 1e6;
 const tmp = mkdtempSync(join(tmpdir(), 'teikit-bench-'));
 const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
-function timeProcess(command, commandArgs) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    const r = spawnSync(command, commandArgs, { encoding: 'utf8', maxBuffer: 1 << 28 });
-    times.push(performance.now() - t);
-    if (r.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} failed: ${r.stderr.split('\n')[0]}`);
-  }
-  return median(times);
+/**
+ * One run of a command under /usr/bin/time: wall seconds, CPU seconds (user + system) and peak memory (max RSS).
+ * Without /usr/bin/time, wall clock only.
+ */
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+function runOnce(command, commandArgs) {
+  const t = performance.now();
+  const r = GNU_TIME
+    ? spawnSync(GNU_TIME, ['-f', 'TKTIME %e %U %S %M', command, ...commandArgs], { encoding: 'utf8', maxBuffer: 1 << 28 })
+    : spawnSync(command, commandArgs, { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const wall = performance.now() - t;
+  if (r.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} failed: ${r.stderr.split('\n')[0]}`);
+  const m = /TKTIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr);
+  return m ? { wall, cpu: (Number(m[2]) + Number(m[3])) * 1000, rss: Number(m[4]) / 1024 } : { wall, cpu: NaN, rss: NaN };
 }
 
-console.log(`input: ${file} (${mb.toFixed(2)} MB), ${runs} runs each, medians\n`);
-const rows = [];
+/** Medians of `runs` runs of each command, the commands interleaved (A B A B ...) so that load hits both alike. */
+function timeInterleaved(commands) {
+  const samples = commands.map(() => []);
+  for (let i = 0; i < runs; i++) commands.forEach(([cmd, args], k) => samples[k].push(runOnce(cmd, args)));
+  return samples.map((xs) => ({ wall: median(xs.map((x) => x.wall)), cpu: median(xs.map((x) => x.cpu)), rss: median(xs.map((x) => x.rss)) }));
+}
 
-// teikit end to end (node start, saxon-js load, our parse, transform, write).
-for (const to of ['html', 'text']) {
-  rows.push([`teikit transform --to ${to}, end to end`, timeProcess(process.execPath, [cli, 'transform', file, '--to', to, '-o', join(tmp, `out.${to}`)])]);
+console.log(`input: ${file} (${mb.toFixed(2)} MB), ${runs} runs each, interleaved, medians\n`);
+const rows = [];
+const java = spawnSync('java', ['-version'], { encoding: 'utf8' }).status === 0;
+const haveSaxon = java && existsSync(SAXON_HE);
+if (!haveSaxon) console.log(`Saxon-HE not found (${SAXON_HE}, Debian package libsaxonhe-java) or no java: teikit only`);
+
+// End to end, one process per run: teikit (node start, saxon-js load, our parse, transform, write) against
+// Saxon-HE (JVM start, stylesheet compilation, parse, transform, write).
+for (const [to, xsl] of [['html', 'tei-html.xsl'], ['text', 'tei-text.xsl']]) {
+  const commands = [[process.execPath, [cli, 'transform', file, '--to', to, '-o', join(tmp, `out.${to}`)]]];
+  if (haveSaxon) commands.push(['java', ['-cp', SAXON_HE, 'net.sf.saxon.Transform', `-s:${file}`, `-xsl:${join(root, 'transforms', xsl)}`, `-o:${join(tmp, `he.${to}`)}`]]);
+  const [ours, theirs] = timeInterleaved(commands);
+  rows.push([`teikit transform --to ${to}, end to end`, ours.wall, ours]);
+  if (theirs) rows.push([`Saxon-HE ${to}, end to end`, theirs.wall, theirs]);
 }
 
 // teikit warm, in process.
@@ -87,11 +108,9 @@ for (const [to, fn] of [['html', transformToHtml], ['text', transformToText]]) {
   rows.push([`teikit ${to}, warm (in process)`, median(times)]);
 }
 
-const java = spawnSync('java', ['-version'], { encoding: 'utf8' }).status === 0;
-if (java && existsSync(SAXON_HE)) {
+if (haveSaxon) {
   for (const [to, xsl] of [['html', 'tei-html.xsl'], ['text', 'tei-text.xsl']]) {
     const xslPath = join(root, 'transforms', xsl);
-    rows.push([`Saxon-HE ${to}, end to end`, timeProcess('java', ['-cp', SAXON_HE, 'net.sf.saxon.Transform', `-s:${file}`, `-xsl:${xslPath}`, `-o:${join(tmp, `he.${to}`)}`])]);
     const r = spawnSync('java', ['-cp', SAXON_HE, 'net.sf.saxon.Transform', '-t', `-repeat:${Math.max(runs, 5)}`, `-s:${file}`, `-xsl:${xslPath}`, `-o:${join(tmp, `he2.${to}`)}`], { encoding: 'utf8' });
     // "Execution time" leaves out parsing the source ("Tree built in"): add the parse of the same runs (all but the
     // first, like Saxon's own average) so that both sides include parsing.
@@ -103,12 +122,13 @@ if (java && existsSync(SAXON_HE)) {
     if (average) rows.push([`Saxon-HE ${to}, warm (-repeat average)`, Number(average[1]) * (average[2] === 's' ? 1000 : 1) + parse]);
     else console.log(`(could not read Saxon-HE's -repeat timing: ${r.stderr.split('\n').slice(-3).join(' ')})`);
   }
-} else {
-  console.log(`Saxon-HE not found (${SAXON_HE}, Debian package libsaxonhe-java) or no java: teikit only`);
 }
 
 const width = Math.max(...rows.map(([label]) => label.length));
-for (const [label, ms] of rows) console.log(`${label.padEnd(width)}  ${fmt(ms).padStart(8)}  ${(mb / (ms / 1000)).toFixed(2).padStart(6)} MB/s`);
+for (const [label, ms, detail] of rows) {
+  const extra = detail ? `  CPU ${fmt(detail.cpu).padStart(8)}  peak memory ${detail.rss.toFixed(0).padStart(5)} MB (${(detail.rss / mb).toFixed(1)}x the file)` : '';
+  console.log(`${label.padEnd(width)}  ${fmt(ms).padStart(8)}  ${(mb / (ms / 1000)).toFixed(2).padStart(6)} MB/s${extra}`);
+}
 
 const get = (label) => rows.find(([l]) => l === label)?.[1];
 console.log('\nratio teikit / Saxon-HE (aim: below 2):');

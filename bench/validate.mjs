@@ -13,6 +13,10 @@
  *    given many files jing stops at the first malformed one) and jing with all files in one call (one JVM start:
  *    its best case; malformed files left out so that it reads them all); xmllint one call.
  * 3. A billion-laughs file: teikit stops it; jing is given 20 s.
+ * 4. With `--scale` (or `--only-scale`): large inputs, teikit and jing interleaved, wall time, CPU seconds (user +
+ *    system, children included) and peak memory (max RSS) from /usr/bin/time: every corpus file copied to about
+ *    70 MB (teikit one call, default --jobs; jing one call for all), a 100 MB prose file and a 50 MB file of
+ *    tokenised `w` elements (lemma, pos); `xmllint --stream` parse-only MB/s as the floor.
  * Ratios are "other tool's time / teikit's time": above 1 means teikit is faster.
  */
 import { spawnSync } from 'node:child_process';
@@ -69,6 +73,10 @@ function xmlFiles(dir) {
 }
 const fmt = (s) => `${s.toFixed(2)} s`;
 const ratio = (other, ours) => `${(other / ours).toFixed(2)}x`;
+
+const scale = process.argv.includes('--scale') || process.argv.includes('--only-scale');
+const onlyScale = process.argv.includes('--only-scale');
+if (onlyScale) await scaleBench();
 
 console.log(`teikit validate benchmark: node ${process.version}, ${cpus().length} CPUs (availableParallelism ${availableParallelism()}), ${runs} runs, median`);
 console.log(`schema: ${schema}`);
@@ -174,3 +182,95 @@ if (hasJing) {
 }
 rmSync(lolDir, { recursive: true, force: true });
 rmSync(warmDir, { recursive: true, force: true });
+
+if (scale) await scaleBench();
+
+/** Section 4: large inputs (see the header). */
+async function scaleBench() {
+  const hasTime = existsSync('/usr/bin/time');
+  const measure = (cmd, argv, env = {}) => {
+    const out = join(tmpdir(), `teikit-bench-time-${process.pid}.txt`);
+    const started = performance.now();
+    const r = hasTime
+      ? spawnSync('/usr/bin/time', ['-f', '%U %S %M', '-o', out, cmd, ...argv], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 30 })
+      : spawnSync(cmd, argv, { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 30 });
+    const seconds = (performance.now() - started) / 1000;
+    let cpu = NaN;
+    let rss = NaN;
+    if (hasTime) {
+      const [u, sy, m] = readFileSync(out, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+      cpu = u + sy;
+      rss = m / 1024;
+      rmSync(out, { force: true });
+    }
+    return { seconds, cpu, rss, status: r.status, stdout: r.stdout ?? '' };
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'teikit-bench-scale-'));
+  const cache = join(dir, 'cache');
+  const { tryParseXml } = await import(join(root, 'dist/src/xml/index.js'));
+  // ~70 MB: copies of every well-formed corpus file
+  const wellFormed = xmlFiles(corpus).filter((f) => tryParseXml(readFileSync(f), { file: f }).ok);
+  const copies = join(dir, 'corpus');
+  const copied = [];
+  let total = 0;
+  for (let round = 0; total < 70e6; round++) {
+    for (const f of wellFormed) {
+      const target = join(copies, `r${round}`, f.slice(corpus.length).replace(/[\\/]/g, '__'));
+      spawnSync('mkdir', ['-p', join(copies, `r${round}`)]);
+      writeFileSync(target, readFileSync(f));
+      copied.push(target);
+      total += statSync(f).size;
+    }
+  }
+  // a 100 MB prose file and a 50 MB tokenised one
+  const head = '<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt><publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader><text><body>\n';
+  const words = ['the', 'quick', 'brown', 'fox', 'jumps', 'over', 'lazy', 'dog', 'and', 'runs'];
+  const make = (file, mb, para) => {
+    const parts = [head];
+    let size = head.length;
+    for (let i = 0; size < mb * 1e6; i++) {
+      const p = para(i);
+      parts.push(p);
+      size += p.length;
+    }
+    parts.push('</body></text></TEI>\n');
+    writeFileSync(file, parts.join(''));
+    return file;
+  };
+  const novel = make(join(dir, 'novel-100mb.xml'), 100, (i) => `<div n="${i}"><p>It was a <hi rend="italic">dark</hi> and stormy night; the rain fell in torrents, except at occasional intervals, when it was checked by a violent gust of wind which swept up the streets (for it is in <name type="place">London</name> that our scene lies).</p></div>\n`);
+  const tokens = make(join(dir, 'tokens-50mb.xml'), 50, (i) => `<p>${Array.from({ length: 20 }, (_, k) => `<w lemma="${words[(i + k) % 10]}" pos="NN">${words[(i + k) % 10]}</w>`).join(' ')}</p>\n`);
+  measure(process.execPath, [cli, 'validate', '--schema', schema, novel], { TEIKIT_CACHE_DIR: cache }); // fill the cache
+  const inputs = [
+    [`corpus copied to ${(total / 1e6).toFixed(0)} MB (${copied.length} files, one call)`, copied, total],
+    ['100 MB prose file', [novel], statSync(novel).size],
+    ['50 MB tokenised file (w with lemma, pos)', [tokens], statSync(tokens).size],
+  ];
+  console.log(`\n4. scale (${runs} runs each, teikit and jing interleaved; cpu = user + system seconds, children included)`);
+  for (const [label, list, size] of inputs) {
+    const ours = [];
+    const theirs = [];
+    const floor = [];
+    for (let i = 0; i < runs; i++) {
+      ours.push(measure(process.execPath, [cli, 'validate', '--schema', schema, ...(list.length > 1 ? [copies] : list)], { TEIKIT_CACHE_DIR: cache }));
+      if (hasJing) theirs.push(measure('jing', [schema, ...list]));
+      if (hasXmllint) floor.push(measure('xmllint', ['--stream', '--noout', ...list]));
+    }
+    const mbs = size / 1e6;
+    const row = (name, ms) => {
+      const wall = median(ms.map((m) => m.seconds));
+      const cpu = median(ms.map((m) => m.cpu));
+      const rss = Math.max(...ms.map((m) => m.rss));
+      return { name, wall, line: `   ${name.padEnd(22)} ${fmt(wall).padStart(8)} wall ${(mbs / wall).toFixed(1).padStart(6)} MB/s  ${cpu.toFixed(2).padStart(6)} s cpu  ${rss.toFixed(0).padStart(5)} MB peak` };
+    };
+    console.log(`   ${label}`);
+    const a = row('teikit', ours);
+    console.log(a.line, `  ${ours.at(-1).stdout.split('\n').at(-2) ?? ''}`);
+    if (theirs.length > 0) {
+      const b = row('jing', theirs);
+      console.log(b.line, `  jing / teikit: ${ratio(b.wall, a.wall)}`);
+    }
+    if (floor.length > 0) console.log(row('xmllint --stream', floor).line, '  parse only: the floor');
+  }
+  rmSync(dir, { recursive: true, force: true });
+  if (onlyScale) process.exit(0);
+}

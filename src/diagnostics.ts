@@ -1,6 +1,6 @@
 /**
  * Diagnostics are plain, JSON-serialisable data: the same object in the library, in `--format json` output and in
- * the tests (DESIGN.md, "Diagnostics").
+ * the tests (README, Library).
  *
  * Positions: `line` and `column` are 1-based; `column` counts Unicode code points, not UTF-16 units, so that
  * `日本<x/>` puts `<x/>` at column 3. Every module that reports a position goes through this convention.
@@ -9,7 +9,7 @@
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Which layer found the problem. */
-export type DiagnosticSource = 'xml' | 'relaxng' | 'rules' | 'encode' | 'transform' | 'query' | 'io' | 'schema' | 'catalog' | 'internal';
+export type DiagnosticSource = 'xml' | 'relaxng' | 'rules' | 'encode' | 'annotate' | 'transform' | 'query' | 'io' | 'schema' | 'catalog' | 'internal';
 
 export interface Diagnostic {
   file: string;
@@ -25,12 +25,64 @@ export interface Diagnostic {
   url?: string;
 }
 
-/** `FILE:LINE:COLUMN: error|warning MESSAGE [RULE-ID]`, the CLI's text form (DESIGN.md, CLI contract). */
-export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.message} [${d.ruleId}]`;
+const C_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\t': '\\t', '\n': '\\n', '\v': '\\v', '\f': '\\f', '\r': '\\r' };
+
+/**
+ * Text as a terminal may safely show it, the way `ls -b` prints file names: C0 controls, DEL and C1 controls as C
+ * escapes (`\n`, `\t`) or octal bytes of their UTF-8 form (`\033`, `\302\233`), so that a name holding a newline
+ * cannot forge an output line and an ANSI escape never reaches the terminal. With `name`, a backslash is doubled
+ * too (as `ls -b` does), so that the escaped form of a file name is unambiguous. JSON and CSV need none of this:
+ * they escape by their own rules.
+ */
+export function printable(text: string, name = false): string {
+  const re = name ? /[\x00-\x1f\x7f-\x9f\\]/g : /[\x00-\x1f\x7f-\x9f]/g;
+  if (!re.test(text)) return text;
+  re.lastIndex = 0;
+  return text.replace(re, (c) => {
+    if (c === '\\') return '\\\\';
+    const named = C_ESCAPES[c];
+    if (named !== undefined) return named;
+    return Array.from(Buffer.from(c, 'utf8'), (b) => `\\${b.toString(8).padStart(3, '0')}`).join('');
+  });
 }
 
-/** Build a diagnostic; optional fields are only set when given, so JSON output carries no `undefined`s. */
+/**
+ * `FILE:LINE:COLUMN: error|warning MESSAGE [RULE-ID]`, the CLI's text form (README, Command line), with the file
+ * name and the message made `printable`.
+ */
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${printable(d.file, true)}:${d.line}:${d.column}: ${d.severity} ${printable(d.message)} [${d.ruleId}]`;
+}
+
+/** The most characters of a file's text a diagnostic quotes (`actual`, a quoted value in a message). */
+export const MAX_EXCERPT = 200;
+/** The longest message: room for the longest "expected" lists of tei_all, never a whole file. */
+export const MAX_MESSAGE = 4_000;
+
+/**
+ * At most `max` characters of `text` (UTF-16 units, never splitting a surrogate pair), the last one `…` when
+ * something was cut. Diagnostics quote documents only through this, so that a file pulled in by XInclude or a
+ * pointer is never printed whole.
+ */
+export function excerpt(text: string, max = MAX_EXCERPT): string {
+  if (text.length <= max) return text;
+  let cut = max - 1;
+  const last = text.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut--;
+  return `${text.slice(0, cut)}…`;
+}
+
+/** A message with every quoted part longer than `MAX_EXCERPT` cut short, and at most `MAX_MESSAGE` long. */
+function bounded(message: string): string {
+  if (message.length <= MAX_EXCERPT) return message;
+  const quoted = message.replace(/"([^"]{201,})"/g, (_, inner: string) => `"${excerpt(inner)}"`);
+  return excerpt(quoted, MAX_MESSAGE);
+}
+
+/**
+ * Build a diagnostic; optional fields are only set when given, so JSON output carries no `undefined`s. `actual`
+ * is cut to `MAX_EXCERPT` characters and the message bounded, whatever the caller passes.
+ */
 export function diagnostic(
   fields: Omit<Diagnostic, 'severity'> & { severity?: Severity },
 ): Diagnostic {
@@ -39,13 +91,13 @@ export function diagnostic(
     line: fields.line,
     column: fields.column,
     severity: fields.severity ?? 'error',
-    message: fields.message,
+    message: bounded(fields.message),
     ruleId: fields.ruleId,
     source: fields.source,
   };
   for (const key of ['xpath', 'expected', 'actual', 'url'] as const) {
     const value = fields[key];
-    if (value !== undefined) d[key] = value;
+    if (value !== undefined) d[key] = key === 'actual' ? excerpt(value) : value;
   }
   return d;
 }

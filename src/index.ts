@@ -5,6 +5,8 @@ export { parseXml, serializeXml, tryParseXml } from './xml/index.js';
 export type { XmlAttribute, XmlDocument, XmlElement, XmlNode, ParseOptions, ParseResult } from './xml/index.js';
 export { checkAuthority, editionSchemaHref, encodeRecord, findDates, loadAuthority, parseCitation, parseDatePhrase, parseFunders, parseRecord } from './encode/index.js';
 export type { ArchiveRecord, Authority, AuthorityCheck, AuthorityEntity, AuthorityName, Citation, DateMatch, DateValue, EncodeOptions, EncodeResult, EntityKind, ParseRecordOptions } from './encode/index.js';
+export { annotateTei } from './annotate/index.js';
+export type { AnnotateOptions, AnnotateResult } from './annotate/index.js';
 export { validateFile, validateFiles, validateSource, checkRules, resolveSchema } from './validate/index.js';
 export type { FileReport, ValidateFilesOptions, ValidateOptions, ValidationReport, ValidationSummary, Verdict } from './validate/index.js';
 export { transformToHtml, transformToText } from './transform/index.js';

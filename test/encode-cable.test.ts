@@ -1,7 +1,7 @@
 /**
  * The cable edition (editions/wilson-118181/): the committed TEI is exactly what `teikit encode` makes of the record
  * and its authority file, it is valid TEI, and every mention, header field, date and bracket is encoded as
- * DESIGN.md says. UPDATE=1 rewrites the committed file.
+ * the README says. UPDATE=1 rewrites the committed file.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';

@@ -59,7 +59,7 @@ const CASES: Case[] = [
     callNumber: 'RGANI, f. 5, op. 49, d. 524',
     languages: ['en', 'ru'],
     type: 'record-of-conversation',
-    blocks: ['p', 'p'],
+    blocks: ['sp', 'sp'],
   },
 ];
 
@@ -161,15 +161,21 @@ describe('details of the fixture records', () => {
     ]);
   });
 
-  it('conversation: no Summary or Credits; a date range as date line; < and > in the text; bracketed note kept as supplied', () => {
+  it('conversation: no Summary or Credits; a date range as date line; < and > in the text; bracketed note kept as supplied; speeches', () => {
     const { doc, xml, diagnostics } = encode('conversation-1962-05.txt');
     expect(xml).toContain('cannot accept the term "flight" &lt;as such&gt;. <supplied reason="clarification">Zhang then spoke at length.</supplied>');
+    // Speaker labels are speeches (TEI P5 3.13.2); without an authority file "Yili [Ili]" is still a name and its
+    // second name, both without @ref.
+    expect(xml).toContain(
+      '<sp>\n          <speaker>Chervonenko:</speaker>\n          <p>The Soviet side notes the events of <date when="1962-04-22" cert="medium">April 22</date> &amp; ' +
+        '<date when="1962-04-23">April 23, 1962</date> in <placeName>Yili</placeName> <supplied reason="alternative-name"><placeName>Ili</placeName></supplied>.</p>\n        </sp>',
+    );
+    expect(xml).toContain('<sp>\n          <speaker>Zhang:</speaker>\n          <p>The Chinese side cannot accept');
     expect(all(one(doc, 'teiHeader'), 'abstract')).toEqual([]);
     expect(all(one(doc, 'teiHeader'), 'respStmt').map((r) => text(one(r, 'name')))).toEqual(['Gary Goldberg', 'Sergey Radchenko', 'teikit encode', 'Gary Goldberg', 'Sergey Radchenko']);
     expect(diagnostics.map((d) => d.message.replace(/ is not.*/, ''))).toEqual([
       'capitalised name "Soviet"',
-      'capitalised name "Yili"',
-      'capitalised name "Ili"',
+      '"Yili [Ili]": a name and its second name in brackets, neither in the authority file; both tagged placeName without @ref (add an entry with both names)',
       'capitalised name "Chinese"',
     ]);
   });

@@ -18,9 +18,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TeikitError } from '../src/diagnostics.js';
 import { compileSchema } from '../src/validate/relaxng/compile.js';
-import { loadSchema, validateWithSchema, type RelaxngSchema } from '../src/validate/relaxng/index.js';
+import { loadSchema, validateTree, validateWithSchema, type RelaxngSchema } from '../src/validate/relaxng/index.js';
 import { parseCompactSchema } from '../src/validate/relaxng/syntax/compact.js';
-import { validateTree } from '../src/validate/relaxng/validate.js';
 import { parseXml, serializeXml, tryParseXml, walk, type XmlElement } from '../src/xml/index.js';
 import { corpusDir, hasCorpus, runCli } from './helpers.js';
 import { loadCases, present as hasSuite } from './spectest-cases.js';
@@ -194,7 +193,8 @@ describe('teikit validate --schema x.rnc (the CLI, as a user runs it)', () => {
       `${join(FIXTURES, 'broken', 'compact-syntax.rnc')}:2:12: error incorrect RELAX NG compact schema: "|" and "," cannot be mixed without parentheses [relaxng-schema]`],
     // jing -c: loop-a.rnc:2:1: error: recursive inclusion of URL ".../loop-b.rnc"
     ['an include loop', join(dir, 'loop-a.rnc'),
-      `${join(dir, 'loop-a.rnc')}:2:1: error incorrect RELAX NG schema: detected an import loop: ${pathToFileURL(join(dir, 'loop-a.rnc')).href} [relaxng-schema]`],
+      // jing -c: the same line, and the same URL as Java spells it
+      `${join(dir, 'loop-a.rnc')}:2:1: error incorrect RELAX NG schema: recursive inclusion of URL "file:${join(dir, 'loop-b.rnc')}" [relaxng-schema]`],
     ['a missing include', join(dir, 'missing-include.rnc'),
       `${join(dir, 'missing-include.rnc')}:3:1: error cannot read schema ${join(dir, 'nowhere.rnc')} (include href="nowhere.rnc"): no such file [relaxng-schema]`],
   ];

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { TeikitError } from '../src/diagnostics.js';
 import { compileSchema } from '../src/validate/relaxng/compile.js';
-import { validateTree } from '../src/validate/relaxng/validate.js';
+import { validateTree } from '../src/validate/relaxng/index.js';
 import { parseXml } from '../src/xml/index.js';
 import { loadCases, present, type Case } from './spectest-cases.js';
 

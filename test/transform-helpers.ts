@@ -15,10 +15,12 @@ export function words(text: string): string[] {
 /**
  * Tokens with the editorial sigla taken out first: a dot below (U+0323, Leiden for letters read with doubt) and
  * brackets or parentheses inside a word ("I(ovi)", "[Iun]oni", "⟨v⟩otum"), which mark the editor's part of a word
- * without adding or losing a letter of it.
+ * without adding or losing a letter of it. Note markers the text output puts right after a word ("crossing.[1]",
+ * "border¹") are no part of it and go first.
  */
 export function plainWords(text: string): string[] {
-  return words(text.normalize('NFD').replace(/\u0323/g, '').normalize('NFC').replace(/[()[\]⟨⟩⟦⟧]/g, ''));
+  const unmarked = text.replace(/\[[0-9*†‡]+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, ' ');
+  return words(unmarked.normalize('NFD').replace(/\u0323/g, '').normalize('NFC').replace(/[()[\]⟨⟩⟦⟧]/g, ''));
 }
 
 /** Tokens of `expected` missing from `actual` (multiset difference), as "token xCOUNT". */

@@ -17,7 +17,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'teikit-transform-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('transformToText', () => {
-  it('gives the cable-shaped fixture as published: brackets kept, gaps as [...], notes after the text', () => {
+  it('gives the cable-shaped fixture as published: brackets kept, gaps as [...], note markers in place, notes after the text', () => {
     expect(transformToText(read('cable.xml'))).toBe(
       [
         'Handling the Issue of Border Residents Fleeing from Yili and Tacheng to the Soviet Union',
@@ -26,7 +26,7 @@ describe('transformToText', () => {
         '',
         'Our proposed solution to the problem of Uyghur and Kazakh borders [sic] residents fleeing from Yili [Ili] and Tacheng [Qoqek] to the Soviet Union, which your office reported during an 18 April phone call, is as follows:',
         '',
-        'Please report the situation of the meeting to the Ministry [of Foreign Affairs] as soon as possible.',
+        'Please report the situation of the meeting to the Ministry [of Foreign Affairs] as soon as possible.[1]',
         '',
         'Some text was left out here: [...]',
         '',
@@ -35,7 +35,7 @@ describe('transformToText', () => {
         '',
         'Notes',
         '',
-        '1. The year is inferred from the date of the cable.',
+        '[1] The year is inferred from the date of the cable.',
         '',
       ].join('\n'),
     );
@@ -45,7 +45,8 @@ describe('transformToText', () => {
     const text = transformToText(read('cable.xml'), { reading: true });
     expect(text).toContain('\n\nTo the Foreign Affairs Office of the Xinjiang Uyghur Autonomous Region:\n\n');
     expect(text).toContain('the problem of Uyghur and Kazakh borders residents fleeing');
-    expect(text).toContain('the Ministry of Foreign Affairs as soon as possible.');
+    expect(text).toContain('the Ministry of Foreign Affairs as soon as possible.¹');
+    expect(text).toContain('\n\nNotes\n\n1. The year is inferred from the date of the cable.\n');
     expect(text).toContain('\n\nSome text was left out here:\n\n');
     expect(text).toContain('fleeing from Yili (Ili) and Tacheng (Qoqek) to the Soviet Union');
     expect(text).not.toMatch(/[[\]]/);

@@ -137,7 +137,7 @@ describe('teikit validate: schema resolution', () => {
     expect(report.files[0]!.diagnostics[0]).toEqual({
       file: `${fixtures}/schema-pi/remote.xml`,
       line: 2,
-      column: 2,
+      column: 1,
       severity: 'info',
       message:
         '<?xml-model?> schema "http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng" is remote and is never fetched; validated against teikit\'s edition schema instead',
@@ -444,7 +444,7 @@ describe.skipIf(!hasCorpus)('teikit validate on real TEI (../shared/corpus) agai
       expect(ours).toEqual(jing);
     }
     expect(r.status).toBe(1);
-  });
+  }, 300_000); // fourteen JVM starts for jing: minutes on a loaded machine
 
   it('reads the schema named by a local xml-model PI, and falls back from a remote one (the Slany report names tei_all online)', () => {
     const r = runCli(['validate', `${corpusDir}frus-history/documents/1984-07-slany-report-to-congress.xml`]);

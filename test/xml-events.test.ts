@@ -23,7 +23,7 @@ describe('streamXml', () => {
       ['pi', 'pi', 'a', [1, 1]],
       ['start', 'r', 'urn:r', ['xmlns=urn:r', 'a=1'], [2, 1], [2, 23], false],
       ['text', 'x&y', [2, 24]],
-      ['comment', 'c', [2, 32]],
+      ['comment', 'c', [2, 31]],
       ['start', 'e', 'urn:r', [], [2, 39], [2, 42], true],
       ['end', 'e', [2, 42]],
       ['cdata', '<z>', [2, 43]],

@@ -179,13 +179,13 @@
         <ol class="tk-footnotes">
           <xsl:for-each select="$notes">
             <xsl:variable name="n" select="accumulator-before('tk:notes')"/>
-            <li id="tk:note-{generate-id(.)}" value="{$n}">
+            <li id="tk:note-{tk:gid(.)}" value="{$n}">
               <xsl:sequence select="tk:lang-attr(.)"/>
               <xsl:apply-templates>
                 <xsl:with-param name="level" select="$level + 1" tunnel="yes"/>
               </xsl:apply-templates>
               <xsl:text> </xsl:text>
-              <a href="#tk:noteref-{generate-id(.)}" class="tk-backlink" aria-label="Back to the text of note {$n}">↩</a>
+              <a href="#tk:noteref-{tk:gid(.)}" class="tk-backlink" aria-label="Back to the text of note {$n}">↩</a>
             </li>
           </xsl:for-each>
         </ol>
@@ -198,10 +198,10 @@
         <ol class="tk-app-entries">
           <xsl:for-each select="$apps">
             <xsl:variable name="n" select="accumulator-before('tk:apps')"/>
-            <li id="tk:app-{generate-id(.)}" value="{$n}">
+            <li id="tk:app-{tk:gid(.)}" value="{$n}">
               <xsl:apply-templates select="." mode="tk:apparatus"/>
               <xsl:text> </xsl:text>
-              <a href="#tk:appref-{generate-id(.)}" class="tk-backlink" aria-label="Back to the text of apparatus entry {$n}">↩</a>
+              <a href="#tk:appref-{tk:gid(.)}" class="tk-backlink" aria-label="Back to the text of apparatus entry {$n}">↩</a>
             </li>
           </xsl:for-each>
         </ol>

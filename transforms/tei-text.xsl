@@ -10,8 +10,11 @@
   $reading = true(): a clean reading text. Supplied words without brackets, gaps and deletions left out, the
   editor's forms of choice (corr, expan, reg); a bracketed second name (supplied reason="alternative-name") in
   parentheses.
-  In both, notes are not inlined in the running text (they would break the sentence they sit in); they follow the
-  text under a line "Notes", numbered in document order; readings of app/lem/rdg likewise under "Apparatus".
+  In both, notes are not inlined in the running text (they would break the sentence they sit in): a marker "[1]"
+  stands where the note is (its @n, else its number in document order; a ptr with @n to a note repeats its marker,
+  as an archive record prints a second reference; "¹" in the reading text), and the notes follow the text under a
+  line "Notes", each after its marker ("[1] ", "1. " in the reading text); readings of app/lem/rdg likewise under
+  "Apparatus".
 
   Whitespace (TEI Guidelines 1.3.1.1.4 and the "whitespace" section of the XML spec): the text is first flattened
   to a sequence of strings and two kinds of markers (block separator, line break); each line is then
@@ -66,7 +69,7 @@
         <xsl:if test="$notes">
           <xsl:sequence select="$tk:SEP"/>Notes<xsl:sequence select="$tk:SEP"/>
           <xsl:for-each select="$notes">
-            <xsl:value-of select="concat(accumulator-before('tk:notes'), '. ')"/>
+            <xsl:value-of select="if ($reading) then concat(tk:note-label(.), '. ') else concat(tk:note-marker(tk:note-label(.)), ' ')"/>
             <xsl:apply-templates mode="tk:flat"/>
             <xsl:sequence select="$tk:SEP"/>
           </xsl:for-each>
@@ -148,7 +151,30 @@
 
   <!-- Not part of the running text: header, registers outside the text, page/column marks, milestones, notes
        (collected at the end), alignment and linking elements. -->
-  <xsl:template match="teiHeader | standOff | facsimile | pb | cb | milestone | anchor | gb | note[tk:footnote(.)] | handShift | link | linkGrp | join | alt | altGrp | timeline | span | spanGrp | interp | interpGrp | certainty | precision | respons | index | graphic | media | catchwords | signatures | secFol" mode="tk:flat"/>
+  <xsl:template match="note[tk:footnote(.)]" mode="tk:flat">
+    <!-- A note between blocks (at the end of a div) has no place in a sentence to mark; a note inside a word
+         ("Camarg<note/>o") gets no marker either, so that the word stays whole. -->
+    <xsl:if test="not(parent::div | parent::body | parent::front | parent::back | parent::text | parent::postscript)
+      and not(matches(string((following::text())[1]), '^[\p{L}\p{N}]'))">
+      <xsl:value-of select="tk:note-marker(tk:note-label(.))"/>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="ptr[@n][id(substring-after(@target, '#'))/self::note]" mode="tk:flat">
+    <xsl:value-of select="tk:note-marker(@n)"/>
+  </xsl:template>
+  <!-- "[1]" as archive records print it; in the reading text, without brackets: superscript digits ("¹"), or the
+       sign itself ("*"). -->
+  <xsl:function name="tk:note-marker" as="xs:string">
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:sequence select="if (matches($label, '^\[.*\]$')) then $label
+      else if (not($reading)) then concat('[', $label, ']')
+      else if (matches($label, '^[0-9]+$')) then translate($label, '0123456789', '⁰¹²³⁴⁵⁶⁷⁸⁹') else $label"/>
+  </xsl:function>
+  <xsl:function name="tk:note-label" as="xs:string">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:sequence select="($note/@n[normalize-space()]/normalize-space(), string($note/accumulator-before('tk:notes')))[1]"/>
+  </xsl:function>
+  <xsl:template match="teiHeader | standOff | facsimile | pb | cb | milestone | anchor | gb | handShift | link | linkGrp | join | alt | altGrp | timeline | span | spanGrp | interp | interpGrp | certainty | precision | respons | index | graphic | media | catchwords | signatures | secFol" mode="tk:flat"/>
 
   <!-- A note printed inline in the source stays in the running text (a block of its own between blocks); a note
        inside a footnote stays in the footnote, in parentheses. -->

@@ -2,6 +2,7 @@
  * Flags are declared once per command with node's `util.parseArgs`; anything it rejects is a usage error (exit 2).
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { setMaxSize } from '../io.js';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -49,4 +50,19 @@ export function timeLimitOption(command: string, value: unknown): { timeLimit?: 
     throw new UsageError(`${command}: --time-limit must be a number of seconds, 0 for none (got "${String(value)}")`);
   }
   return { timeLimit: seconds };
+}
+
+/** The `--max-size MB` flag every command that reads files takes: the size cap of every input (src/io.ts). */
+export const MAX_SIZE_FLAG = { 'max-size': { type: 'string' } } as const;
+
+/** Its line in a command's help, its text starting at `column` as the other options' do. */
+export function maxSizeHelp(column: number): string {
+  const pad = ' '.repeat(column);
+  return `  --max-size MB${' '.repeat(Math.max(1, column - 15))}read input files of up to MB megabytes\n${pad}(default: documents 256, schemas, records and authority files 64)`;
+}
+
+export function applyMaxSize(command: string, value: unknown): void {
+  if (typeof value !== 'string') return;
+  const problem = setMaxSize(value);
+  if (problem !== undefined) throw new UsageError(`${command}: ${problem}`);
 }

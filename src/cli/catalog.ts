@@ -3,7 +3,7 @@
  * A thin shell over `catalogFiles` and the exports of src/catalog/.
  */
 import { formatDiagnostic } from '../diagnostics.js';
-import { writeAtomically } from '../io.js';
+import { writeAtomically, writeStdout } from '../io.js';
 import { jobsOption, oneOf, parseCommandLine, UsageError } from './args.js';
 import type { Command } from './main.js';
 
@@ -62,7 +62,7 @@ export const command: Command = {
             : (await import('../catalog/cmif.js')).catalogCmif(result.records);
     const output = values['output'];
     if (typeof output === 'string') writeAtomically(output, text);
-    else process.stdout.write(text);
+    else writeStdout(text);
     return result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
   },
 };

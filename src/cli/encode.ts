@@ -7,11 +7,11 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { formatDiagnostic, TeikitError, diagnostic } from '../diagnostics.js';
 import { checkAuthority, editionSchemaHref, encodeRecord, readAuthorityText, type Authority } from '../encode/index.js';
-import { readBytes, writeAtomically } from '../io.js';
-import { parseCommandLine, UsageError } from './args.js';
+import { checkOutputTarget, readRegularFile, writeAtomically, writeStdout } from '../io.js';
+import { applyMaxSize, MAX_SIZE_FLAG, maxSizeHelp, parseCommandLine, UsageError } from './args.js';
 import type { Command } from './main.js';
 
-const HELP = `Usage: teikit encode RECORD.txt [--authority FILE.json] [-o OUT.xml]
+const HELP: string = `Usage: teikit encode RECORD.txt [--authority FILE.json] [-o OUT.xml]
 
 Encode an archive record (Wilson Center Digital Archive layout: date line, title, Citation / Summary / Credits /
 Original Language / Contents sections, the text between "[...]" lines) as a TEI P5 edition: header from the
@@ -22,7 +22,9 @@ Options:
   --authority FILE.json  registers to tag names from (JSON, schemas/authority.schema.json). Default:
                          authority.json in the record's folder if there is one, else none (no names are tagged;
                          capitalised names are still reported).
-  -o, --output OUT.xml   write the TEI to OUT.xml (atomically: nothing is left behind on failure) instead of stdout
+  -o, --output OUT.xml   write the TEI to OUT.xml (atomically: nothing is left behind on failure) instead of stdout;
+                         OUT.xml must be a regular file or a new path (never a device, FIFO or directory)
+${maxSizeHelp(25)}
   --help                 show this help
 
 Warnings (unknown names, unreadable dates, unknown sections...) go to stderr as
@@ -37,14 +39,17 @@ export const command: Command = {
     const { values, positionals } = parseCommandLine('encode', argv, {
       authority: { type: 'string' },
       output: { type: 'string', short: 'o' },
+      ...MAX_SIZE_FLAG,
     });
+    applyMaxSize('encode', values['max-size']);
     if (positionals.length !== 1) {
       throw new UsageError(`encode: expected one RECORD.txt, got ${positionals.length === 0 ? 'none' : positionals.length}; run "teikit encode --help"`);
     }
     const recordPath = positionals[0]!;
     const output = typeof values['output'] === 'string' ? values['output'] : undefined;
     if (output === '') throw new UsageError('encode: -o needs a file name');
-    const bytes = readBytes(recordPath);
+    if (output !== undefined) checkOutputTarget(output);
+    const bytes = readRegularFile(recordPath, 'record');
 
     let authorityPath = typeof values['authority'] === 'string' ? values['authority'] : undefined;
     if (authorityPath === undefined) {
@@ -69,7 +74,7 @@ export const command: Command = {
     });
     for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
     if (output !== undefined) writeAtomically(output, result.xml);
-    else process.stdout.write(result.xml);
+    else writeStdout(result.xml);
     return 0;
   },
 };

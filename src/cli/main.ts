@@ -2,11 +2,12 @@
 /**
  * `teikit`: a thin shell over the library. Each command lives in its own file and exports `{ summary, help, run }`;
  * this file only dispatches, and turns errors into one line on stderr with the exit code of the CLI contract
- * (DESIGN.md): 0 success, 1 findings, 2 usage or I/O error. Never a stack trace (set TEIKIT_DEBUG=1 to see one).
+ * (README, Command line): 0 success, 1 findings, 2 usage or I/O error. Never a stack trace (set TEIKIT_DEBUG=1 to see one).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { formatDiagnostic, TeikitError } from '../diagnostics.js';
+import { formatDiagnostic, printable, TeikitError } from '../diagnostics.js';
+import { describe, ioError, StdoutClosed, writeStdout } from '../io.js';
 import { UsageError } from './args.js';
 
 export interface Command {
@@ -18,6 +19,8 @@ export interface Command {
 /** Command name -> module; loaded lazily so that `teikit validate` never pays for saxon-js or SQLite. */
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   encode: () => import('./encode.js'),
+  annotate: () => import('./annotate.js'),
+  build: () => import('./build.js'),
   validate: () => import('./validate.js'),
   transform: () => import('./transform.js'),
   query: () => import('./query.js'),
@@ -49,29 +52,38 @@ async function usage(): Promise<string> {
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(await usage());
+    writeStdout(await usage());
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
-    process.stdout.write(`teikit ${version()}\n`);
+    writeStdout(`teikit ${version()}\n`);
     return 0;
   }
   const load = COMMANDS[name];
   if (load === undefined) {
-    process.stderr.write(`teikit: unknown command "${name}"; run "teikit --help" for the list\n`);
+    process.stderr.write(`teikit: unknown command "${printable(name)}"; run "teikit --help" for the list\n`);
     return 2;
   }
   const { command } = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(command.help.endsWith('\n') ? command.help : command.help + '\n');
+    writeStdout(command.help.endsWith('\n') ? command.help : command.help + '\n');
     return 0;
   }
   return command.run(rest);
 }
 
 function report(error: unknown): number {
+  // The reader of our output went away (`teikit query ... | head`): nothing more to say.
+  if (error instanceof StdoutClosed) return 0;
+  // A system error that escaped its command still names its file: report it as the I/O error it is.
+  const path = (error as NodeJS.ErrnoException | undefined)?.path;
+  if (error instanceof Error && typeof path === 'string' && typeof (error as NodeJS.ErrnoException).code === 'string') {
+    if (process.env['TEIKIT_DEBUG']) process.stderr.write(`${error.stack}\n`);
+    error = ioError(path, describe(error));
+  }
   if (error instanceof UsageError) {
-    process.stderr.write(`teikit: ${error.message}\n`);
+    // Usage messages quote what was typed: escaped like every other line of text output.
+    process.stderr.write(`teikit: ${printable(error.message)}\n`);
     return 2;
   }
   if (error instanceof TeikitError) {
@@ -79,14 +91,17 @@ function report(error: unknown): number {
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`teikit: internal error: ${message.split('\n')[0]}\n`);
+  process.stderr.write(`teikit: internal error: ${printable(message.split('\n')[0]!)}\n`);
   if (process.env['TEIKIT_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   return 2;
 }
 
-// Output piped into `head` closes stdout early: that is not an error.
+// Output piped into `head` closes stdout early: that is not an error. Any other write error (a full disk,
+// `> /dev/full`, EIO) is: one line and exit code 2, never a silent success.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  process.stderr.write(formatDiagnostic(ioError('<stdout>', `cannot write to standard output: ${describe(error)}`).diagnostic) + '\n');
+  process.exit(2);
 });
 
 main(process.argv.slice(2)).then(

@@ -6,7 +6,9 @@ import { formatDiagnostic } from '../diagnostics.js';
 import { isoStart } from '../query/dates.js';
 import { formatMentions } from '../query/format.js';
 import { QUERY_KINDS, type Query, type QueryKind } from '../query/types.js';
-import { jobsOption, oneOf, parseCommandLine, UsageError } from './args.js';
+import { writeStdout } from '../io.js';
+import { MATCH_MODES, nameMatcher, RegexError } from '../query/match.js';
+import { applyMaxSize, jobsOption, MAX_SIZE_FLAG, maxSizeHelp, oneOf, parseCommandLine, UsageError } from './args.js';
 import type { Command } from './main.js';
 
 const help = `Usage: teikit query places|persons|orgs|dates PATH... [options]
@@ -20,7 +22,11 @@ PATH is a file or a directory (every *.xml below it). Mentions in the teiHeader 
 
 Options:
   --name NAME     any name of the register entry, or the surface form, ignoring case and diacritics
-                  (--name Ili finds "Yili" and "Ili" when both point to the same entry)
+                  (--name Ili finds "Yili" and "Ili" when both point to the same entry); NAME* is a prefix
+  --match MODE    how --name compares: exact (default), prefix, substring, regex (linear time: no
+                  backreferences or look-around) or fuzzy (edit distance: 1 up to 6 letters, 2 up to 10, ...)
+  --register FILE a register file (or a directory of them) that pointers also resolve against, such as a
+                  project's central listplace.xml; repeatable (with --db: give it to "teikit index")
   --ref REF       the pointer as given (#yili, ../register/places.xml#p1), or the entry id (yili or #yili)
   --from ISO      dates: mentions whose date range overlaps [--from, --to] (YYYY, YYYY-MM or YYYY-MM-DD;
   --to ISO        --from 1962 means from 1962-01-01, --to 1962 up to 1962-12-31; an open side is unbounded)
@@ -29,11 +35,13 @@ Options:
   --header        also list mentions inside the teiHeader (e.g. correspDesc places); they have no context
   --db FILE       answer from an index built by "teikit index"; PATHs then only filter
   --jobs N        threads that parse files (default: one per core, at most 8)
+${maxSizeHelp(18)}
   --help          show this help
 
 Exit codes: 0 success (also when nothing matches), 1 a file is not well-formed (it is reported and skipped,
 the others are still answered), 2 usage or I/O error (missing file, missing or corrupt index).
-Unresolved pointers are warnings on stderr (once per target); their mentions are still listed.
+Unresolved pointers are warnings on stderr (once per target); their mentions are still listed. With --db they
+were printed by "teikit index" and are not repeated.
 `;
 
 export const command: Command = {
@@ -42,6 +50,8 @@ export const command: Command = {
   async run(argv) {
     const { values, positionals } = parseCommandLine('query', argv, {
       name: { type: 'string' },
+      match: { type: 'string' },
+      register: { type: 'string', multiple: true },
       ref: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
@@ -50,7 +60,9 @@ export const command: Command = {
       header: { type: 'boolean' },
       db: { type: 'string' },
       jobs: { type: 'string' },
+      ...MAX_SIZE_FLAG,
     });
+    applyMaxSize('query', values['max-size']);
     const [kindArg, ...paths] = positionals;
     if (kindArg === undefined) throw new UsageError('query: missing what to look for (places, persons, orgs or dates); run "teikit query --help"');
     if (!(QUERY_KINDS as readonly string[]).includes(kindArg)) {
@@ -70,6 +82,20 @@ export const command: Command = {
       if (typeof value === 'string') query[key] = value;
     }
     if (values['header'] === true) query.header = true;
+    if (values['match'] !== undefined) {
+      query.match = oneOf('query', 'match', values['match'], MATCH_MODES, 'exact');
+      if (query.name === undefined) throw new UsageError('query: --match says how --name compares; give --name too');
+    }
+    if (query.name !== undefined) {
+      try {
+        nameMatcher(query.name, query.match);
+      } catch (error) {
+        if (error instanceof RegexError) throw new UsageError(`query: --name is not a usable regular expression: ${error.message}`);
+        throw error;
+      }
+    }
+    const registers = (values['register'] as string[] | undefined) ?? [];
+    if (registers.length > 0 && db !== undefined) throw new UsageError('query: --register applies when files are read; with --db give it to "teikit index"');
     for (const key of ['from', 'to'] as const) {
       const value = query[key];
       if (value === undefined) continue;
@@ -79,10 +105,10 @@ export const command: Command = {
     // Load only one side: a query on the index never pays for the XML parser, a scan never for SQLite.
     const result =
       db === undefined
-        ? await (await import('../query/scan.js')).queryFiles(paths, query, jobs)
+        ? await (await import('../query/scan.js')).queryFiles(paths, query, { ...jobs, registers })
         : (await import('../query/db.js')).queryIndex(db, query, { paths });
     for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
-    process.stdout.write(formatMentions(result.mentions, values['kwic'] === true ? 'kwic' : format));
+    writeStdout(formatMentions(result.mentions, values['kwic'] === true ? 'kwic' : format));
     return result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
   },
 };

@@ -8,12 +8,12 @@ import { statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { formatDiagnostic, TeikitError } from '../diagnostics.js';
 import { transformToHtml, transformToText } from '../transform/index.js';
-import { expandPaths, readBytes, writeAtomically } from '../io.js';
+import { checkOutputTarget, expandPaths, readBytes, writeAtomically, writeStdout } from '../io.js';
 import { parseXml } from '../xml/index.js';
-import { oneOf, parseCommandLine, UsageError } from './args.js';
+import { applyMaxSize, MAX_SIZE_FLAG, maxSizeHelp, oneOf, parseCommandLine, UsageError } from './args.js';
 import type { Command } from './main.js';
 
-const HELP = `Usage: teikit transform FILE.xml --to html|text [--reading] [-o OUT]
+const HELP: string = `Usage: teikit transform FILE.xml --to html|text [--reading] [-o OUT]
        teikit transform PATH... --to html|text [--reading] -o DIR
 
 Transform a TEI P5 document (or teiCorpus) into an HTML5 reading edition or plain text.
@@ -31,7 +31,9 @@ Options:
                    Default: the text as published (brackets kept, gaps as [...]).
   -o, --output OUT write to OUT instead of standard output. With several files or a directory, OUT is a
                    folder: each FILE.xml becomes OUT/FILE.html (or .txt), a directory's files keep their
-                   relative paths; one failed file is reported and the others are still written
+                   relative paths; one failed file is reported and the others are still written. A single OUT must be
+                   a regular file or a new path, never a device, FIFO or socket
+${maxSizeHelp(19)}
   -h, --help       show this help
 
 Exit codes: 0 success, 1 malformed input or a stylesheet error (FILE:LINE:COLUMN on stderr), 2 usage or I/O error.
@@ -53,7 +55,9 @@ export const command: Command = {
       to: { type: 'string' },
       reading: { type: 'boolean' },
       output: { type: 'string', short: 'o' },
+      ...MAX_SIZE_FLAG,
     });
+    applyMaxSize('transform', values['max-size']);
     if (positionals.length === 0) throw new UsageError('transform: expected FILE.xml; run "teikit transform --help"');
     if (values['to'] === undefined) throw new UsageError('transform: --to html|text is required');
     const to = oneOf('transform', 'to', values['to'], ['html', 'text'] as const, 'html');
@@ -62,9 +66,12 @@ export const command: Command = {
 
     const single = positionals.length === 1 && !isDirectory(positionals[0]!);
     if (single) {
+      if (output === '') throw new UsageError('transform: -o needs a file name');
+      // Refuse a device or FIFO before any work, so that nothing is read or transformed in vain.
+      if (output !== undefined) checkOutputTarget(output);
       const result = await transformFile(positionals[0]!, to, reading);
       if (output !== undefined) writeAtomically(output, result);
-      else process.stdout.write(result);
+      else writeStdout(result);
       return 0;
     }
     if (output === undefined) throw new UsageError('transform: several files (or a directory) need -o DIR, the folder to write to');

@@ -7,10 +7,11 @@
  */
 import { DEFAULT_TIME_LIMIT } from '../validate/batch.js';
 import { validateFiles } from '../validate/index.js';
-import { exitCode, formatFileText, formatJson, summaryLine } from '../validate/report.js';
+import { writeStdout } from '../io.js';
+import { exitCode, formatFileText, formatJson, summaryLine, TEXT_MAX_ERRORS } from '../validate/report.js';
 import { RULES } from '../validate/rules/index.js';
 import type { Command } from './main.js';
-import { jobsOption, oneOf, parseCommandLine, timeLimitOption, UsageError } from './args.js';
+import { applyMaxSize, jobsOption, MAX_SIZE_FLAG, maxSizeHelp, oneOf, parseCommandLine, timeLimitOption, UsageError } from './args.js';
 
 /** The progress bar appears for batches of at least this many files. */
 const PROGRESS_MIN_FILES = 20;
@@ -57,6 +58,9 @@ Options:
   --time-limit SECONDS   in a batch, stop a file still being validated after this long and report it as not
                          checked [validate/time-limit], then go on (default ${DEFAULT_TIME_LIMIT}; 0: no limit)
   --no-cache             compile the schema without the on-disk cache
+  --max-errors N         print at most N errors per file, then a line counting the rest (0: all; default
+                         ${TEXT_MAX_ERRORS} in text, all in JSON); the verdict and the counts always include every error
+${maxSizeHelp(25)}
 
 Edition rules:
 ${RULES.map((r) => `  ${r.id.padEnd(20)} ${r.description}`).join('\n')}
@@ -76,7 +80,15 @@ broken schema), also when the other files were checked.
       jobs: { type: 'string' },
       'time-limit': { type: 'string' },
       'no-cache': { type: 'boolean' },
+      'max-errors': { type: 'string' },
+      ...MAX_SIZE_FLAG,
     });
+    applyMaxSize('validate', values['max-size']);
+    let maxErrors: number | undefined;
+    if (values['max-errors'] !== undefined) {
+      maxErrors = Number(values['max-errors']);
+      if (!Number.isInteger(maxErrors) || maxErrors < 0) throw new UsageError(`validate: --max-errors must be a whole number, 0 for all (got "${String(values['max-errors'])}")`);
+    }
     const format = oneOf('validate', 'format', values['format'], ['text', 'json'] as const, 'text');
     if (positionals.length === 0) throw new UsageError('validate: no PATH given; run "teikit validate --help"');
     const bar = process.stderr.isTTY === true ? progressBar() : undefined;
@@ -87,15 +99,23 @@ broken schema), also when the other files were checked.
     if (values['no-cache'] === true) options.noCache = true;
     if (bar !== undefined) options.onProgress = (done, total) => bar.update(done, total);
     // Text: each file's lines as soon as it and every file before it are done, so a slow file hides nothing.
+    // A failed write (the reader went away, a full disk) is kept and thrown once the batch is over.
+    let stdoutFailure: unknown;
     if (format === 'text') {
       options.onReport = (f) => {
+        if (stdoutFailure !== undefined) return;
         bar?.clear();
-        process.stdout.write(formatFileText(f));
+        try {
+          writeStdout(formatFileText(f, maxErrors ?? TEXT_MAX_ERRORS));
+        } catch (error) {
+          stdoutFailure = error;
+        }
       };
     }
     const report = await validateFiles(positionals, options);
     bar?.clear();
-    process.stdout.write(format === 'json' ? formatJson(report) : summaryLine(report.summary) + '\n');
+    if (stdoutFailure !== undefined) throw stdoutFailure;
+    writeStdout(format === 'json' ? formatJson(report, maxErrors) : summaryLine(report.summary) + '\n');
     return exitCode(report);
   },
 };

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { diagnostic, TeikitError, type Diagnostic } from '../diagnostics.js';
-import { readBytes } from '../io.js';
+import { readRegularFile } from '../io.js';
 import { SourceText } from './source.js';
 import { JsonSyntaxError, parseJson, type JsonValue } from './json.js';
 
@@ -149,7 +149,7 @@ export function checkAuthority(input: string | unknown, file = 'authority.json')
 /** The text of an authority file: exit code 2 when unreadable, 1 when it is not UTF-8. */
 export function readAuthorityText(path: string): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(readBytes(path));
+    return new TextDecoder('utf-8', { fatal: true }).decode(readRegularFile(path, 'authority'));
   } catch (error) {
     if (error instanceof TeikitError) throw error;
     throw new TeikitError(diagnostic({ file: path, line: 1, column: 1, message: 'authority file is not UTF-8 text', ruleId: 'authority/json-syntax', source: 'encode' }));

@@ -14,6 +14,7 @@ import type { EntityKind } from './authority.js';
 import { scanBrackets, type Bracket } from './brackets.js';
 import { findDates, type DateValue } from './dates.js';
 import { selectNames, type NameMatch, type NameMatcher } from './names.js';
+import { signMarkers, type NoteTable } from './notes.js';
 import type { SourceText } from './source.js';
 
 export interface InlineElement {
@@ -52,6 +53,8 @@ export interface InlineContext {
   diagnostics: Diagnostic[];
   /** Unknown capitalised names already reported (one warning per distinct name, at its first mention). */
   unknown: Set<string>;
+  /** The record's notes, put where their markers stand (notes.ts). */
+  notes?: NoteTable;
 }
 
 export interface InlineResult {
@@ -82,7 +85,7 @@ export function dateAttributes(value: DateValue): [string, string][] {
   return attrs;
 }
 
-function nameElement(m: NameMatch, children: Inline[]): InlineElement {
+export function nameElement(m: NameMatch, children: Inline[]): InlineElement {
   const spec = m.name.form === 'adjective' ? { name: 'rs', type: m.entity.kind } : NAME_ELEMENT[m.entity.kind];
   const attrs: [string, string][] = [];
   if (spec.type !== undefined) attrs.push(['type', spec.type]);
@@ -118,15 +121,23 @@ export function buildInline(text: string, base: number, ctx: InlineContext, chec
       chars[b.end - 1] = ' ';
     } else for (let i = b.start; i < b.end; i++) chars[i] = '\u0000';
   }
+  // Note markers that are not brackets ("crossing.¹"), outside emphasis markers ("*word*" is no note marker).
+  const emphasised = emphasis(text);
+  const signs = ctx.notes === undefined ? [] : signMarkers(text, ctx.notes.signs).filter((m) => !emphasised.some((e) => m.start < e.end && e.start < m.end && !(e.inner![0] <= m.start && m.end <= e.inner![1])));
+  for (const m of signs) for (let i = m.start; i < m.end; i++) chars[i] = '\u0000';
   // Escaped brackets are text, not markup; the backslash must not break a name.
   const logical = chars.join('').replace(/\\([[\]])/g, ' $1');
 
   const supplied = brackets.filter((b) => b.kind === 'supplied');
+  // Brackets do not nest, so `supplied` is sorted by start and by end: only those from the first one ending after
+  // `start` can meet the span (a binary search, not a pass over every bracket of the paragraph for every name).
   const fit = (start: number, end: number) => {
     let s = start;
     let e = end;
-    for (const b of supplied) {
-      if (e <= b.start || s >= b.end) continue;
+    for (let k = firstEndingAfter(supplied, start); k < supplied.length; k++) {
+      const b = supplied[k]!;
+      if (e <= b.start) break;
+      if (s >= b.end) continue;
       if (s >= b.contentStart && e <= b.contentEnd) continue;
       if (s <= b.contentStart && e >= b.contentEnd) {
         s = Math.min(s, b.start);
@@ -140,6 +151,8 @@ export function buildInline(text: string, base: number, ctx: InlineContext, chec
 
   const names = selectNames(ctx.matcher.candidates(logical), fit);
   const spans: Span[] = [];
+  /** Stretches tagged as names that the authority file does not know (unknown alternative names). */
+  const covered: [number, number][] = [];
   const addName = (m: NameMatch, rank: number) => {
     spans.push({ start: m.start, end: m.end, rank, make: (children) => nameElement(m, children) });
     for (const inner of m.inner) addName(inner, rank + 1);
@@ -151,7 +164,7 @@ export function buildInline(text: string, base: number, ctx: InlineContext, chec
   const dates: InlineResult['dates'] = [];
   for (const d of found.dates) {
     const span = fit(d.start, d.end);
-    if (span === undefined || names.some((n) => span.start < n.end && n.start < span.end && !(n.start <= span.start && span.end <= n.end))) continue;
+    if (span === undefined || crossesAName(names, span)) continue;
     dates.push({ ...span, value: d.value });
     spans.push({ start: span.start, end: span.end, rank: 5, make: (children) => el('date', dateAttributes(d.value), children) });
   }
@@ -160,15 +173,32 @@ export function buildInline(text: string, base: number, ctx: InlineContext, chec
   }
 
   // Brackets.
+  const noteAt = (start: number, end: number, n: string) => {
+    const made = ctx.notes?.place(n);
+    if (made === undefined) {
+      ctx.diagnostics.push(ctx.source.report(base + start, `note marker "${text.slice(start, end)}" has no note after the text; kept as written`, 'encode/note-missing'));
+      return;
+    }
+    spans.push({ start, end, rank: 0, inner: [start, start], make: () => made });
+    // A marker inside a name ("Soviet[1] Union") keeps the name from being found: say which name.
+    const from = Math.max(0, start - 60);
+    const around = logical.slice(from, start) + logical.slice(end, end + 60);
+    const crossing = ctx.matcher.candidates(around).find((c) => c.start < start - from && c.end > start - from);
+    if (crossing !== undefined) {
+      ctx.diagnostics.push(ctx.source.report(base + start, `note marker "${text.slice(start, end)}" stands inside the name "${around.slice(crossing.start, crossing.end)}", which is left untagged; put the marker after the name`, 'encode/note-in-name'));
+    }
+  };
+  for (const m of signs) noteAt(m.start, m.end, m.n);
   for (const b of brackets) {
-    if (b.kind === 'gap') {
+    if (b.kind === 'note') noteAt(b.start, b.end, b.content);
+    else if (b.kind === 'gap') {
       spans.push({ start: b.start, end: b.end, rank: 0, inner: [b.start, b.start], make: () => el('gap', [['reason', 'omitted']]) });
     } else if (b.kind === 'sic') {
       // The word before "[sic]" (only whitespace between) is the sic; the marker is then the element itself.
-      const before = /([\p{L}\p{N}][\p{L}\p{N}'’-]*)(\s*)$/u.exec(text.slice(0, b.start));
+      const before = wordBefore(text, b.start);
       if (before) {
-        const ws = before.index;
-        const wordEnd = ws + before[1]!.length;
+        const ws = before.start;
+        const wordEnd = before.end;
         spans.push({ start: ws, end: wordEnd, rank: 30, make: (children) => el('sic', [], children) });
         // The marker and the space before it are the sic element: "late [sic]." -> <sic>late</sic>.
         spans.push({ start: wordEnd, end: b.end, rank: 0, inner: [wordEnd, wordEnd], make: () => '' });
@@ -192,15 +222,104 @@ export function buildInline(text: string, base: number, ctx: InlineContext, chec
           ctx.diagnostics.push(ctx.source.report(base + b.start, `bracketed name "${content.trim()}" follows "${text.slice(previous.start, previous.end)}" but points to another register entry (#${only.entity.id}, not #${previous.entity.id})`, 'encode/alternative-name'));
         }
       }
+      const unknown = inside.length === 0 && reason === SUPPLIED_REASON.clarification ? unknownAlternative(text, b, names) : undefined;
+      if (unknown !== undefined) {
+        // "Alma-Ata [Almaty]" with neither name in the authority file: still a name and its second name, so that no
+        // reading prints the two run together; tagged without @ref until the authority file has them.
+        reason = SUPPLIED_REASON.alternativeName;
+        const second: [number, number] = [b.contentStart + lead, b.contentStart + trail];
+        for (const [start, end] of [unknown, second]) {
+          spans.push({ start, end, rank: 10, make: (children) => el('placeName', [], children) });
+          covered.push([start, end]);
+          // Reported here, once: not again as an unknown name where it stands alone later.
+          ctx.unknown.add(text.slice(start, end).replace(/\s+/g, ' '));
+        }
+        ctx.diagnostics.push(ctx.source.report(base + unknown[0], `"${text.slice(unknown[0], unknown[1])} [${content.trim()}]": a name and its second name in brackets, neither in the authority file; both tagged placeName without @ref (add an entry with both names)`, 'encode/alternative-name-unknown'));
+      }
       spans.push({ start: b.start, end: b.end, rank: 1, inner: [b.contentStart, b.contentEnd], make: (children) => el('supplied', [['reason', reason]], children) });
     }
   }
 
-  spans.push(...emphasis(text));
+  spans.push(...emphasised);
 
-  if (checkNames) reportUnknownNames(logical, base, names, supplied, ctx);
+  if (checkNames) reportUnknownNames(logical, base, names, covered, supplied, ctx);
 
   return { nodes: nest(text, spans), names, dates };
+}
+
+/** One to three capitalised words ("Alma-Ata", "Ust Kamenogorsk"): the shape of a name. */
+const NAME_PHRASE = "\\p{Lu}[\\p{L}\\p{M}'’-]*(?:\\s\\p{Lu}[\\p{L}\\p{M}'’-]*){0,2}";
+const NAME_ALONE = new RegExp(`^\\s*${NAME_PHRASE}\\s*$`, 'u');
+const NAME_BEFORE = new RegExp(`(${NAME_PHRASE})\\s+$`, 'u');
+
+/**
+ * The name before a bracket that holds a second name ("near Alma-Ata [Almaty]"), when neither is a known name:
+ * the bracket's content and the words before it are both shaped like names, those words are not a function word or
+ * a title ("The [Ministry]"), and no capitalised word follows the bracket (which would make it part of a longer name).
+ */
+function unknownAlternative(text: string, b: Bracket, names: readonly NameMatch[]): [number, number] | undefined {
+  // "Xinjiang [Uyghur] Autonomous Region": a word supplied inside a longer name, not a second name.
+  if (!NAME_ALONE.test(b.content) || /^\s+\p{Lu}/u.test(text.slice(b.end, b.end + 2))) return undefined;
+  const m = NAME_BEFORE.exec(text.slice(Math.max(0, b.start - 80), b.start));
+  if (m === null) return undefined;
+  const start = b.start - m[0].length;
+  const end = start + m[1]!.length;
+  const first = m[1]!.split(/\s/)[0]!;
+  if (FUNCTION_WORDS.has(first) || NOT_NAMES.has(first) || names.some((n) => n.start < end && start < n.end)) return undefined;
+  return [start, end];
+}
+
+/** Index of the first bracket ending after `offset` (brackets sorted, none inside another). */
+function firstEndingAfter(brackets: readonly Bracket[], offset: number): number {
+  let lo = 0;
+  let hi = brackets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (brackets[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Whether a date span overlaps a name without lying wholly inside it. Chosen names do not overlap one another, so
+ * sorted by start they are sorted by end too: only the names around the span are looked at.
+ */
+function crossesAName(names: readonly NameMatch[], span: { start: number; end: number }): boolean {
+  for (let k = Math.max(0, firstAtOrAfter(names, span.start) - 1); k < names.length; k++) {
+    const n = names[k]!;
+    if (n.start >= span.end) break;
+    if (span.start < n.end && !(n.start <= span.start && span.end <= n.end)) return true;
+  }
+  return false;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}'’-]/u;
+const WORD_START = /[\p{L}\p{N}]/u;
+
+/**
+ * The word just before `offset`, only whitespace between: what `/([\p{L}\p{N}][\p{L}\p{N}'’-]*)(\s*)$/u` finds in
+ * `text.slice(0, offset)`, read backwards from `offset` so that its cost is the word's length, not the paragraph's.
+ */
+function wordBefore(text: string, offset: number): { start: number; end: number } | undefined {
+  let end = offset;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  // Back over word characters, a code point at a time (letters beyond the BMP are surrogate pairs).
+  let start = end;
+  while (start > 0) {
+    const low = text.charCodeAt(start - 1);
+    const width = low >= 0xdc00 && low <= 0xdfff && start >= 2 ? 2 : 1;
+    if (!WORD_CHAR.test(text.slice(start - width, start))) break;
+    start -= width;
+  }
+  // The word starts at its first letter or digit (leading apostrophes and hyphens are not part of it).
+  while (start < end) {
+    const cp = text.codePointAt(start)!;
+    const ch = String.fromCodePoint(cp);
+    if (WORD_START.test(ch)) return { start, end: end };
+    start += ch.length;
+  }
+  return undefined;
 }
 
 /** Index of the first name starting at or after `offset` (names sorted by start). */
@@ -302,11 +421,12 @@ function merge(nodes: Inline[]): Inline[] {
  * Capitalised words outside every tagged name that do not start a sentence are probably names the authority file
  * lacks: report each distinct one once (with its first position), never pass over them silently.
  */
-function reportUnknownNames(logical: string, base: number, names: NameMatch[], supplied: Bracket[], ctx: InlineContext): void {
+function reportUnknownNames(logical: string, base: number, names: NameMatch[], covered: readonly [number, number][], supplied: Bracket[], ctx: InlineContext): void {
   const inName = new Uint8Array(logical.length + 1);
   for (const n of names) inName.fill(1, n.start, n.end);
-  const covered = (i: number) => inName[i] === 1;
-  const words = [...logical.matchAll(WORD)].filter((m) => !covered(m.index));
+  for (const [start, end] of covered) inName.fill(1, start, end);
+  const isCovered = (i: number) => inName[i] === 1;
+  const words = [...logical.matchAll(WORD)].filter((m) => !isCovered(m.index));
   let i = 0;
   while (i < words.length) {
     const first = words[i]!;
@@ -329,10 +449,19 @@ function reportUnknownNames(logical: string, base: number, names: NameMatch[], s
       j++;
     }
     // "Yili [Ili]": a bracket that opens inside the group and holds its end is a name of its own.
-    const split = supplied.find((b) => b.start > first.index && b.contentStart < end && end <= b.contentEnd && /^\s*\p{Lu}/u.test(b.content));
+    let split: Bracket | undefined;
+    for (let k = firstEndingAfter(supplied, first.index); k < supplied.length && supplied[k]!.contentStart < end; k++) {
+      const b = supplied[k]!;
+      if (b.start > first.index && end <= b.contentEnd && /^\s*\p{Lu}/u.test(b.content)) {
+        split = b;
+        break;
+      }
+    }
     if (split) {
       end = logical.slice(0, split.start).trimEnd().length;
-      j = words.findIndex((w) => w.index >= split.contentStart);
+      // The first word inside the bracket: a later word than `first`, so the search goes on from it.
+      while (j > i + 1 && words[j - 1]!.index >= split.contentStart) j--;
+      while (j < words.length && words[j]!.index < split.contentStart) j++;
     }
     const phrase = logical.slice(first.index, end).replace(/['’]s$/, '').replace(/\s+/g, ' ');
     if (!ctx.unknown.has(phrase)) {
@@ -347,7 +476,7 @@ function sentenceInitial(text: string, index: number): boolean {
   let i = index - 1;
   while (i >= 0 && /[\s"“‘'(\u0000*_]/u.test(text[i]!)) {
     if (text[i] === '\u0000') return true;
-    if (text[i] === '\n' && /(?: {2}|\\)$/.test(text.slice(0, i))) return true;
+    if (text[i] === '\n' && /(?: {2}|\\)$/.test(text.slice(Math.max(0, i - 2), i))) return true;
     i--;
   }
   return i < 0 || /[.!?:;]/.test(text[i]!);

@@ -1,5 +1,5 @@
 /**
- * Name recognition driven by the authority file (DESIGN.md): every name of every entry (unless `match: false`) is
+ * Name recognition driven by the authority file (README, teikit encode): every name of every entry (unless `match: false`) is
  * looked for as an exact, case-sensitive phrase on word boundaries (any run of whitespace between its words); of
  * overlapping candidates the longest wins, then the leftmost. Inside an organisation's name, places are looked for
  * again ("Foreign Affairs Office of the Xinjiang Uyghur Autonomous Region" holds a placeName), so every mention of a

@@ -1,5 +1,5 @@
 /**
- * The layout of a Wilson Center Digital Archive record (DESIGN.md, "Encoding an archive record"):
+ * The layout of a Wilson Center Digital Archive record (README, teikit encode):
  *
  *   **April 21, 1962**                       date line (bold)
  *   **Cable from ..., 'Handling  ...**       title (bold; may wrap over lines ending in two spaces)
@@ -17,14 +17,13 @@ import { diagnostic, TeikitError, type Diagnostic } from '../diagnostics.js';
 import { parseCitation, parseFunders, type Citation } from './citation.js';
 import { parseDatePhrase, type DateValue } from './dates.js';
 import { language, languages, type Language } from './languages.js';
+import { notesAfterText, notesEndingText, type RecordNote } from './notes.js';
 import { SourceText } from './source.js';
+import { MARKER, structureBody, type Block, type BodyPart } from './structure.js';
 
-export interface Block {
-  /** The block's lines as in the source (LF line ends). */
-  text: string;
-  /** UTF-16 offset of its first character in the normalised record. */
-  offset: number;
-}
+export type { Block, BodyPart } from './structure.js';
+export { titleCase } from './structure.js';
+
 
 export interface Section {
   label: string;
@@ -33,10 +32,6 @@ export interface Section {
   blocks: Block[];
 }
 
-export type BodyPart =
-  | { kind: 'head' | 'opener' | 'p'; block: Block; n?: string }
-  | { kind: 'gap'; block: Block }
-  | { kind: 'closer'; lines: { role: 'salute' | 'signed' | 'dateline'; block: Block }[] };
 
 export interface ArchiveRecord {
   file: string;
@@ -58,6 +53,8 @@ export interface ArchiveRecord {
   /** "cable", "letter", "memorandum", "record-of-conversation"...: from the title; "document" when unknown. */
   documentType: string;
   body: BodyPart[];
+  /** Numbered notes after the text (or ending it), to be placed at their markers (notes.ts). */
+  notes: RecordNote[];
   diagnostics: Diagnostic[];
 }
 
@@ -79,7 +76,6 @@ const DOCUMENT_TYPES = [
 
 const LABEL = /^\s*\*\*\s*([^*\n]{1,60}?)\s*:\s*\*\*\s*$|^\s*\*\*\s*([^*\n]{1,60}?)\s*\*\*\s*:\s*$/;
 const PLAIN_LABEL = new RegExp(`^\\s*(${KNOWN_SECTIONS.join('|')})\\s*:\\s*$`, 'i');
-const MARKER = /^\s*\[(?:\.\s*){3}\]\s*$|^\s*\[…\]\s*$/;
 
 function fail(source: SourceText, offset: number, message: string, ruleId: string): never {
   const { line, column } = source.position(offset);
@@ -169,8 +165,10 @@ export function parseRecord(input: string | Uint8Array, options: ParseRecordOpti
   if (firstMarker !== undefined && lastMarker === undefined) {
     warn(blocks[firstMarker]!.offset, 'the text has no closing "[...]" line; it is taken to run to the end of the record', 'encode/no-end-marker');
   }
-  if (lastMarker !== undefined && lastMarker < blocks.length - 1) {
-    const after = blocks.slice(lastMarker + 1);
+  // After the closing "[...]" line: the text's notes, and anything else (kept in the header, with a warning).
+  const afterText = notesAfterText(lastMarker === undefined ? [] : blocks.slice(lastMarker + 1).filter((b) => !MARKER.test(b.text)));
+  if (afterText.rest.length > 0) {
+    const after = afterText.rest;
     warn(after[0]!.offset, `text after the closing "[...]" line (${after.length} block${after.length > 1 ? 's' : ''}) is not part of the document; kept as a note`, 'encode/after-end-marker');
   }
 
@@ -262,17 +260,16 @@ export function parseRecord(input: string | Uint8Array, options: ParseRecordOpti
     .filter((s) => !s.known || section(s.label) !== s)
     .map((s) => ({ label: s.label, text: s.blocks.map(plain) }));
   for (const extra of lead.slice(2)) otherSections.push({ label: 'header', text: [plain(extra)] });
-  if (lastMarker !== undefined) {
-    const after = blocks.slice(lastMarker + 1).filter((b) => !MARKER.test(b.text));
-    if (after.length > 0) otherSections.push({ label: 'after-text', text: after.map(plain) });
-  }
+  if (afterText.rest.length > 0) otherSections.push({ label: 'after-text', text: afterText.rest.map(plain) });
 
   // 3. The body.
   if (bodyBlocks.filter((b) => !MARKER.test(b.text)).length === 0) {
     const at = firstMarker === undefined ? (headerBlocks[headerBlocks.length - 1]?.offset ?? 0) : blocks[firstMarker]!.offset;
     fail(source, at, firstMarker === undefined ? 'the record has no text: no "[...]" line starts the document' : 'the record has no text between its "[...]" lines', 'encode/no-body');
   }
-  const body = structureBody(bodyBlocks);
+  const ending = notesEndingText(bodyBlocks);
+  const notes = [...ending.notes, ...afterText.notes];
+  const body = structureBody(ending.text);
 
   const type = DOCUMENT_TYPES.find((t) => title.toLowerCase().startsWith(t.toLowerCase() + ' ') || title.toLowerCase() === t.toLowerCase());
   const documentType = type ? type.toLowerCase().replace(/\s+/g, '-') : 'document';
@@ -283,93 +280,6 @@ export function parseRecord(input: string | Uint8Array, options: ParseRecordOpti
     ...(citation ? { citation } : {}),
     summary,
     ...(credits !== undefined ? { credits } : {}),
-    funders, originalLanguages, textLanguage, contents, otherSections, documentType, body, diagnostics,
+    funders, originalLanguages, textLanguage, contents, otherSections, documentType, body, notes, diagnostics,
   };
-}
-
-const words = (s: string) => s.trim().split(/\s+/).filter((w) => w !== '').length;
-
-/** Most words of four letters or more are capitalised ("Foreign Affairs Office of the ...", "Comrade Mao Zedong:"). */
-export function titleCase(text: string): boolean {
-  const long = text.split(/[\s[\]]+/).filter((w) => /^\p{L}{4,}/u.test(w));
-  return long.length > 0 && long.filter((w) => /^\p{Lu}/u.test(w)).length * 2 > long.length;
-}
-const NUMBERED = /^\s*(?:\\?\(?(\d{1,3}|[ivxlc]{1,6}|[a-z])\\?[.)])\s+/i;
-
-/** A line that is only a date (optionally after a place: "Beijing, 21 April 1962"). */
-function isDateLine(line: string): boolean {
-  const t = line.trim().replace(/^[\p{L} .'-]{1,40},\s*/u, '');
-  return parseDatePhrase(line.trim()) !== undefined || (parseDatePhrase(t) !== undefined && !/^\d{4}$/.test(t));
-}
-
-/** Sub-blocks of a block split at its lines (with their offsets), dropping markdown's hard-break spaces. */
-function lines(block: Block): Block[] {
-  const out: Block[] = [];
-  let offset = block.offset;
-  for (const line of block.text.split('\n')) {
-    const trimmed = line.replace(/(?: +|\\)$/, '');
-    if (trimmed.trim() !== '') out.push({ text: trimmed, offset });
-    offset += line.length + 1;
-  }
-  return out;
-}
-
-/**
- * Head, opener, paragraphs and closer. The first block is the head when it is a short single line without final
- * punctuation; the block after it (or the first) is the opener when it is short, ends with ":" and reads as an
- * address ("[To the] Foreign Affairs Office ...:", "Comrade Mao Zedong:"), or is "Dear ...,"; the last block is the closer when one of its first or last lines is a date (the other lines are the
- * signature), with a short complimentary close before it ("With communist greetings,") as its salute. Numbered
- * paragraphs written on consecutive lines are separate paragraphs. A "[...]" line inside the text is a gap.
- */
-function structureBody(blocks: Block[]): BodyPart[] {
-  const parts: BodyPart[] = [];
-  const content = blocks.flatMap((b) => {
-    const ls = lines(b);
-    return ls.length > 1 && ls.every((l) => NUMBERED.test(l.text)) ? ls : [b];
-  });
-  let i = 0;
-  const isText = (b: Block | undefined) => b !== undefined && !MARKER.test(b.text);
-  const first = content[0];
-  if (isText(first) && content.length > 1 && !first!.text.includes('\n') && words(first!.text) <= 30 && !/[.:;,!?]\s*$/.test(first!.text) && !NUMBERED.test(first!.text) && !isDateLine(first!.text)) {
-    parts.push({ kind: 'head', block: first! });
-    i = 1;
-  }
-  const opener = content[i];
-  const address = (t: string) => /:\s*$/.test(t) && (/^\s*\[?(?:To|Dear)\b/.test(t) || titleCase(t));
-  if (isText(opener) && content.length > i + 1 && words(opener!.text) <= 25 && (address(opener!.text) || /^\s*Dear\b.*,\s*$/.test(opener!.text)) && !/[.!?]\s/.test(opener!.text.trim())) {
-    parts.push({ kind: 'opener', block: opener! });
-    i++;
-  }
-  let closer: BodyPart | undefined;
-  let last = content.length;
-  const end = content[content.length - 1];
-  if (isText(end) && content.length > i + 1) {
-    const ls = lines(end!);
-    const short = ls.length <= 5 && ls.every((l) => words(l.text) <= 12);
-    const dateFirst = isDateLine(ls[0]!.text);
-    const dateLast = isDateLine(ls[ls.length - 1]!.text);
-    if (short && (dateLast || dateFirst)) {
-      const lines: { role: 'salute' | 'signed' | 'dateline'; block: Block }[] = ls.map((l, k) => ({ role: (dateLast ? k === ls.length - 1 : k === 0) ? 'dateline' : 'signed', block: l }));
-      last--;
-      // A short complimentary close before the signature ("With communist greetings,") belongs to the closer.
-      const before = content[last - 1];
-      if (last - 1 > i && isText(before) && !before!.text.includes('\n') && words(before!.text) <= 8 && /,\s*$/.test(before!.text)) {
-        lines.unshift({ role: 'salute', block: before! });
-        last--;
-      }
-      // TEI: a div's closing elements need a paragraph (or the like) before them (div content, model.divBottom).
-      if (content.slice(i, last).some(isText)) closer = { kind: 'closer', lines };
-      else last = content.length;
-    }
-  }
-  for (; i < last; i++) {
-    const b = content[i]!;
-    if (MARKER.test(b.text)) parts.push({ kind: 'gap', block: b });
-    else {
-      const n = NUMBERED.exec(b.text);
-      parts.push(n ? { kind: 'p', block: b, n: n[1]! } : { kind: 'p', block: b });
-    }
-  }
-  if (closer) parts.push(closer);
-  return parts;
 }

@@ -3,7 +3,7 @@
  * It is written only when it resolves locally and stays inside the teikit tree: for an output folder inside the
  * package (such as `editions/wilson-118181/`, giving `../../schemas/teikit-edition.rng`). Anywhere else (a user's
  * own folder, another machine's path) no link is written rather than one that breaks when the file moves;
- * `teikit validate` then falls back to the edition schema anyway (DESIGN.md, CLI contract).
+ * `teikit validate` then falls back to the edition schema anyway (README, teikit validate).
  */
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';

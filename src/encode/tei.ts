@@ -9,11 +9,11 @@
  */
 import { create, fragment } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
-import { KIND_ELEMENTS, KINDS } from '../tei/index.js';
 import { TEI_NS } from '../xml/index.js';
 import type { Authority, EntityKind } from './authority.js';
-import { dateAttributes, el, type Inline } from './inline.js';
+import { dateAttributes, el, type Inline, type InlineElement } from './inline.js';
 import type { ArchiveRecord } from './record.js';
+import { entryAttributes, entryParts, REGISTER, REGISTER_ORDER, type EntryPart } from './register-entry.js';
 
 export interface BodyOut {
   kind: 'head' | 'opener' | 'p';
@@ -21,7 +21,22 @@ export interface BodyOut {
   nodes: Inline[];
 }
 
-export type BodyItem = BodyOut | { kind: 'gap' } | { kind: 'closer'; children: { role: 'salute' | 'signed' | 'dateline'; nodes: Inline[] }[] };
+/** A speech (TEI P5 3.13.2): the speaker label and what was said, `@who` pointing to the person register. */
+export interface SpeechOut {
+  kind: 'sp';
+  who?: string;
+  speaker: Inline[];
+  nodes: Inline[];
+}
+
+export type BodyItem =
+  | BodyOut
+  | SpeechOut
+  | { kind: 'postscript'; paragraphs: Inline[][] }
+  | { kind: 'gap' }
+  | { kind: 'closer'; children: { role: 'salute' | 'signed' | 'dateline'; nodes: Inline[] }[] }
+  /** A note kept at the end of the text (no marker placed it, TEI P5 3.9.1). */
+  | { kind: 'note'; element: InlineElement };
 
 export interface Correspondent {
   kind?: EntityKind;
@@ -38,11 +53,6 @@ export interface TeiInput {
   /** Relative URL of a RelaxNG schema for an `<?xml-model?>` processing instruction. */
   schemaHref?: string;
 }
-
-/** Entity kind -> its register list, entry and name elements (src/tei/registers.ts). */
-const REGISTER: Readonly<Record<EntityKind, { list: string; entry: string; name: string }>> = Object.fromEntries(
-  KINDS.map((k) => [k, { list: KIND_ELEMENTS[k].list, entry: KIND_ELEMENTS[k].entry, name: KIND_ELEMENTS[k].entryName }]),
-) as Record<EntityKind, { list: string; entry: string; name: string }>;
 
 /** A private-use character that occurs in no text of the output (record and registers) delimits the placeholders. */
 function placeholderChar(text: string): string {
@@ -150,7 +160,7 @@ export function writeTei(input: TeiInput): string {
   if (citation) w.text(bibl, 'note', [['type', 'citation']], citation.text);
   for (const l of record.originalLanguages) w.text(bibl, 'textLang', [['mainLang', l.tag]], l.name);
 
-  // encodingDesc: the conventions of DESIGN.md, stated for readers of the file.
+  // encodingDesc: the edition's conventions (README, teikit encode), stated for readers of the file.
   const encodingDesc = header.ele('encodingDesc');
   const editorialDecl = encodingDesc.ele('editorialDecl');
   const para = (parent: XMLBuilder, name: string, text: string) => w.text(parent.ele(name), 'p', [], text);
@@ -194,6 +204,15 @@ export function writeTei(input: TeiInput): string {
   const div = text.ele('body').ele('div', { type: record.documentType });
   for (const item of body) {
     if (item.kind === 'gap') div.ele('gap', { reason: 'omitted' });
+    else if (item.kind === 'note') w.mixed(div, item.element.name, item.element.attrs, item.element.children);
+    else if (item.kind === 'sp') {
+      const sp = div.ele('sp', item.who !== undefined ? { who: `#${item.who}` } : {});
+      w.mixed(sp, 'speaker', [], item.speaker);
+      w.mixed(sp, 'p', [], item.nodes);
+    } else if (item.kind === 'postscript') {
+      const ps = div.ele('postscript');
+      for (const nodes of item.paragraphs) w.mixed(ps, 'p', [], nodes);
+    }
     else if (item.kind === 'closer') {
       const closer = div.ele('closer');
       for (const child of item.children) w.mixed(closer, child.role, [], child.nodes);
@@ -205,7 +224,7 @@ export function writeTei(input: TeiInput): string {
   if (entities.length > 0) {
     const standOff = tei.ele('standOff');
     const lists = new Map<string, XMLBuilder>();
-    for (const kind of ['place', 'org', 'person', 'group'] as const) {
+    for (const kind of REGISTER_ORDER) {
       for (const entity of entities.filter((e) => e.kind === kind)) {
         const spec = REGISTER[kind];
         let list = lists.get(spec.list);
@@ -213,18 +232,14 @@ export function writeTei(input: TeiInput): string {
           list = standOff.ele(spec.list);
           lists.set(spec.list, list);
         }
-        const attrs: Record<string, string> = { 'xml:id': entity.id };
-        if (entity.type !== undefined) attrs[kind === 'group' ? 'role' : 'type'] = entity.type;
-        const entry = list.ele(spec.entry, attrs);
-        for (const n of entity.names) {
-          const a: [string, string][] = [['xml:lang', n.lang]];
-          if (n.form === 'adjective') a.push(['type', 'adjective']);
-          else if (n.type !== undefined) a.push(['type', n.type]);
-          w.text(entry, spec.name, a, n.name);
-        }
-        if (entity.geo) entry.ele('location').ele('geo').txt(`${entity.geo.lat} ${entity.geo.long}`);
-        for (const idno of entity.idnos ?? []) w.text(entry, 'idno', [['type', idno.type]], idno.value);
-        if (entity.note !== undefined) w.text(entry, 'note', [], entity.note);
+        const entry = list.ele(spec.entry, Object.fromEntries(entryAttributes(entity)));
+        const write = (parent: XMLBuilder, part: EntryPart): void => {
+          if (part.children !== undefined) {
+            const element = parent.ele(part.name, Object.fromEntries(part.attrs));
+            for (const child of part.children) write(element, child);
+          } else w.text(parent, part.name, part.attrs, part.text ?? '');
+        };
+        for (const part of entryParts(entity)) write(entry, part);
       }
     }
   }

@@ -2,19 +2,20 @@
  * Building and updating the index (`teikit index PATH... --db FILE`); the schema and the reading side are in
  * db.ts. See db.ts for what is stored and why.
  */
-import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Diagnostic } from '../diagnostics.js';
-import { sha256 } from '../io.js';
+import { releaseTemporary, sha256, temporaryBeside, tryReadRegularFile } from '../io.js';
 import { dateRange } from './dates.js';
-import { indexError, INDEX_SCHEMA, INDEX_VERSION, indexVersion, openIndex, SCHEMA_SQL, warningOf, type WarningRow } from './db.js';
+import { checkIndexPath, indexError, INDEX_SCHEMA, INDEX_VERSION, indexVersion, openIndex, SCHEMA_SQL, warningOf, type WarningRow } from './db.js';
 import type { FileExtract } from './extract.js';
 import { refKeys } from './keys.js';
 import { normalizeName } from './normalize.js';
 import { queryFilesOf, Reporter } from './rows.js';
 import { extractAll } from './parallel.js';
 import { isDiagnostic, readInput } from './scan.js';
+import { RegisterCache } from './registers.js';
 import type { RegisterEntry } from './types.js';
 
 export interface IndexReport {
@@ -36,6 +37,8 @@ export interface IndexOptions {
   cwd?: string;
   /** Threads that parse files. Default: one per core, at most 8. */
   jobs?: number;
+  /** Register files or directories (`--register`) that pointers also resolve against. Default none. */
+  registers?: readonly string[];
 }
 
 /**
@@ -47,9 +50,10 @@ export async function buildIndex(paths: readonly string[], dbFile: string, optio
   const target = resolve(cwd, dbFile);
   const files = queryFilesOf(paths, cwd);
   // A new index, or a teikit index of another version (rebuilt from scratch, then renamed over the old one).
+  checkIndexPath(target);
   const version = existsSync(target) ? indexVersion(target) : null;
   const fresh = !existsSync(target) || (version !== null && version !== String(INDEX_VERSION));
-  const work = fresh ? join(dirname(target), `.${basename(target)}.${process.pid}.tmp`) : target;
+  const work = fresh ? temporaryBeside(target) : target;
   let db: Database.Database;
   if (fresh) {
     try {
@@ -66,15 +70,29 @@ export async function buildIndex(paths: readonly string[], dbFile: string, optio
   try {
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
-    const plan = planUpdate(db, files);
-    const extracts = await extractAll(plan.items.filter((i) => !i.unchanged).map((i) => i.file), options.jobs);
-    const report = db.transaction(() => update(db, plan, extracts, cwd))();
+    const registers = (options.registers ?? []).map((r) => resolve(cwd, r));
+    const registerDiagnostics = new RegisterCache(registers).diagnostics;
+    // Another set of --register files can change what any pointer resolves to: every file is read again.
+    const registersKey = JSON.stringify(registers);
+    const sameRegisters = (db.prepare("SELECT value FROM meta WHERE key = 'registers'").pluck().get() ?? '[]') === registersKey;
+    const plan = planUpdate(db, files, sameRegisters);
+    const extracts = await extractAll(plan.items.filter((i) => !i.unchanged).map((i) => i.file), options.jobs, registers);
+    const report = db.transaction(() => {
+      db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('registers', ?)").run(registersKey);
+      return update(db, plan, extracts, cwd, registerDiagnostics);
+    })();
     db.close();
-    if (fresh) renameSync(work, target);
+    if (fresh) {
+      renameSync(work, target);
+      releaseTemporary(work);
+    }
     return report;
   } catch (error) {
     if (db.open) db.close();
-    if (fresh) rmSync(work, { force: true });
+    if (fresh) {
+      for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(work + suffix, { force: true });
+      releaseTemporary(work);
+    }
     if (error instanceof Database.SqliteError) throw indexError(target, `cannot update the index (${error.message}): remove it and run "teikit index" again`);
     throw error;
   }
@@ -95,17 +113,14 @@ interface Plan {
 }
 
 /** Hash every file (and the register files it depended on) and decide which ones must be parsed again. */
-function planUpdate(db: Database.Database, files: string[]): Plan {
+function planUpdate(db: Database.Database, files: string[], sameRegisters: boolean): Plan {
   const depHashes = new Map<string, string | null>();
   const depHash = (path: string): string | null => {
     let h = depHashes.get(path);
     if (h === undefined) {
-      try {
-        // Pointers come from untrusted files: hash regular files only (never read /dev/zero or a FIFO).
-        h = statSync(path).isFile() ? sha256(readFileSync(path)) : 'not-a-regular-file';
-      } catch {
-        h = null;
-      }
+      // Pointers come from untrusted files: hash regular files only (never read /dev/zero or a FIFO).
+      const read = tryReadRegularFile(path, 'document');
+      h = read.ok ? sha256(read.bytes) : read.reason === 'no such file or directory' ? null : 'not-a-regular-file';
       depHashes.set(path, h);
     }
     return h;
@@ -118,6 +133,7 @@ function planUpdate(db: Database.Database, files: string[]): Plan {
     const hash = input instanceof Uint8Array ? sha256(input) : 'not-a-regular-file';
     const existing = fileByPath.get(file) as PlanItem['existing'];
     const unchanged =
+      sameRegisters &&
       existing !== undefined &&
       existing.hash === hash &&
       (depsOf.all(existing.id) as Array<{ path: string; hash: string | null }>).every((d) => depHash(d.path) === d.hash);
@@ -127,9 +143,10 @@ function planUpdate(db: Database.Database, files: string[]): Plan {
 }
 
 /** Write the plan: drop deleted files, replay the diagnostics of unchanged ones, store the new extracts. */
-function update(db: Database.Database, plan: Plan, extracts: Array<FileExtract | Diagnostic>, cwd: string): IndexReport {
+function update(db: Database.Database, plan: Plan, extracts: Array<FileExtract | Diagnostic>, cwd: string, registerDiagnostics: Diagnostic[]): IndexReport {
   const report: IndexReport = { files: plan.items.length, added: 0, updated: 0, unchanged: 0, removed: 0, failed: 0, mentions: 0, parsedBytes: 0, totalBytes: 0, diagnostics: [] };
   const reporter = new Reporter(cwd);
+  for (const d of registerDiagnostics) reporter.error(d);
   const { depHash } = plan;
   const q = {
     allFiles: db.prepare('SELECT id, path FROM files'),
@@ -152,6 +169,12 @@ function update(db: Database.Database, plan: Plan, extracts: Array<FileExtract |
     insertRef: db.prepare('INSERT INTO refs (mention, ref) VALUES (?, ?)'),
     insertWarning: db.prepare('INSERT INTO warnings (file_id, seq, kind, in_header, target, diagnostic) VALUES (?, ?, ?, ?, ?, ?)'),
     orphanEntries: db.prepare('DELETE FROM entries WHERE id NOT IN (SELECT entry FROM mentions WHERE entry IS NOT NULL)'),
+    insertKey: db.prepare('INSERT OR IGNORE INTO key_set (norm) VALUES (?)'),
+    insertKeyText: db.prepare('INSERT INTO keys_fts (norm) VALUES (?)'),
+  };
+  // Every distinct folded name once in the trigram index (for --match prefix|substring on the index).
+  const addKey = (norm: string): void => {
+    if (norm !== '' && q.insertKey.run(norm).changes === 1) q.insertKeyText.run(norm);
   };
 
   // Entries seen in this run, by file and id: written once per run even when many files point to them.
@@ -172,7 +195,10 @@ function update(db: Database.Database, plan: Plan, extracts: Array<FileExtract |
     }
     const norms = new Set(e.names.map(normalizeName));
     norms.delete('');
-    for (const n of norms) q.insertName.run(id, n);
+    for (const n of norms) {
+      q.insertName.run(id, n);
+      addKey(n);
+    }
     entryIds.set(key, id);
     return id;
   };
@@ -234,6 +260,7 @@ function update(db: Database.Database, plan: Plan, extracts: Array<FileExtract |
         m.dating?.notAfter ?? null, range?.[0] ?? null, range?.[1] ?? null,
       );
       const mentionId = Number(info.lastInsertRowid);
+      addKey(normalizeName(m.surface));
       for (const ref of refKeys(m)) q.insertRef.run(mentionId, ref);
       report.mentions++;
     });

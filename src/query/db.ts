@@ -14,13 +14,15 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import Database from 'better-sqlite3';
 import { diagnostic, TeikitError, type Diagnostic } from '../diagnostics.js';
+import { describe, fileType } from '../io.js';
 import type { ExtractedMention } from './extract.js';
 import { MENTION_SQL_COLUMNS } from './mention-row.js';
 import { comparePaths, compileQuery, Reporter, toMention } from './rows.js';
+import type { NameMatcher } from './match.js';
 import type { Mention, Query, QueryResult, RegisterEntry } from './types.js';
 
 export const INDEX_SCHEMA = 'teikit-query-index';
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 export const SCHEMA_SQL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -48,16 +50,34 @@ CREATE TABLE warnings (file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE C
   kind TEXT NOT NULL, in_header INTEGER NOT NULL, target TEXT NOT NULL, diagnostic TEXT NOT NULL);
 CREATE INDEX warnings_file ON warnings(file_id);
 CREATE INDEX warnings_kind ON warnings(kind);
+CREATE TABLE key_set (norm TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE VIRTUAL TABLE keys_fts USING fts5(norm, tokenize = 'trigram');
 `;
 
 export function indexError(file: string, message: string): TeikitError {
   return new TeikitError(diagnostic({ file, line: 1, column: 1, message, ruleId: 'query-index', source: 'query' }), 2);
 }
 
+/**
+ * An index path must be a regular file or not exist yet: SQLite would block forever opening a FIFO and would
+ * write into a device.
+ */
+export function checkIndexPath(file: string): void {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw indexError(file, `cannot open the index: ${describe(error)}`);
+  }
+  if (stat.isDirectory()) throw indexError(file, 'the index is a directory, not a file');
+  if (!stat.isFile()) throw indexError(file, `the index is ${fileType(stat)}, not a regular file`);
+}
+
 /** Open an existing index and check that it is one of ours, in this version. Errors are exit code 2. */
 export function openIndex(file: string, readonly: boolean): Database.Database {
+  checkIndexPath(file);
   if (!existsSync(file)) throw indexError(file, 'index not found: build it with "teikit index PATH... --db FILE"');
-  if (statSync(file).isDirectory()) throw indexError(file, 'the index is a directory, not a file');
   let db: Database.Database;
   try {
     db = new Database(file, { readonly, fileMustExist: true });
@@ -143,6 +163,11 @@ export interface IndexQueryOptions {
   /** Only files at or below these paths (files or directories; they need not exist any more). */
   paths?: readonly string[];
   cwd?: string;
+  /**
+   * Also return the unresolved-pointer warnings stored with the files. Default false: `teikit index` printed them
+   * when it read the files, and a query does not repeat them.
+   */
+  warnings?: boolean;
 }
 
 /** Answer a query from the index: the same rows, in the same order, as `queryFiles` on the indexed files. */
@@ -156,9 +181,17 @@ export function queryIndex(dbFile: string, query: Query, options: IndexQueryOpti
     // indexes first, and only those rows are read (CROSS JOIN fixes that order in SQLite's planner).
     const driving: string[] = [];
     const drivingParams: string[] = [];
-    if (filter.name !== null) {
+    if (filter.name !== null && filter.name.mode === 'exact') {
       driving.push('SELECT m2.id FROM names n JOIN mentions m2 ON m2.entry = n.entry WHERE n.norm = ? UNION SELECT id FROM mentions WHERE surface_norm = ?');
-      drivingParams.push(filter.name, filter.name);
+      drivingParams.push(filter.name.name, filter.name.name);
+    } else if (filter.name !== null) {
+      // The distinct folded names that match, then their mentions: prefix and substring through the trigram index
+      // (three code points or more), regex and fuzzy by testing each distinct name once.
+      const hits = JSON.stringify(matchingKeys(db, filter.name));
+      driving.push(
+        'SELECT m2.id FROM names n JOIN mentions m2 ON m2.entry = n.entry WHERE n.norm IN (SELECT value FROM json_each(?)) UNION SELECT id FROM mentions WHERE surface_norm IN (SELECT value FROM json_each(?))',
+      );
+      drivingParams.push(hits, hits);
     }
     if (filter.ref !== null) {
       driving.push('SELECT mention AS id FROM refs WHERE ref = ?');
@@ -211,17 +244,28 @@ export function queryIndex(dbFile: string, query: Query, options: IndexQueryOpti
     )
       .filter((w) => inScope(w.path) && (filter.header || w.in_header === 0))
       .map((w) => ({ path: w.path, seq: w.seq, report: () => reporter.warn(warningOf(w)) }));
-    for (const d of [...errors, ...warnings].sort((a, b) => comparePaths(a.path, b.path) || a.seq - b.seq)) d.report();
+    for (const d of [...errors, ...(options.warnings === true ? warnings : [])].sort((a, b) => comparePaths(a.path, b.path) || a.seq - b.seq)) d.report();
     return { mentions, diagnostics: reporter.diagnostics, files: fileCount };
   } catch (error) {
     // A damaged page surfaces only when it is read (a full integrity check would cost as much as the query).
     if (error instanceof Database.SqliteError && /^SQLITE_(CORRUPT|NOTADB)/.test(error.code)) {
       throw indexError(target, `the index is corrupt (${error.message}): rebuild it with "teikit index"`);
     }
+    // A table or column missing (a file edited by hand, a half-copied index): the same advice.
+    if (error instanceof Database.SqliteError) throw indexError(target, `the index is damaged (${error.message}): rebuild it with "teikit index"`);
     throw error;
   } finally {
     db.close();
   }
+}
+
+/** Distinct folded names (entry names and surface forms) the matcher accepts. */
+export function matchingKeys(db: Database.Database, m: NameMatcher): string[] {
+  const trigram = (m.mode === 'prefix' || m.mode === 'substring') && Array.from(m.name).length >= 3;
+  const candidates = trigram
+    ? (db.prepare('SELECT norm FROM keys_fts WHERE keys_fts MATCH ?').pluck().all(`"${m.name.replace(/"/g, '""')}"`) as string[])
+    : (db.prepare('SELECT norm FROM key_set').pluck().all() as string[]);
+  return candidates.filter((k) => m.test(k));
 }
 
 function scope(paths: readonly string[] | undefined, cwd: string): (path: string) => boolean {

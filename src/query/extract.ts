@@ -9,7 +9,7 @@ import { documentDate, documentTitle } from '../tei/header.js';
 import type { Dating } from './dates.js';
 import { ASIDE_ELEMENTS, DATE_ATTRIBUTES, DATE_ELEMENT_SET, ENTRY_QUERY_KIND, nameQueryKind, REFERENCE_ATTRIBUTES, REGISTER_ELEMENTS } from './kinds.js';
 import { addEntry, emptyRegister, entryKindOf, resolvePointer, unresolvedDiagnostic, type Register, type RegisterCache } from './registers.js';
-import { leftContext, mark, plainText, rightContext, separatesWords, TextStream } from './text.js';
+import { leftContext, mark, plainText, rightContext, separatesWords, TextStream, unread } from './text.js';
 import type { QueryKind, RegisterEntry } from './types.js';
 
 /** A mention as extracted, before paths are made relative for display (the index stores this). */
@@ -98,7 +98,8 @@ export function extractMentions(doc: XmlDocument, file: string, cache: RegisterC
       registerDepth++;
       if (found !== undefined) addEntry(register, el, file);
     }
-    const isAside = tei && ASIDE_ELEMENTS.has(el.local);
+    // Stand-off, ruby glosses, and the alternatives and deletions a reader does not read (see `unread`).
+    const isAside = tei && (ASIDE_ELEMENTS.has(el.local) || unread(el));
     if (isAside) asideDepth++;
     const inText = headerDepth === 0 && registerDepth === 0 && asideDepth === 0;
     const separates = separatesWords(el);

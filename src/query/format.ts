@@ -5,6 +5,7 @@
  * Widths count East Asian wide and fullwidth characters as two columns (UAX #11), so CJK rows stay aligned.
  */
 import { MENTION_FIELD_NAMES } from './mention-row.js';
+import { printable } from '../diagnostics.js';
 import type { Mention } from './types.js';
 
 export type OutputFormat = 'table' | 'csv' | 'json' | 'kwic';
@@ -73,6 +74,13 @@ export function truncate(s: string, max: number, fromStart = false): string {
   return out.join('') + '…';
 }
 
+/** The widest of `cells` (a loop: `Math.max(...cells)` overflows the stack for 10^5 rows). */
+function widest(cells: readonly string[], least = 0): number {
+  let w = least;
+  for (const cell of cells) w = Math.max(w, displayWidth(cell));
+  return w;
+}
+
 function pad(s: string, width: number, right = false): string {
   const fill = ' '.repeat(Math.max(0, width - displayWidth(s)));
   return right ? fill + s : s + fill;
@@ -98,8 +106,8 @@ function inContext(left: string, surface: string, right: string): string {
 }
 
 export function formatTable(mentions: readonly Mention[]): string {
-  const rows = mentions.map((m) => TABLE_COLUMNS.map((c) => truncate(c.cell(m).replace(/[\r\n\t]+/g, ' '), c.max, c.fromStart ?? false)));
-  const widths = TABLE_COLUMNS.map((c, i) => Math.max(displayWidth(c.head), ...rows.map((r) => displayWidth(r[i]!))));
+  const rows = mentions.map((m) => TABLE_COLUMNS.map((c) => truncate(printable(c.cell(m).replace(/[\r\n\t]+/g, ' ')), c.max, c.fromStart ?? false)));
+  const widths = TABLE_COLUMNS.map((c, i) => widest(rows.map((r) => r[i]!), displayWidth(c.head)));
   const line = (cells: string[]): string => cells.map((cell, i) => (i === cells.length - 1 ? cell : pad(cell, widths[i]!))).join('  ').trimEnd();
   const out = [line(TABLE_COLUMNS.map((c) => c.head)), ...rows.map(line)];
   const files = new Set(mentions.map((m) => m.file)).size;
@@ -109,12 +117,12 @@ export function formatTable(mentions: readonly Mention[]): string {
 
 /** `FILE:LINE:COL  ...left context  [surface]  right context...`, the keyword column aligned. */
 export function formatKwic(mentions: readonly Mention[]): string {
-  const locations = mentions.map((m) => truncate(`${m.file}:${m.line}:${m.column}`, 48, true));
-  const lefts = mentions.map((m) => truncate(m.left, 50, true));
-  const keys = mentions.map((m) => truncate(m.surface, 30));
-  const lw = Math.max(0, ...locations.map(displayWidth));
-  const leftW = Math.max(0, ...lefts.map(displayWidth));
-  const kw = Math.max(0, ...keys.map(displayWidth));
-  const out = mentions.map((m, i) => `${pad(locations[i]!, lw)}  ${pad(lefts[i]!, leftW, true)}  ${pad(keys[i]!, kw)}  ${truncate(m.right, 50)}`.trimEnd());
+  const locations = mentions.map((m) => truncate(printable(`${m.file}:${m.line}:${m.column}`), 48, true));
+  const lefts = mentions.map((m) => truncate(printable(m.left), 50, true));
+  const keys = mentions.map((m) => truncate(printable(m.surface), 30));
+  const lw = widest(locations);
+  const leftW = widest(lefts);
+  const kw = widest(keys);
+  const out = mentions.map((m, i) => `${pad(locations[i]!, lw)}  ${pad(lefts[i]!, leftW, true)}  ${pad(keys[i]!, kw)}  ${truncate(printable(m.right), 50)}`.trimEnd());
   return out.join('\n') + (out.length > 0 ? '\n' : '');
 }

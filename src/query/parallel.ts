@@ -37,7 +37,14 @@ export async function extractAll(files: readonly string[], jobs = defaultJobs(),
   const size = threads > 1 ? sizes(files) : [];
   if (threads <= 1 || size.reduce((a, b) => a + b, 0) < MIN_PARALLEL_BYTES || !workersAvailable()) {
     const cache = new RegisterCache(registers);
-    return files.map((file) => extractFile(file, cache));
+    const results: Array<FileExtract | Diagnostic> = [];
+    for (const file of files) {
+      results.push(extractFile(file, cache));
+      // Give the event loop a turn between files, so that a SIGINT or SIGTERM is handled (and the index builder's
+      // temporary database removed) while a long run is going on, not after it.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return results;
   }
   // Largest files first, so that one big file does not finish alone at the end.
   const order = files.map((_, i) => i).sort((a, b) => size[b]! - size[a]! || a - b);

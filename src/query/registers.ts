@@ -3,10 +3,9 @@
  * header lists) or in a separate register file named by a pointer (`../register/places.xml#id`, resolved relative
  * to the file that points, RFC 3986 section 5.2). Register files are parsed once per run and cached.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { expandPaths } from '../io.js';
 import { dirname, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { expandPaths, tryReadRegularFile } from '../io.js';
 import { attr, childElements, TEI_NS, tryParseXml, xmlId, type XmlDocument, type XmlElement } from '../xml/index.js';
 import { ENTRY_IDENTITY_ATTRIBUTES } from '../tei/index.js';
 import { ENTRY_ELEMENTS, ENTRY_NAME_CHILDREN, NAME_ENTRIES, NAME_ENTRY_DEPTH, PREFERRED_TYPES } from './kinds.js';
@@ -108,8 +107,6 @@ export function collectRegister(doc: XmlDocument, file: string): Register {
   return register;
 }
 
-/** Register files larger than this are not read. */
-const MAX_REGISTER_BYTES = 512_000_000;
 
 type Loaded = { ok: true; register: Register; tei: boolean; root: string } | { ok: false; reason: string };
 
@@ -126,7 +123,7 @@ export class RegisterCache {
     let files: string[] = [];
     for (const r of registers) {
       try {
-        files.push(...expandPaths([resolve(r)]));
+        for (const f of expandPaths([resolve(r)])) files.push(f);
       } catch {
         this.diagnostics.push(registerDiagnostic(r, 'register file not found'));
       }
@@ -154,15 +151,12 @@ export class RegisterCache {
     let loaded = this.files.get(path);
     if (loaded !== undefined) return loaded;
     let bytes: Uint8Array | undefined;
-    try {
-      // A pointer comes from untrusted XML: read regular files only (never /dev/zero or a FIFO), of bounded size.
-      const stat = statSync(path);
-      if (!stat.isFile()) loaded = { ok: false, reason: 'the register is not a regular file' };
-      else if (stat.size > MAX_REGISTER_BYTES) loaded = { ok: false, reason: `register file larger than ${MAX_REGISTER_BYTES / 1e6} MB` };
-      else bytes = readFileSync(path);
-    } catch {
-      loaded = { ok: false, reason: 'register file not found' };
-    }
+    // A pointer comes from untrusted XML: read regular files only (never /dev/zero or a FIFO), of bounded size.
+    const read = tryReadRegularFile(path, 'document');
+    if (read.ok) bytes = read.bytes;
+    else if (read.reason === 'no such file or directory') loaded = { ok: false, reason: 'register file not found' };
+    else if (read.reason.startsWith('it is ')) loaded = { ok: false, reason: 'the register is not a regular file' };
+    else loaded = { ok: false, reason: `register file: ${read.reason}` };
     if (bytes !== undefined) {
       const parsed = tryParseXml(bytes, { file: path });
       loaded = parsed.ok

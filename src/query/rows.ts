@@ -8,7 +8,7 @@ import { expandPaths, ioError } from '../io.js';
 import { dateRange, isoEnd, isoStart, overlaps } from './dates.js';
 import type { ExtractedMention, Warning } from './extract.js';
 import { nameKeys, refKeys } from './keys.js';
-import { normalizeName } from './normalize.js';
+import { nameMatcher, type NameMatcher } from './match.js';
 import type { Mention, Query } from './types.js';
 
 /** A path for output: relative to `cwd`, unless the absolute path is shorter. */
@@ -39,7 +39,7 @@ export function comparePaths(a: string, b: string): number {
 /** The query's filters, compiled once. */
 export interface Filter {
   kind: Query['kind'];
-  name: string | null;
+  name: NameMatcher | null;
   ref: string | null;
   from: number | null;
   to: number | null;
@@ -55,7 +55,7 @@ export function compileQuery(query: Query): Filter {
   };
   return {
     kind: query.kind,
-    name: query.name === undefined ? null : normalizeName(query.name),
+    name: query.name === undefined ? null : nameMatcher(query.name, query.match),
     ref: query.ref ?? null,
     from: bound(query.from, false),
     to: bound(query.to, true),
@@ -66,7 +66,7 @@ export function compileQuery(query: Query): Filter {
 export function matches(m: ExtractedMention, f: Filter): boolean {
   if (m.kind !== f.kind) return false;
   if (m.inHeader && !f.header) return false;
-  if (f.name !== null && !nameKeys(m).includes(f.name)) return false;
+  if (f.name !== null && !nameKeys(m).some((k) => f.name!.test(k))) return false;
   if (f.ref !== null && !refKeys(m).includes(f.ref)) return false;
   if ((f.from !== null || f.to !== null) && !overlaps(m.dating === null ? null : dateRange(m.dating), f.from, f.to)) return false;
   return true;

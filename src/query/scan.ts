@@ -2,10 +2,9 @@
  * `teikit query` without an index: expand the paths, parse every file with our parser, extract and filter.
  * A malformed file is reported (file:line:column) and skipped; the others are still answered.
  */
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { readBytes } from '../io.js';
+import { tryReadRegularFile } from '../io.js';
 import { tryParseXml } from '../xml/index.js';
 import { extractMentions, type FileExtract } from './extract.js';
 import { RegisterCache } from './registers.js';
@@ -22,19 +21,15 @@ export interface ScanOptions {
 }
 
 /**
- * The bytes of an input file, or an error diagnostic when it is not a regular file (a symlink in an untrusted
- * corpus may point to /dev/zero or a FIFO, which would never end).
+ * The bytes of an input file, or an error diagnostic when it cannot be read: not a regular file (a symlink in an
+ * untrusted corpus may point to /dev/zero or a FIFO, which would never end), unreadable, or too large. One such
+ * file is reported and skipped; the others are still answered.
  */
 export function readInput(file: string): Uint8Array | Diagnostic {
-  let regular = false;
-  try {
-    regular = statSync(file).isFile();
-  } catch {
-    // readBytes reports it.
-    return readBytes(file);
-  }
-  if (!regular) return diagnostic({ file, line: 1, column: 1, message: 'not a regular file: skipped', ruleId: 'query-input', source: 'query' });
-  return readBytes(file);
+  const read = tryReadRegularFile(file, 'document');
+  if (read.ok) return read.bytes;
+  const message = read.reason.startsWith('it is ') ? 'not a regular file: skipped' : `cannot read file: ${read.reason}: skipped`;
+  return diagnostic({ file, line: 1, column: 1, message, ruleId: 'query-input', source: 'query' });
 }
 
 /** Parse one file; a malformed file gives its diagnostic instead. */

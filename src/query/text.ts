@@ -3,8 +3,51 @@
  * block boundaries and line breaks, and never glued across element boundaries that separate words. Mentions
  * record their start and end offsets in it, which gives both their surface form and their context.
  */
-import { attr, type XmlElement } from '../xml/index.js';
-import { ALTERNATIVES, BREAKS, INLINE_ELEMENTS, NAME_PARTS, PRINTED_MARKS } from './kinds.js';
+import { attr, childElements, type XmlElement } from '../xml/index.js';
+import { APP_READING, CHOICE_READING, DELETION, DELETION_PARTNERS, WORD_BOUNDARY_ELEMENTS } from '../tei/index.js';
+import { BREAKS, INLINE_ELEMENTS, NAME_PARTS, PRINTED_MARKS } from './kinds.js';
+
+const WORD_BOUNDARIES: ReadonlySet<string> = new Set(WORD_BOUNDARY_ELEMENTS);
+
+/** The child of a `choice` or `app` that is read (see `CHOICE_READING`, `APP_READING`), or undefined. */
+function readingOf(parent: XmlElement): XmlElement | undefined {
+  const kids = childElements(parent);
+  if (parent.local === 'choice') {
+    for (const forms of CHOICE_READING) {
+      const hit = kids.find((k) => forms.includes(k.local));
+      if (hit !== undefined) return hit;
+    }
+    return kids.find((k) => k.local === 'seg') ?? kids[0];
+  }
+  for (const name of APP_READING) {
+    const hit = kids.find((k) => k.local === name);
+    if (hit !== undefined) return hit;
+  }
+  return kids[0];
+}
+
+function adjacentElement(el: XmlElement, step: -1 | 1): XmlElement | undefined {
+  const siblings = el.parent.children;
+  for (let i = siblings.indexOf(el) + step; i >= 0 && i < siblings.length; i += step) {
+    const s = siblings[i]!;
+    if (s.type === 'element') return s;
+    if (s.type === 'text' && s.value.trim() !== '') return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Not read: the other alternatives of a `choice` or `app`, and a deletion whose replacement is there (inside
+ * `subst`, or next to an `add`). A reader reads each passage once.
+ */
+export function unread(el: XmlElement): boolean {
+  const parent = el.parent;
+  if (parent.type !== 'element') return false;
+  if (parent.local === 'choice' || parent.local === 'app') return readingOf(parent) !== el;
+  if (el.local !== DELETION) return false;
+  if (parent.local === 'subst') return true;
+  return [adjacentElement(el, -1), adjacentElement(el, 1)].some((s) => s !== undefined && DELETION_PARTNERS.includes(s.local));
+}
 
 const WHITESPACE_ONLY = /^[ \t\r\n]*$/;
 
@@ -62,9 +105,9 @@ export class TextStream {
 /** How an element's tags affect word separation. */
 export function separatesWords(el: XmlElement): boolean {
   if (BREAKS.has(el.local)) return attr(el, 'break') !== 'no';
+  if (WORD_BOUNDARIES.has(el.local)) return true;
   if (NAME_PARTS.has(el.local)) return true;
-  const parent = el.parent;
-  if (parent.type === 'element' && ALTERNATIVES.has(parent.local)) return true;
+  // Of alternatives (choice, app, subst) only one reading is read (`unread`), so their edges join words as the file does.
   return !INLINE_ELEMENTS.has(el.local);
 }
 
@@ -91,6 +134,7 @@ export function plainText(root: XmlElement): string {
     const node = top.el.children[top.i++]!;
     if (node.type === 'text') stream.text(node.value);
     else if (node.type === 'element') {
+      if (unread(node)) continue;
       if (separatesWords(node)) stream.boundary();
       const open = mark(node, 0);
       if (open !== undefined) stream.text(open);

@@ -2,6 +2,7 @@
  * Data types of the query stage. A `Mention`, one row of `teikit query` output, is defined in mention-row.ts.
  */
 import type { Diagnostic } from '../diagnostics.js';
+import type { MatchMode } from './match.js';
 
 /** What `teikit query` looks for: `places`, `persons`, `orgs` or `dates`. */
 export type QueryKind = 'places' | 'persons' | 'orgs' | 'dates';
@@ -34,6 +35,8 @@ export interface Query {
   kind: QueryKind;
   /** Any name of the register entry, or the surface form, ignoring case and diacritics. */
   name?: string;
+  /** How `name` compares: `exact` (default; a trailing `*` means prefix), `prefix`, `substring`, `regex`, `fuzzy`. */
+  match?: MatchMode;
   /** The pointer as given, the register entry id (with or without `#`), or the pointer's fragment. */
   ref?: string;
   /** ISO 8601 bounds (inclusive, overlap semantics) for `dates`. */

@@ -28,6 +28,29 @@ export const BREAK_ELEMENTS: readonly string[] = ['lb', 'pb', 'cb'];
 export const ALTERNATIVE_ELEMENTS: readonly string[] = ['choice', 'app', 'subst'];
 
 /**
+ * One reading of a set of alternatives, as the text transform prints the text as published (transforms/tei-text.xsl):
+ * of a `choice` (TEI 3.5.1) the source's form (`sic`, `abbr`, `orig`, else the first `seg`), else the editor's
+ * (`corr`, `expan`, `reg`, else the second `seg`), else the first child; of an `app` (TEI 12.1) the lemma, else the
+ * first reading. The other children are not read.
+ */
+export const CHOICE_READING: readonly (readonly string[])[] = [['sic', 'abbr', 'orig'], ['corr', 'expan', 'reg']];
+export const APP_READING: readonly string[] = ['lem', 'rdg'];
+
+/**
+ * A deletion with its replacement beside it is not read: `del` inside `subst` (TEI 11.3.1.5), or next to an `add`
+ * (`<del>ist</del><add>wird</add>` reads "wird").
+ */
+export const DELETION = 'del';
+export const DELETION_PARTNERS: readonly string[] = ['add'];
+
+/**
+ * Phrase-level elements whose edges are still word boundaries: `space` is read as a space (TEI 11.4.1), `w` is a
+ * word (TEI 17.1) and `seg` a segment (TEI 16.3), so that `Wien<space/>ist` and `<seg>Brünn</seg><seg>22/5</seg>` keep
+ * their words apart.
+ */
+export const WORD_BOUNDARY_ELEMENTS: readonly string[] = ['space', 'w', 'seg'];
+
+/**
  * Not running text although outside the header: stand-off annotation (TEI 16.10), and ruby glosses (`rt`, the
  * reading printed above the base text, TEI 3.4.2), which a reader does not read as part of the sentence.
  */

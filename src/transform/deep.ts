@@ -5,8 +5,8 @@
  */
 import { diagnostic, TeikitError, type Diagnostic } from '../diagnostics.js';
 import { runInWorkerSync } from '../workers/sync.js';
-import { walk, type XmlDocument, type XmlElement } from '../xml/index.js';
-import { cleanXml } from './input.js';
+import { serializeXml, walk, type XmlDocument, type XmlElement } from '../xml/index.js';
+import { saxonSource } from './input.js';
 import { runStylesheet, type StylesheetName } from './saxon.js';
 import type { DeepResult, DeepTask } from './worker.js';
 
@@ -49,7 +49,10 @@ export function checkDepth(document: XmlDocument, file: string, limit = MAX_TRAN
 /** Stack of the worker thread, in MB (V8 and the thread both get it). Default 512: about 150,000 levels. */
 export const DEEP_STACK_MB = 512;
 
-/** Run a stylesheet in a worker thread whose stack is `stackSizeMb` (synchronously, see src/workers/sync.ts). */
+/**
+ * Run a stylesheet over well-formed XML text in a worker thread whose stack is `stackSizeMb` (synchronously, see
+ * src/workers/sync.ts).
+ */
 export function runStylesheetDeep(
   name: StylesheetName,
   xml: string,
@@ -64,18 +67,18 @@ export function runStylesheetDeep(
 }
 
 /**
- * Run a stylesheet on a parsed document; when saxon-js runs out of stack on this thread (`transform/too-deep`),
- * check the depth against `MAX_TRANSFORM_DEPTH` and run it again in a thread with a large stack. The library and
- * the CLI both transform through this.
+ * Run a stylesheet on a parsed document (handed to saxon-js as a tree, ./dom.ts); when saxon-js runs out of stack on
+ * this thread (`transform/too-deep`), check the depth against `MAX_TRANSFORM_DEPTH` and run it again in a thread
+ * with a large stack, which gets the document as text (a tree cannot cross threads) and builds its own tree. The
+ * library and the CLI both transform through this.
  */
 export function transformDocument(name: StylesheetName, document: XmlDocument, params: Record<string, string | number | boolean>, file: string): string {
-  const xml = cleanXml(document, file);
   try {
-    return runStylesheet(name, xml, params, file);
+    return runStylesheet(name, saxonSource(document, file), params, file);
   } catch (error) {
     if (!(error instanceof TeikitError && error.diagnostic.ruleId === 'transform/too-deep')) throw error;
     checkDepth(document, file);
-    return runStylesheetDeep(name, xml, params, file);
+    return runStylesheetDeep(name, serializeXml(document), params, file);
   }
 }
 

@@ -4,7 +4,7 @@
  * turns saxon-js errors into teikit diagnostics (source `transform`).
  *
  * Why our parser first: saxon-js's XML parser accepts duplicate attributes and two roots, rejects internal-subset
- * entities and reports lines one too low (DESIGN.md, "Pitfalls"). So the input is parsed by `src/xml`, which
+ * entities and reports lines one too low (measured; see the README, Dependencies). So the input is parsed by `src/xml`, which
  * reports malformed XML with its line and column, and saxon-js is handed the clean serialisation.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -77,15 +77,19 @@ function loadStylesheet(name: StylesheetName): unknown {
   return sef;
 }
 
+/** What saxon-js reads: well-formed XML text, or a tree already built for it (see ./dom.ts). */
+export type SaxonSource = string | { tree: unknown };
+
 /**
- * Run a compiled stylesheet over well-formed XML text and return the serialised result.
+ * Run a compiled stylesheet over well-formed XML text (or a tree built for saxon-js) and return the serialised
+ * result.
  * `file` names the input in diagnostics. Errors raised by the stylesheet (`err:` codes, `xsl:message
  * terminate="yes"`, XTMM9000) become a `TeikitError` whose diagnostic has source `transform` and the error code as
  * rule id.
  */
 export function runStylesheet(
   name: StylesheetName,
-  xml: string,
+  xml: SaxonSource,
   params: Record<string, string | number | boolean>,
   file: string,
 ): string {
@@ -95,7 +99,7 @@ export function runStylesheet(
 /** Run a compiled stylesheet given as its parsed SEF (exported for the tests of error mapping). */
 export function runCompiled(
   sef: unknown,
-  xml: string,
+  xml: SaxonSource,
   params: Record<string, string | number | boolean>,
   file: string,
 ): string {
@@ -105,7 +109,7 @@ export function runCompiled(
     const result = api.transform(
       {
         stylesheetInternal: sef,
-        sourceText: xml,
+        ...(typeof xml === 'string' ? { sourceText: xml } : { sourceNode: xml.tree }),
         destination: 'serialized',
         stylesheetParams: params,
         // xsl:message output must not reach stdout (it would corrupt `teikit transform` output); keep it for errors.

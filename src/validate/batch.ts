@@ -40,7 +40,7 @@ export function expandInputs(paths: readonly string[]): Array<string | FileRepor
   const out: Array<string | FileReport> = [];
   for (const path of paths) {
     try {
-      out.push(...expandPaths([path]));
+      for (const file of expandPaths([path])) out.push(file);
     } catch (error) {
       if (!(error instanceof TeikitError)) throw error;
       out.push({ path, verdict: 'error', schema: null, rules: false, diagnostics: [error.diagnostic] });

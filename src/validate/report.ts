@@ -1,5 +1,5 @@
 /**
- * Reporters for `teikit validate` (DESIGN.md, CLI contract).
+ * Reporters for `teikit validate` (README, teikit validate).
  *
  * Text, on stdout: per file, one line per diagnostic `FILE:LINE:COLUMN: error|warning|info MESSAGE [RULE-ID]`,
  * then one verdict line naming the schema, `FILE: valid (schema: PATH)`; after all files one summary line. The
@@ -9,7 +9,7 @@
  * JSON: one document, `{files: FileReport[], summary}`, described by `schemas/validation-report.schema.json`.
  */
 import { relative } from 'node:path';
-import { formatDiagnostic } from '../diagnostics.js';
+import { formatDiagnostic, printable } from '../diagnostics.js';
 import type { FileReport, ValidationReport, ValidationSummary } from './types.js';
 
 function plural(n: number, word: string): string {
@@ -22,8 +22,27 @@ export function displaySchemaPath(path: string, cwd = process.cwd()): string {
   return rel !== '' && !rel.startsWith('..') && !/^[A-Za-z]:|^\//.test(rel) ? rel : path;
 }
 
+/** Default of `--max-errors` in text output: enough to see what is wrong, short enough to read. */
+export const TEXT_MAX_ERRORS = 100;
+
+/**
+ * Keep the first `max` errors of a file (all its warnings and notes) and count the rest in `omitted`, so that a
+ * file of 200,000 errors still gets its verdict and its counts. `max` 0 or undefined keeps everything.
+ */
+export function limitErrors(f: FileReport, max: number | undefined): FileReport {
+  if (max === undefined || max <= 0) return f;
+  let errors = 0;
+  const kept: FileReport['diagnostics'] = [];
+  for (const d of f.diagnostics) {
+    if (d.severity === 'error' && ++errors > max) continue;
+    kept.push(d);
+  }
+  if (errors <= max) return f;
+  return { ...f, diagnostics: kept, omitted: (f.omitted ?? 0) + errors - max };
+}
+
 export function verdictLine(f: FileReport): string {
-  const errors = f.diagnostics.filter((d) => d.severity === 'error').length;
+  const errors = f.diagnostics.filter((d) => d.severity === 'error').length + (f.omitted ?? 0);
   const warnings = f.diagnostics.filter((d) => d.severity === 'warning').length;
   const counts = [errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : ''].filter((s) => s !== '');
   const parts: string[] = [];
@@ -33,7 +52,7 @@ export function verdictLine(f: FileReport): string {
   }
   if (f.rules) parts.push('edition rules');
   const verdict = f.verdict === 'error' ? 'not checked' : f.verdict;
-  return `${f.path}: ${verdict}${counts.length > 0 ? `, ${counts.join(', ')}` : ''}${parts.length > 0 ? ` (${parts.join('; ')})` : ''}`;
+  return `${printable(f.path, true)}: ${verdict}${counts.length > 0 ? `, ${counts.join(', ')}` : ''}${parts.length > 0 ? ` (${parts.join('; ')})` : ''}`;
 }
 
 export function summaryLine(s: ValidationSummary): string {
@@ -42,17 +61,28 @@ export function summaryLine(s: ValidationSummary): string {
   return `${plural(s.files, 'file')}: ${verdicts.join(', ')}; ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}; ${s.seconds.toFixed(2)} s`;
 }
 
-/** Lines for one file: its diagnostics, then its verdict. */
-export function formatFileText(f: FileReport): string {
-  return [...f.diagnostics.map(formatDiagnostic), verdictLine(f)].join('\n') + '\n';
+/**
+ * Lines for one file: its diagnostics (at most `maxErrors` errors, then a line counting the rest), then its
+ * verdict. Default `TEXT_MAX_ERRORS`; 0 prints every one.
+ */
+export function formatFileText(f: FileReport, maxErrors: number = TEXT_MAX_ERRORS): string {
+  const shown = limitErrors(f, maxErrors);
+  const lines = shown.diagnostics.map(formatDiagnostic);
+  if (shown.omitted !== undefined) {
+    lines.push(`${printable(f.path, true)}: ${plural(shown.omitted, 'more error')} not shown (--max-errors N shows N per file, 0 all)`);
+  }
+  lines.push(verdictLine(shown));
+  return lines.join('\n') + '\n';
 }
 
-export function formatText(report: ValidationReport): string {
-  return report.files.map(formatFileText).join('') + summaryLine(report.summary) + '\n';
+export function formatText(report: ValidationReport, maxErrors: number = TEXT_MAX_ERRORS): string {
+  return report.files.map((f) => formatFileText(f, maxErrors)).join('') + summaryLine(report.summary) + '\n';
 }
 
-export function formatJson(report: ValidationReport): string {
-  return JSON.stringify(report, null, 2) + '\n';
+/** The JSON document; with `maxErrors`, each file keeps that many errors and counts the rest in `omitted`. */
+export function formatJson(report: ValidationReport, maxErrors?: number): string {
+  const limited = maxErrors === undefined || maxErrors <= 0 ? report : { ...report, files: report.files.map((f) => limitErrors(f, maxErrors)) };
+  return JSON.stringify(limited, null, 2) + '\n';
 }
 
 /** Exit code of the CLI contract: 2 if a file could not be checked, else 1 if any is invalid or malformed, else 0. */

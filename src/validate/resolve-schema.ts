@@ -1,5 +1,5 @@
 /**
- * Which RELAX NG schema validates a file (DESIGN.md, CLI contract):
+ * Which RELAX NG schema validates a file (README, teikit validate):
  * 1. `--schema FILE.rng` when given;
  * 2. else the file's `<?xml-model?>` RELAX NG schema (W3C "Associating Schemas with XML documents 1.0") when its
  *    href resolves to a local file: relative hrefs against the file's folder, `file:` URLs as paths. Remote hrefs
@@ -7,10 +7,11 @@
  *    oXygen's older `<?oxygen RNGSchema="..." type="xml"?>` is read the same way;
  * 3. else teikit's own edition schema, `schemas/teikit-edition.rng` (the edition rules are then always on).
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { unreadableReason } from '../io.js';
 import type { XmlDocument, XmlProcessingInstruction } from '../xml/index.js';
 
 export type SchemaOrigin = 'option' | 'xml-model' | 'edition';
@@ -115,8 +116,10 @@ export function resolveSchema(doc: XmlDocument, file: string, options: { schema?
       notes.push(note(file, c.pi, `${label} uses the RELAX NG compact syntax, which teikit does not read; ${fallback}`));
       continue;
     }
-    if (!existsSync(path) || !statSync(path).isFile()) {
-      notes.push(note(file, c.pi, `${label} does not exist (${path}); ${fallback}`));
+    // Say what the path is: a FIFO or /dev/zero named here is refused as such, never read (it would not end).
+    const unreadable = unreadableReason(path);
+    if (unreadable !== undefined) {
+      notes.push(note(file, c.pi, `${label} ${unreadable} (${path}); ${fallback}`));
       continue;
     }
     return { path, origin: 'xml-model', notes };

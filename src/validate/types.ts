@@ -30,6 +30,8 @@ export interface FileReport {
   rules: boolean;
   /** Sorted by file, then line and column; `info` diagnostics explain schema fallbacks. */
   diagnostics: Diagnostic[];
+  /** Errors left out of `diagnostics` by `limitErrors` (`--max-errors`); absent when none were. */
+  omitted?: number;
 }
 
 export interface ValidationSummary {

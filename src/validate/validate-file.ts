@@ -1,12 +1,12 @@
 /**
- * One file through the three layers (DESIGN.md, Validation): well-formedness (src/xml), RELAX NG (the engine in
+ * One file through the layers (README, teikit validate): well-formedness (src/xml), RELAX NG (the engine in
  * ./relaxng, behind one module), then the edition rules (./rules) when asked or when the edition schema is used.
  */
 import { resolve } from 'node:path';
 import { diagnostic, hasErrors, internalError, TeikitError, type Diagnostic } from '../diagnostics.js';
-import { readBytes } from '../io.js';
+import { tryReadRegularFile } from '../io.js';
 import { tryParseXml, type XmlDocument } from '../xml/index.js';
-import { loadSchema, validateWithSchema, type RelaxngSchema } from './relaxng/index.js';
+import { loadSchema, validateStream, validateWithSchema, type RelaxngSchema } from './relaxng/index.js';
 import { editionSchemaPath, resolveSchema } from './resolve-schema.js';
 import { checkRules, sortDiagnostics } from './rules/index.js';
 import type { FileReport, ValidateOptions, Verdict } from './types.js';
@@ -45,25 +45,37 @@ function engineFailure(file: string, error: unknown): Diagnostic {
  * edition schema do, as jing does), naming both occurrences; the `id-unique` rule then only repeats it.
  */
 function withoutRepeats(rules: Diagnostic[], relaxng: readonly Diagnostic[]): Diagnostic[] {
-  const ids = relaxng.filter((d) => d.ruleId === 'relaxng-id').map((d) => d.message);
-  if (ids.length === 0) return rules;
-  return rules.filter((d) => d.ruleId !== 'id-unique' || !ids.some((m) => m.includes(`"${d.actual ?? ''}"`)));
+  // The quoted names of the RELAX NG ID messages, in a set: one pass each way, whatever the number of duplicates.
+  const quoted = new Set<string>();
+  for (const d of relaxng) {
+    if (d.ruleId !== 'relaxng-id') continue;
+    for (const m of d.message.matchAll(/"([^"]*)"/g)) quoted.add(m[1]!);
+  }
+  if (quoted.size === 0) return rules;
+  return rules.filter((d) => d.ruleId !== 'id-unique' || !quoted.has(d.actual ?? ''));
+}
+
+/** `target.push(...items)` without spreading: a spread of 10^5 items overflows the call stack. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 /** Validate the file at `path`; never throws for a bad file (unreadable files get the verdict `error`). */
 export async function validateFile(path: string, options: ValidateOptions = {}): Promise<FileReport> {
-  let bytes: Uint8Array;
-  try {
-    bytes = readBytes(path);
-  } catch (error) {
-    if (!(error instanceof TeikitError)) throw error;
-    return { path, verdict: 'error', schema: null, rules: false, diagnostics: [error.diagnostic] };
+  const read = tryReadRegularFile(path, 'document');
+  if (!read.ok) {
+    const d = diagnostic({ file: path, line: 1, column: 1, message: `cannot read file: ${read.reason}`, ruleId: 'io', source: 'io' });
+    return { path, verdict: 'error', schema: null, rules: false, diagnostics: [d] };
   }
-  return validateSource(bytes, path, options);
+  return validateSource(read.bytes, path, options);
 }
 
 /** Validate XML given as bytes or text; `file` names it in diagnostics and anchors relative hrefs. */
 export async function validateSource(input: string | Uint8Array, file: string, options: ValidateOptions = {}): Promise<FileReport> {
+  // Only a schema to check against (no XInclude, no rules): stream, so that memory follows depth, not size.
+  if (options.schema !== undefined && options.xinclude !== true && options.rules !== true && resolve(options.schema) !== editionSchemaPath()) {
+    return streamSource(input, file, options, options.schema);
+  }
   const parsed = tryParseXml(input, { file });
   if (!parsed.ok) return { path: file, verdict: 'malformed', schema: null, rules: false, diagnostics: [parsed.diagnostic] };
   try {
@@ -76,6 +88,26 @@ export async function validateSource(input: string | Uint8Array, file: string, o
   }
 }
 
+async function streamSource(input: string | Uint8Array, file: string, options: ValidateOptions, schemaPath: string): Promise<FileReport> {
+  const schemaUsed = { path: schemaPath, origin: 'option' as const };
+  let schema: RelaxngSchema;
+  try {
+    schema = await schemaFor(schemaPath, options);
+  } catch (error) {
+    if (!(error instanceof TeikitError)) throw error;
+    return { path: file, verdict: 'error', schema: schemaUsed, rules: false, diagnostics: [error.diagnostic] };
+  }
+  try {
+    const result = validateStream(schema, input, options.maxErrors === undefined ? { file } : { file, maxErrors: options.maxErrors });
+    if (!result.ok) return { path: file, verdict: 'malformed', schema: null, rules: false, diagnostics: [result.diagnostic] };
+    const all = sortDiagnostics(result.diagnostics);
+    return { path: file, verdict: verdictOf(all), schema: schemaUsed, rules: false, diagnostics: all };
+  } catch (error) {
+    if (error instanceof TeikitError) return { path: file, verdict: 'error', schema: null, rules: false, diagnostics: [error.diagnostic] };
+    return { path: file, verdict: 'error', schema: schemaUsed, rules: false, diagnostics: [engineFailure(file, error)] };
+  }
+}
+
 /** Validate a parsed document (it is changed in place when `xinclude` is set). */
 export async function validateDocument(doc: XmlDocument, file: string, options: ValidateOptions = {}): Promise<FileReport> {
   const diagnostics: Diagnostic[] = [];
@@ -83,7 +115,7 @@ export async function validateDocument(doc: XmlDocument, file: string, options: 
   if (options.xinclude === true) {
     const xi = resolveXIncludes(doc, file);
     included = xi.included;
-    diagnostics.push(...xi.diagnostics);
+    append(diagnostics, xi.diagnostics);
   }
   const choice = resolveSchema(doc, file, options.schema === undefined ? {} : { schema: options.schema });
   const schemaUsed = { path: choice.path, origin: choice.origin };
@@ -103,8 +135,8 @@ export async function validateDocument(doc: XmlDocument, file: string, options: 
     // The engine must not throw on a document; if it does, the file is reported, and the batch goes on.
     return { path: file, verdict: 'error', schema: schemaUsed, rules: false, diagnostics: [...choice.notes, engineFailure(file, error)] };
   }
-  diagnostics.push(...relaxng);
-  if (rules) diagnostics.push(...withoutRepeats(checkRules(doc, { file }), relaxng));
-  const all = [...choice.notes, ...mapDiagnostics(sortDiagnostics(diagnostics), file, included)];
+  append(diagnostics, relaxng);
+  if (rules) append(diagnostics, withoutRepeats(checkRules(doc, { file }), relaxng));
+  const all = choice.notes.concat(mapDiagnostics(sortDiagnostics(diagnostics), file, included));
   return { path: file, verdict: verdictOf(all), schema: schemaUsed, rules, diagnostics: all };
 }

@@ -20,7 +20,7 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { readBytes } from '../io.js';
+import { readRegularFile } from '../io.js';
 import { TeikitError } from '../diagnostics.js';
 import {
   attr,
@@ -118,7 +118,11 @@ function replaceWith(inc: XmlElement, nodes: XmlNode[]): void {
   const parent = inc.parent;
   const at = parent.children.indexOf(inc);
   for (const n of nodes) if (n.type === 'element') n.parent = parent;
-  parent.children.splice(at, 1, ...nodes);
+  // No spread into splice: an included document may have more top-level nodes than a call has room for arguments.
+  const after = parent.children.slice(at + 1);
+  parent.children.length = at;
+  for (const n of nodes) parent.children.push(n);
+  for (const n of after) parent.children.push(n);
   // Text next to text is one text node in the infoset (a data pattern sees "Quoted: " + the included text as one
   // value); the merged node keeps the position of its first part.
   const merged: XmlNode[] = [];
@@ -127,7 +131,10 @@ function replaceWith(inc: XmlElement, nodes: XmlNode[]): void {
     if (n.type === 'text' && last?.type === 'text' && !n.cdata && !last.cdata) merged[merged.length - 1] = { ...last, value: last.value + n.value };
     else merged.push(n);
   }
-  if (merged.length !== parent.children.length) parent.children.splice(0, parent.children.length, ...merged);
+  if (merged.length !== parent.children.length) {
+    parent.children.length = 0;
+    for (const n of merged) parent.children.push(n);
+  }
 }
 
 function replaceInclude(inc: XmlElement, file: string, chain: string[], result: XIncludeResult, depth: number): void {
@@ -196,7 +203,7 @@ function replaceInclude(inc: XmlElement, file: string, chain: string[], result: 
 
   let bytes: Uint8Array;
   try {
-    bytes = readBytes(target);
+    bytes = readRegularFile(target, 'document');
   } catch (error) {
     const why = error instanceof TeikitError ? error.diagnostic.message : String(error);
     fail(`xi:include href="${href}": ${why}`);

@@ -1,6 +1,10 @@
 /**
  * Bytes to text, the way XML 1.0 appendix F says a processor detects the encoding: a byte order mark first, then
  * the encoding declaration, else UTF-8. Invalid byte sequences are errors with a position, never U+FFFD silently.
+ * A byte order mark that contradicts the declaration (a UTF-16 BOM with `encoding="UTF-8"`, a UTF-8 BOM with
+ * `encoding="ISO-8859-1"`) is a fatal error, as section 4.3.3 says: "It is a fatal error for an entity including an
+ * encoding declaration to present characters to the XML processor in an encoding other than that named in the
+ * declaration".
  */
 import { diagnostic, TeikitError } from '../diagnostics.js';
 
@@ -23,15 +27,44 @@ const SINGLE_BYTE: Record<string, string> = {
   'iso-8859-2': 'iso-8859-2',
 };
 
+/** Declared encodings a byte order mark agrees with (names as in the IANA registry, lower case). */
+const BOM_AGREES: Record<'utf-8' | 'utf-16le' | 'utf-16be', readonly string[]> = {
+  'utf-8': ['utf-8', 'utf8'],
+  'utf-16le': ['utf-16', 'utf-16le', 'utf16', 'ucs-2', 'iso-10646-ucs-2'],
+  'utf-16be': ['utf-16', 'utf-16be', 'utf16', 'ucs-2', 'iso-10646-ucs-2'],
+};
+
+/** The encoding declaration of already decoded text, lower case, if there is one. */
+function declaredIn(text: string): string | undefined {
+  return /^<\?xml[^?]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(text.slice(0, 200))?.[1]?.toLowerCase();
+}
+
+function withBom(text: string, encoding: 'utf-8' | 'utf-16le' | 'utf-16be', file: string): Decoded {
+  const declared = declaredIn(text);
+  if (declared !== undefined && !BOM_AGREES[encoding].includes(declared)) {
+    throw new TeikitError(
+      diagnostic({
+        file,
+        line: 1,
+        column: 1,
+        message: `the byte order mark says ${encoding === 'utf-8' ? 'UTF-8' : 'UTF-16'} but the XML declaration says encoding="${declared}"`,
+        ruleId: 'xml-encoding',
+        source: 'xml',
+      }),
+    );
+  }
+  return { text, encoding, bom: true };
+}
+
 export function decodeXml(bytes: Uint8Array, file: string): Decoded {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: utf8(bytes.subarray(3), file, 3), encoding: 'utf-8', bom: true };
+    return withBom(utf8(bytes.subarray(3), file, 3), 'utf-8', file);
   }
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: utf16(bytes.subarray(2), 'utf-16le', file), encoding: 'utf-16le', bom: true };
+    return withBom(utf16(bytes.subarray(2), 'utf-16le', file), 'utf-16le', file);
   }
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: utf16(bytes.subarray(2), 'utf-16be', file), encoding: 'utf-16be', bom: true };
+    return withBom(utf16(bytes.subarray(2), 'utf-16be', file), 'utf-16be', file);
   }
   // UTF-16 without a BOM still starts with "<?" as 3C 00 3F 00 or 00 3C 00 3F (XML 1.0 F.1).
   if (bytes.length >= 4 && bytes[0] === 0x3c && bytes[1] === 0 && bytes[2] === 0x3f && bytes[3] === 0) {

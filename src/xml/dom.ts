@@ -157,14 +157,34 @@ export function xpathOf(el: XmlElement): string {
   const steps: string[] = [];
   let cur: XmlElement | XmlDocument = el;
   while (cur.type === 'element') {
-    const parent: XmlElement | XmlDocument = cur.parent;
-    let index = 0;
-    for (const sib of parent.children) {
-      if (sib.type === 'element' && sib.local === cur.local && sib.uri === cur.uri) index++;
-      if (sib === cur) break;
-    }
-    steps.push(`${cur.prefix ? cur.prefix + ':' : ''}${cur.local}[${index}]`);
-    cur = parent;
+    steps.push(`${cur.prefix ? cur.prefix + ':' : ''}${cur.local}[${positionAmongSiblings(cur)}]`);
+    cur = cur.parent;
   }
   return '/' + steps.reverse().join('/');
+}
+
+/**
+ * Positions of a parent's element children among their same-named siblings, computed in one pass per parent and
+ * kept until its number of children changes: with one scan per call, the xpaths of 10^5 sibling errors took
+ * quadratic time.
+ */
+const positions = new WeakMap<XmlElement | XmlDocument, { count: number; of: WeakMap<XmlElement, number> }>();
+
+function positionAmongSiblings(el: XmlElement): number {
+  const parent = el.parent;
+  let known = positions.get(parent);
+  if (known === undefined || known.count !== parent.children.length || !known.of.has(el)) {
+    const of = new WeakMap<XmlElement, number>();
+    const seen = new Map<string, number>();
+    for (const sib of parent.children) {
+      if (sib.type !== 'element') continue;
+      const key = `${sib.uri}\u0000${sib.local}`;
+      const n = (seen.get(key) ?? 0) + 1;
+      seen.set(key, n);
+      of.set(sib, n);
+    }
+    known = { count: parent.children.length, of };
+    positions.set(parent, known);
+  }
+  return known.of.get(el) ?? 1;
 }

@@ -58,4 +58,4 @@ export interface StreamOptions {
 
 export type StreamResult = { ok: true; encoding: string } | { ok: false; diagnostic: Diagnostic };
 
-export { streamXml } from './saxes.js';
+export { streamXml } from './tokenizer.js';

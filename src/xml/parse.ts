@@ -4,7 +4,8 @@
  */
 import { TeikitError, type Diagnostic } from '../diagnostics.js';
 import type { Position, XmlDocument, XmlElement, XmlNode } from './dom.js';
-import { streamXml, type StreamOptions, type XmlStartTag } from './events.js';
+import type { StreamOptions, XmlStartTag } from './events.js';
+import { streamTree } from './tokenizer.js';
 
 export type ParseOptions = StreamOptions;
 
@@ -22,26 +23,14 @@ export function tryParseXml(input: string | Uint8Array, options: ParseOptions = 
   const file = options.file ?? '<input>';
   const doc: XmlDocument = { type: 'document', file, children: [], root: undefined as unknown as XmlElement, encoding: 'utf-8' };
   let parent: XmlElement | XmlDocument = doc;
-  const result = streamXml(
+  const result = streamTree(
     input,
     {
       startElement(tag: XmlStartTag): void {
-        const el: XmlElement = {
-          type: 'element',
-          name: tag.name,
-          prefix: tag.prefix,
-          local: tag.local,
-          uri: tag.uri,
-          attributes: tag.attributes,
-          children: [],
-          parent,
-          line: tag.line,
-          column: tag.column,
-          tagEnd: tag.tagEnd,
-          end: tag.tagEnd,
-          ns: tag.ns,
-        };
-        parent.children.push(el);
+        // streamTree makes each tag with the element's fields in place: the tag is the element.
+        const el = tag as XmlStartTag & XmlElement;
+        el.parent = parent;
+        add(parent, el);
         if (parent === doc) doc.root = el;
         parent = el;
       },
@@ -54,13 +43,13 @@ export function tryParseXml(input: string | Uint8Array, options: ParseOptions = 
         const children = parent.children;
         const last = children[children.length - 1];
         if (!cdata && last?.type === 'text' && !last.cdata) last.value += value;
-        else children.push({ type: 'text', value, cdata, line: position.line, column: position.column });
+        else add(parent, { type: 'text', value, cdata, line: position.line, column: position.column });
       },
       comment(value: string, position: Position): void {
-        parent.children.push({ type: 'comment', value, line: position.line, column: position.column });
+        add(parent, { type: 'comment', value, line: position.line, column: position.column });
       },
       processingInstruction(target: string, body: string, position: Position): void {
-        parent.children.push({ type: 'pi', target, body, line: position.line, column: position.column });
+        add(parent, { type: 'pi', target, body, line: position.line, column: position.column });
       },
       doctype(text: string): void {
         doc.doctype = text;
@@ -71,6 +60,15 @@ export function tryParseXml(input: string | Uint8Array, options: ParseOptions = 
   if (!result.ok) return result;
   doc.encoding = result.encoding;
   return { ok: true, document: doc };
+}
+
+/**
+ * Append a child. The first child gets an array of its own size: `push` onto an empty array reserves 17 slots, and
+ * most elements of a TEI text (`w`, `hi`, `persName`) have one child.
+ */
+function add(parent: XmlElement | XmlDocument, node: XmlNode): void {
+  if (parent.children.length === 0) parent.children = [node];
+  else parent.children.push(node);
 }
 
 export type { XmlNode };

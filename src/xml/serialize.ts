@@ -1,7 +1,7 @@
 /**
  * Serialise an `XmlDocument` back to XML 1.0 text: entities expanded, namespace declarations and prefixes as the
  * source wrote them, text and attribute values escaped. Iterative, so any depth the parser accepted is written.
- * The transform stage hands saxon-js this clean text (DESIGN.md: saxon-js's own parser is not a validator).
+ * The transform stage hands saxon-js this clean text (saxon-js's own parser is not a validator: see the README, XML input and security).
  */
 import type { XmlDocument, XmlElement, XmlNode } from './dom.js';
 

@@ -242,11 +242,18 @@
     <xsl:sequence select="($choice/(corr | expan | reg | seg[2]))[1]"/>
   </xsl:function>
 
+  <!-- generate-id() without the number saxon-js gives each document it reads in a process ("d7aAfBb" -> "aAfBb"):
+       the same page whether it is the first file of a batch or the tenth. -->
+  <xsl:function name="tk:gid" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="replace(generate-id($node), '^d[0-9]+', '')"/>
+  </xsl:function>
+
   <!-- The HTML id of a division: its xml:id, else one made from its position; "tk:" cannot begin an xml:id (an
        NCName has no colon), so made ids never collide with the document's own. -->
   <xsl:function name="tk:div-id" as="xs:string">
     <xsl:param name="div" as="element()"/>
-    <xsl:sequence select="if ($div/@xml:id) then tk:html-id($div/@xml:id) else concat('tk:div-', generate-id($div))"/>
+    <xsl:sequence select="if ($div/@xml:id) then tk:html-id($div/@xml:id) else concat('tk:div-', tk:gid($div))"/>
   </xsl:function>
 
   <!-- "callNumber" -> "Call number", "documentNumber" -> "Document number", "URL" -> "URL". -->

@@ -1,19 +1,20 @@
 /**
- * The RELAX NG engine of `teikit validate`, behind one module so that it stays replaceable (DESIGN.md, Validation).
- * Built on salve-annos (a RELAX NG validator in TypeScript) with teikit's own layer around it: schema checks salve
- * lacks (compile.ts), a compiled-schema cache (cache.ts), and diagnostics worded and placed like jing's
- * (validate.ts). Compact syntax (.rnc) is read by syntax/compact.ts into the same tree as XML syntax.
+ * teikit's RELAX NG engine, behind one module so that it stays replaceable: schemas in the XML syntax and the
+ * compact syntax (syntax/compact.ts reads `.rnc` into the same tree), simplified as section 4 of the specification says, checked as
+ * section 7 says, validated by derivatives (derivative.ts) with jing's recovery and messages (validator.ts), and
+ * cached on disk as the compiled pattern table (cache.ts).
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL, fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { diagnostic, TeikitError, type Diagnostic } from '../../diagnostics.js';
-import type { XmlDocument } from '../../xml/index.js';
-import { sha256 } from '../../io.js';
+import { sha256, tryReadRegularFile } from '../../io.js';
+import { streamXml, type XmlDocument, type XmlElement, type XmlNode } from '../../xml/index.js';
 import { defaultCacheDir, entryPath, readEntry, schemaHash, writeEntry } from './cache.js';
 import { compileSchema, readFromDisk } from './compile.js';
-import { readGrammar, type SalveGrammar } from './salve.js';
-import { validateTree } from './validate.js';
+import type { CompiledGrammar } from './grammar.js';
+import { createValidator as create, type StartTag, type Validator } from './validator.js';
+
+export type { StartTag, Validator } from './validator.js';
 
 export interface RelaxngSchema {
   /** The schema file as given (resolved to an absolute path). */
@@ -25,7 +26,7 @@ export interface RelaxngSchema {
 }
 
 /** The engine's internals, kept off the public type. */
-const grammars = new WeakMap<RelaxngSchema, SalveGrammar>();
+const grammars = new WeakMap<RelaxngSchema, CompiledGrammar>();
 
 export interface LoadSchemaOptions {
   /** Directory of compiled schemas; default: `$TEIKIT_CACHE_DIR`, else `<os cache dir>/teikit`. */
@@ -46,46 +47,91 @@ export interface ValidateOptions {
  */
 export async function loadSchema(path: string, options: LoadSchemaOptions = {}): Promise<RelaxngSchema> {
   const absolute = resolve(path);
-  let mainBytes: Uint8Array;
-  try {
-    mainBytes = readFileSync(absolute);
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : e instanceof Error ? e.message : String(e);
+  const read = tryReadRegularFile(absolute, 'schema');
+  if (!read.ok) {
+    const reason = read.reason === 'no such file or directory' ? 'no such file' : read.reason;
     throw new TeikitError(diagnostic({ file: absolute, line: 1, column: 1, message: `cannot read schema: ${reason}`, ruleId: 'relaxng-schema', source: 'schema' }), 2);
   }
+  const mainBytes = read.bytes;
   const useCache = options.noCache !== true;
   const cacheDir = options.cacheDir ?? defaultCacheDir();
   const entry = entryPath(cacheDir, absolute, mainBytes);
   if (useCache) {
     const hit = readEntry(entry, absolute, mainBytes);
-    if (hit !== undefined) {
-      try {
-        return make(absolute, hit.header.hash, readGrammar(hit.grammar), true);
-      } catch {
-        // a damaged entry: compile again below
-      }
-    }
+    if (hit !== undefined) return make(absolute, hit.header.hash, hit.grammar, true);
   }
   const url = pathToFileURL(absolute);
   const result = await compileSchema(url, (u) => (u.href === url.href ? mainBytes : readFromDisk(u)));
   const files = result.resources.map((r) => ({ path: fileURLToPath(r.url), sha256: sha256(r.data) }));
-  if (useCache) writeEntry(entry, files, result.json);
+  if (useCache) writeEntry(entry, files, result.grammar);
   return make(absolute, schemaHash(files), result.grammar, false);
 }
 
-function make(path: string, hash: string, grammar: SalveGrammar, fromCache: boolean): RelaxngSchema {
+function make(path: string, hash: string, grammar: CompiledGrammar, fromCache: boolean): RelaxngSchema {
   const schema: RelaxngSchema = Object.freeze({ path, hash, fromCache });
   grammars.set(schema, grammar);
   return schema;
 }
 
+function grammarOf(schema: RelaxngSchema): CompiledGrammar {
+  const grammar = grammars.get(schema);
+  if (grammar === undefined) throw new Error('relaxng: schema was not returned by loadSchema');
+  return grammar;
+}
+
+/**
+ * A streaming validator: feed it start tags, text and end tags in document order (no tree needed), then `finish()`
+ * for the diagnostics. Same diagnostics as `validateWithSchema`.
+ */
+export function createValidator(schema: RelaxngSchema, options: { file: string; maxErrors?: number }): Validator {
+  return create(grammarOf(schema), options);
+}
+
 /**
  * Validate a parsed document. Diagnostics have source 'relaxng', file = doc.file, severity 'error', ruleId
- * 'relaxng' ('relaxng-id' for ID/IDREF), positions as jing reports them (element errors at the end of the start
- * tag, content errors at the end tag), `expected` what the schema allowed there, `xpath` of the element.
+ * 'relaxng' ('relaxng-id' for ID/IDREF), positions and messages as jing reports them (element errors after the
+ * start tag, content errors after the end tag), `expected` what the schema allowed there, `xpath` of the element.
  */
 export function validateWithSchema(schema: RelaxngSchema, doc: XmlDocument, options: ValidateOptions = {}): Diagnostic[] {
-  const grammar = grammars.get(schema);
-  if (grammar === undefined) throw new Error('validateWithSchema: schema was not returned by loadSchema');
-  return validateTree(grammar, doc, options.maxErrors === undefined ? {} : { maxErrors: options.maxErrors });
+  return validateTree(grammarOf(schema), doc, options);
+}
+
+/**
+ * Parse and validate in one pass, without building a tree (memory follows the document's depth, not its size).
+ * A document that is not well-formed gives its well-formedness error alone, as `tryParseXml` would.
+ */
+export function validateStream(schema: RelaxngSchema, input: string | Uint8Array, options: { file: string; maxErrors?: number }):
+  { ok: true; diagnostics: Diagnostic[] } | { ok: false; diagnostic: Diagnostic } {
+  const v = create(grammarOf(schema), options);
+  const result = streamXml(input, {
+    startElement: (tag) => v.startElement(tag),
+    endElement: (tag, end) => v.endElement(tag, end),
+    text: (value, position) => v.text(value, position),
+  }, { file: options.file });
+  if (!result.ok) return { ok: false, diagnostic: result.diagnostic };
+  return { ok: true, diagnostics: v.finish() };
+}
+
+/** Feed a tree to a validator, iteratively (200,000 nested elements are legal XML). */
+export function validateTree(grammar: CompiledGrammar, doc: XmlDocument, options: ValidateOptions = {}): Diagnostic[] {
+  const v = create(grammar, options.maxErrors === undefined ? { file: doc.file } : { file: doc.file, maxErrors: options.maxErrors });
+  const stack: Array<{ el: XmlElement; i: number }> = [];
+  const root = doc.root;
+  v.startElement(root as StartTag);
+  stack.push({ el: root, i: 0 });
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const children: XmlNode[] = top.el.children;
+    if (top.i >= children.length) {
+      v.endElement(top.el as StartTag, top.el.end);
+      stack.pop();
+      continue;
+    }
+    const c = children[top.i++]!;
+    if (c.type === 'element') {
+      v.startElement(c as StartTag);
+      stack.push({ el: c, i: 0 });
+    } else if (c.type === 'text') v.text(c.value, c);
+  }
+  return v.finish();
 }

@@ -1,6 +1,6 @@
 /**
  * What every edition rule needs, computed once per document in one iterative walk: the elements in document order
- * and an index from `xml:id` to the elements that carry it. DESIGN.md ("Pitfalls"): an unindexed
+ * and an index from `xml:id` to the elements that carry it. Measured when the project began: an unindexed
  * `//*[@xml:id=$id]` per pointer took 41 s on a 500 KB file; with this index a pointer is one Map lookup.
  */
 import { diagnostic, type Diagnostic, type Severity } from '../../diagnostics.js';

@@ -4,6 +4,7 @@
  * real day of the proleptic Gregorian calendar: `1962-02-30` has the right shape and is still an error. (A pattern
  * check is not enough: a Schematron engine measured for teikit took "2021-02-30" for a valid xs:date.)
  */
+import { excerpt } from '../../diagnostics.js';
 import { DATE_ATTRIBUTES, NOT_DATED_ELEMENTS } from '../../tei/index.js';
 import { TEI_NS } from '../../xml/index.js';
 import { ruleDiagnostic, type Rule } from './context.js';
@@ -95,7 +96,7 @@ export const dateValid: Rule = {
         if (a.uri !== '' || !(DATE_ATTRIBUTES as readonly string[]).includes(a.local)) continue;
         const problem = checkW3cDate(a.value);
         if (problem !== undefined) {
-          out.push(ruleDiagnostic(context, this.id, el, `@${a.name}="${a.value}" on <${el.name}>: ${problem}`, { actual: a.value }));
+          out.push(ruleDiagnostic(context, this.id, el, `@${a.name}="${excerpt(a.value, 80)}" on <${el.name}>: ${problem}`, { actual: a.value }));
         }
       }
     }

@@ -4,6 +4,7 @@
  * att.pointing, att.global.linking); each token is checked. Tokens that are not local (`http://…`, `other.xml#x`)
  * are out of scope: they point outside the document. Only TEI elements are checked.
  */
+import { excerpt } from '../../diagnostics.js';
 import { LOCAL_POINTER_ATTRIBUTES } from '../../tei/index.js';
 import { TEI_NS } from '../../xml/index.js';
 import { localTarget, ruleDiagnostic, tokens, type Rule } from './context.js';
@@ -27,7 +28,7 @@ export const pointerResolves: Rule = {
             out.push(ruleDiagnostic(context, this.id, el, `@${a.name} on <${el.name}> has an empty pointer "#"`, { actual: token }));
           } else if (!context.ids.has(id)) {
             out.push(
-              ruleDiagnostic(context, this.id, el, `@${a.name}="${token}" on <${el.name}> points to no xml:id "${id}" in this document`, {
+              ruleDiagnostic(context, this.id, el, `@${a.name}="${excerpt(token, 80)}" on <${el.name}> points to no xml:id "${excerpt(id, 80)}" in this document`, {
                 actual: token,
               }),
             );

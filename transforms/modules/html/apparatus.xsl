@@ -22,8 +22,8 @@
     </span>
     <sup class="tk-appref">
       <xsl:choose>
-        <xsl:when test="$in-link"><span id="tk:appref-{generate-id(.)}"><xsl:value-of select="concat('a', $n)"/></span></xsl:when>
-        <xsl:otherwise><a href="#tk:app-{generate-id(.)}" id="tk:appref-{generate-id(.)}" aria-label="Apparatus entry {$n}"><xsl:value-of select="concat('a', $n)"/></a></xsl:otherwise>
+        <xsl:when test="$in-link"><span id="tk:appref-{tk:gid(.)}"><xsl:value-of select="concat('a', $n)"/></span></xsl:when>
+        <xsl:otherwise><a href="#tk:app-{tk:gid(.)}" id="tk:appref-{tk:gid(.)}" aria-label="Apparatus entry {$n}"><xsl:value-of select="concat('a', $n)"/></a></xsl:otherwise>
       </xsl:choose>
     </sup>
   </xsl:template>

@@ -378,8 +378,8 @@
     <xsl:variable name="n" select="accumulator-before('tk:notes')"/>
     <sup class="tk-noteref">
       <xsl:choose>
-        <xsl:when test="$in-link"><span id="tk:noteref-{generate-id(.)}"><xsl:value-of select="$n"/></span></xsl:when>
-        <xsl:otherwise><a href="#tk:note-{generate-id(.)}" id="tk:noteref-{generate-id(.)}" aria-label="Note {$n}"><xsl:value-of select="$n"/></a></xsl:otherwise>
+        <xsl:when test="$in-link"><span id="tk:noteref-{tk:gid(.)}"><xsl:value-of select="$n"/></span></xsl:when>
+        <xsl:otherwise><a href="#tk:note-{tk:gid(.)}" id="tk:noteref-{tk:gid(.)}" aria-label="Note {$n}"><xsl:value-of select="$n"/></a></xsl:otherwise>
       </xsl:choose>
     </sup>
   </xsl:template>

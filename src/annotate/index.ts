@@ -1,0 +1,1 @@
+export { annotateTei, type AnnotateOptions, type AnnotateResult } from './annotate.js';

@@ -1,0 +1,88 @@
+/**
+ * The parsed document handed to saxon-js as a tree, without a second parse: saxon-js's own parser would read the
+ * serialised text again (a quarter of the time on a large teiCorpus), and it is quadratic in the attributes of one
+ * element (each new attribute is looked up among the ones before it: 40,000 attributes took 43 s here). The tree
+ * is built with the DOM methods of saxon-js's platform (createDocument, createElementNS, createAttributeNS,
+ * setAttributeNode, createTextNode, ...), the document saxon-js itself would have built.
+ */
+import { createRequire } from 'node:module';
+import type { XmlDocument, XmlElement, XmlNode } from '../xml/index.js';
+
+/* The few DOM methods used, as saxon-js's platform implements them. */
+interface SaxonDomNode {
+  appendChild(child: SaxonDomNode): unknown;
+}
+interface SaxonDomElement extends SaxonDomNode {
+  attributes: { getNamedItem(name: string): unknown };
+  setAttributeNode(attribute: SaxonDomNode): unknown;
+}
+interface SaxonDomDocument extends SaxonDomNode {
+  createElementNS(uri: string | null, qname: string): SaxonDomElement;
+  createAttributeNS(uri: string | null, qname: string): SaxonDomNode & { value: string; nodeValue: string };
+  createTextNode(text: string): SaxonDomNode;
+  createComment(text: string): SaxonDomNode;
+  createProcessingInstruction(target: string, data: string): SaxonDomNode;
+}
+interface SaxonPlatform {
+  createDocument(): SaxonDomDocument;
+}
+
+const XMLNS = 'http://www.w3.org/2000/xmlns/';
+const ASTRAL = /[\u{10000}-\u{10FFFF}]/u;
+const ASTRAL_ALL = /[\u{10000}-\u{10FFFF}]/gu;
+
+/**
+ * A name for saxon-js: each character outside the Basic Multilingual Plane written `_uHEX_`. XML 1.0 (5th edition)
+ * allows U+10000-U+EFFFF in names, but saxon-js 2.7 rejects them (FODC0002 from its parser), so such a document
+ * would not transform at all; the stylesheets only show element names as class names and labels, where the escape
+ * is harmless, and the text itself is untouched.
+ */
+export function saxonName(name: string): string {
+  return name.replace(ASTRAL_ALL, (c) => `_u${c.codePointAt(0)!.toString(16).toUpperCase()}_`);
+}
+
+/** Build saxon-js's tree of a parsed document. Iterative: any depth the parser accepted. */
+export function toSaxonDocument(document: XmlDocument): unknown {
+  const platform = (createRequire(import.meta.url)('saxon-js') as { getPlatform(): SaxonPlatform }).getPlatform();
+  const doc = platform.createDocument();
+  // Names outside the Basic Multilingual Plane are renamed as in the text path (see saxonName).
+  const name = (qname: string) => (ASTRAL.test(qname) ? saxonName(qname) : qname);
+  const stack: Array<{ node: XmlNode; parent: SaxonDomNode }> = [];
+  for (let i = document.children.length - 1; i >= 0; i--) stack.push({ node: document.children[i]!, parent: doc });
+  while (stack.length > 0) {
+    const { node, parent } = stack.pop()!;
+    switch (node.type) {
+      case 'element': {
+        const el = doc.createElementNS(node.uri === '' ? null : node.uri, name(node.name));
+        addAttributes(doc, el, node, name);
+        parent.appendChild(el);
+        for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, parent: el });
+        break;
+      }
+      case 'text':
+        parent.appendChild(doc.createTextNode(node.value));
+        break;
+      case 'comment':
+        parent.appendChild(doc.createComment(node.value));
+        break;
+      case 'pi':
+        parent.appendChild(doc.createProcessingInstruction(node.target, node.body));
+        break;
+    }
+  }
+  return doc;
+}
+
+function addAttributes(doc: SaxonDomDocument, el: SaxonDomElement, node: XmlElement, name: (qname: string) => string): void {
+  // setAttributeNode first looks the name up among the element's attributes (linear, so quadratic in their
+  // number). Our parser has already refused duplicate attributes, so for this element the lookup is answered
+  // "none" directly; the DOM's own bookkeeping (namespace declarations included) is otherwise unchanged.
+  const attributes = el.attributes;
+  if (node.attributes.length > 8) attributes.getNamedItem = () => null;
+  for (const a of node.attributes) {
+    const attribute = doc.createAttributeNS(a.uri === '' ? null : a.uri === XMLNS ? XMLNS : a.uri, name(a.name));
+    attribute.value = attribute.nodeValue = a.value;
+    el.setAttributeNode(attribute);
+  }
+  if (node.attributes.length > 8) delete (attributes as { getNamedItem?: unknown }).getNamedItem;
+}

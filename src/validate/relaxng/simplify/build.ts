@@ -1,0 +1,204 @@
+/**
+ * From the schema tree of syntax/xml.ts to interned patterns, applying the remaining steps of section 4 as it goes:
+ *
+ * - 4.12 child counts (several children of `define`, `element`, `oneOrMore`, ... are a `group`; of `except` a
+ *   `choice`), 4.13 `mixed` (interleave with text), 4.14 `optional` (choice with empty), 4.15 `zeroOrMore`;
+ * - 4.17 `combine`: the definitions of one name in one grammar combine by choice or interleave (at most one
+ *   without `combine`, all others agreeing), and so do the `start`s;
+ * - 4.18 `grammar`: a `ref` names a definition of the nearest enclosing grammar, a `parentRef` one of the grammar
+ *   around it; a nested grammar stands for its start;
+ * - 4.19 each `element` becomes its own definition: here an element pattern object, whose content is built after
+ *   the patterns referring to it, so recursion through elements is fine and a reference that expands to itself
+ *   without an element in between is an error;
+ * - 4.20 and 4.21 `notAllowed` and `empty` are simplified by the pattern builder's constructors.
+ *
+ * Only what the start reaches is built (4.19 removes the rest before its checks), so an unreachable definition
+ * that refers to itself is no error.
+ */
+import { PatternBuilder, type Pattern } from '../patterns/index.js';
+import { errorAt, type Place } from '../syntax/schema-error.js';
+import type { SchemaNode } from '../syntax/xml.js';
+
+export interface Grammar {
+  builder: PatternBuilder;
+  start: Pattern;
+  /** Where each pattern was first written (for messages about restrictions). */
+  places: Map<number, Place>;
+}
+
+interface Definition {
+  nodes: SchemaNode[];
+  pattern: Pattern | undefined;
+  building: boolean;
+}
+
+class Scope {
+  readonly defines = new Map<string, Definition>();
+  readonly starts: SchemaNode[] = [];
+  start: Pattern | undefined;
+  constructor(readonly node: SchemaNode, readonly parent: Scope | undefined) {
+    for (const c of node.children) {
+      if (c.kind === 'start') this.starts.push(c);
+      else {
+        const name = c.attrs['name']!;
+        let d = this.defines.get(name);
+        if (d === undefined) this.defines.set(name, (d = { nodes: [], pattern: undefined, building: false }));
+        d.nodes.push(c);
+      }
+    }
+    checkCombine(this.starts, 'start');
+    for (const [name, d] of this.defines) checkCombine(d.nodes, name);
+  }
+}
+
+/** 4.17: at most one component without `combine`, and one value of `combine` among the others. */
+function checkCombine(nodes: SchemaNode[], name: string): void {
+  let without = 0;
+  let combine: string | undefined;
+  for (const n of nodes) {
+    const c = n.attrs['combine'];
+    if (c === undefined) {
+      if (++without > 1) {
+        throw errorAt(n, name === 'start' && n.kind === 'start'
+          ? 'multiple definitions of start without "combine" attribute'
+          : `multiple definitions of "${name}" without "combine" attribute`);
+      }
+    } else if (combine === undefined) combine = c;
+    else if (combine !== c) {
+      throw errorAt(n, n.kind === 'start'
+        ? 'conflicting values of "combine" attribute for definition of start'
+        : `conflicting values of "combine" attribute for definition of "${name}"`);
+    }
+  }
+}
+
+/**
+ * 4.18 on the whole schema, reachable or not (4.19 removes unreachable definitions only after this step): every
+ * grammar has a start, every `ref` names a definition of its grammar, every `parentRef` one of the grammar around.
+ */
+function checkReferences(root: SchemaNode): void {
+  const stack: Array<{ node: SchemaNode; scopes: Array<Set<string>> }> = [{ node: root, scopes: [] }];
+  while (stack.length > 0) {
+    const { node, scopes } = stack.pop()!;
+    let inner = scopes;
+    if (node.kind === 'grammar') {
+      if (!node.children.some((c) => c.kind === 'start')) throw errorAt(node, 'missing "start" element');
+      inner = [new Set(node.children.filter((c) => c.kind === 'define').map((c) => c.attrs['name']!)), ...scopes];
+    } else if (node.kind === 'ref' || node.kind === 'parentRef') {
+      const scope = scopes[node.kind === 'ref' ? 0 : 1];
+      if (scope === undefined) throw errorAt(node, node.kind === 'ref' ? 'reference to non-existent grammar' : 'reference to non-existent parent grammar');
+      if (!scope.has(node.attrs['name']!)) throw errorAt(node, `reference to undefined pattern "${node.attrs['name']}"`);
+    }
+    for (const c of node.children) stack.push({ node: c, scopes: inner });
+  }
+}
+
+export function buildGrammar(root: SchemaNode): Grammar {
+  checkReferences(root);
+  const b = new PatternBuilder();
+  const places = new Map<number, Place>();
+  const elementOf = new Map<SchemaNode, Pattern>();
+  const pending: Array<{ el: Pattern; node: SchemaNode; scope: Scope | undefined }> = [];
+
+  const place = (p: Pattern, node: SchemaNode): Pattern => {
+    if (!places.has(p.id)) places.set(p.id, node);
+    return p;
+  };
+
+  const seq = (nodes: SchemaNode[], scope: Scope | undefined, combine: (a: Pattern, c: Pattern) => Pattern): Pattern => {
+    let p: Pattern | undefined;
+    for (const n of nodes) {
+      const q = build(n, scope);
+      p = p === undefined ? q : combine(p, q);
+    }
+    return p!;
+  };
+  const group = (nodes: SchemaNode[], scope: Scope | undefined): Pattern => seq(nodes, scope, (x, y) => b.group(x, y));
+
+  const scopeFor = (node: SchemaNode, parent: Scope | undefined): Scope => {
+    return new Scope(node, parent);
+  };
+
+  const startOf = (scope: Scope): Pattern => {
+    if (scope.start !== undefined) return scope.start;
+    if (scope.starts.length === 0) throw errorAt(scope.node, 'missing "start" element');
+    const combine = scope.starts.find((s) => s.attrs['combine'] !== undefined)?.attrs['combine'];
+    scope.start = seq(scope.starts.map((s) => s.children[0]!), scope, combine === 'interleave' ? (x, y) => b.interleave(x, y) : (x, y) => b.choice(x, y));
+    return scope.start;
+  };
+
+  const definition = (scope: Scope, name: string, ref: SchemaNode): Pattern => {
+    const d = scope.defines.get(name);
+    if (d === undefined) throw errorAt(ref, `reference to undefined pattern "${name}"`);
+    if (d.pattern !== undefined) return d.pattern;
+    if (d.building) throw errorAt(ref, `bad recursive reference to pattern "${name}"`);
+    d.building = true;
+    const combine = d.nodes.find((n) => n.attrs['combine'] !== undefined)?.attrs['combine'];
+    const bodies = d.nodes.map((n) => group(n.children, scope));
+    let p = bodies[0]!;
+    for (const q of bodies.slice(1)) p = combine === 'interleave' ? b.interleave(p, q) : b.choice(p, q);
+    d.building = false;
+    d.pattern = p;
+    return p;
+  };
+
+  function build(node: SchemaNode, scope: Scope | undefined): Pattern {
+    switch (node.kind) {
+      case 'element': {
+        let el = elementOf.get(node);
+        if (el === undefined) {
+          el = place(b.element(node.nameClass!), node);
+          elementOf.set(node, el);
+          pending.push({ el, node, scope });
+        }
+        return el;
+      }
+      case 'attribute':
+        return place(b.attribute(node.nameClass!, node.children.length === 0 ? b.text : build(node.children[0]!, scope)), node);
+      case 'group':
+        return place(group(node.children, scope), node);
+      case 'interleave':
+        return place(seq(node.children, scope, (x, y) => b.interleave(x, y)), node);
+      case 'choice':
+        return place(seq(node.children, scope, (x, y) => b.choice(x, y)), node);
+      case 'optional':
+        return place(b.optional(group(node.children, scope)), node);
+      case 'zeroOrMore':
+        return place(b.optional(b.oneOrMore(group(node.children, scope))), node);
+      case 'oneOrMore':
+        return place(b.oneOrMore(group(node.children, scope)), node);
+      case 'list':
+        return place(b.list(group(node.children, scope)), node);
+      case 'mixed':
+        return place(b.interleave(group(node.children, scope), b.text), node);
+      case 'empty':
+        return b.empty;
+      case 'text':
+        return b.text;
+      case 'notAllowed':
+        return b.notAllowed;
+      case 'value':
+        return place(b.value(node.datatype!, node.value!), node);
+      case 'data': {
+        const except = node.children[0];
+        if (except === undefined) return place(b.data(node.datatype!), node);
+        return place(b.dataExcept(node.datatype!, seq(except.children, scope, (x, y) => b.choice(x, y))), node);
+      }
+      case 'ref':
+        if (scope === undefined) throw errorAt(node, 'reference to non-existent grammar');
+        return definition(scope, node.attrs['name']!, node);
+      case 'parentRef':
+        if (scope?.parent === undefined) throw errorAt(node, 'reference to non-existent parent grammar');
+        return definition(scope.parent, node.attrs['name']!, node);
+      case 'grammar':
+        return startOf(scopeFor(node, scope));
+      default:
+        throw new Error(`unexpected schema node ${node.kind}`);
+    }
+  }
+
+  const start = build(root, undefined);
+  // element contents, until nothing is left
+  for (let job = pending.pop(); job !== undefined; job = pending.pop()) job.el.content = group(job.node.children, job.scope);
+  return { builder: b, start, places };
+}

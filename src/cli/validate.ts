@@ -1,5 +1,5 @@
 /**
- * `teikit validate PATH... [--schema FILE.rng|FILE.sch]... [--phase ID] [--no-schematron] [--rules] [--xinclude]
+ * `teikit validate PATH... [--schema FILE.rng|FILE.sch]... [--phase ID] [--no-schematron] [--rules] [--no-xinclude]
  * [--format text|json|svrl] [--jobs N] [--time-limit SECONDS]`:
  * a thin shell over `validateFiles` (src/validate). Reports go to stdout; a progress bar goes to stderr only when
  * stderr is a terminal and the batch is large. Exit codes: 0 all valid, 1 an invalid or malformed file, 2 usage or
@@ -10,6 +10,7 @@ import { validateFiles } from '../validate/index.js';
 import { writeStdout } from '../io.js';
 import { exitCode, formatFileText, formatJson, formatSvrl, summaryLine, TEXT_MAX_ERRORS } from '../validate/report.js';
 import { schematronFor } from '../validate/validate-file.js';
+import { checkCatalog } from '../validate/association.js';
 import { RULES } from '../validate/rules/index.js';
 import type { Command } from './main.js';
 import { applyMaxSize, jobsOption, MAX_SIZE_FLAG, maxSizeHelp, oneOf, parseCommandLine, timeLimitOption, UsageError } from './args.js';
@@ -41,23 +42,28 @@ function progressBar(): { update(done: number, total: number): void; clear(): vo
 export const command: Command = {
   summary: 'check TEI files: well-formedness, RELAX NG (any schema), Schematron, edition rules',
   help: `Usage: teikit validate PATH... [--schema FILE.rng|FILE.sch]... [--phase ID] [--no-schematron] [--rules]
-                       [--xinclude] [--format text|json|svrl] [--jobs N] [--time-limit SECONDS]
+                       [--no-xinclude] [--format text|json|svrl] [--jobs N] [--time-limit SECONDS]
 
 Checks each file (directories: every *.xml below them) for well-formedness, validity against a RELAX NG
 schema (XML syntax), the ISO Schematron rules that apply, and, with --rules, teikit's edition rules.
 
-Schema: --schema FILE.rng and/or --schema FILE.sch (repeatable: one RELAX NG schema, any number of
+Schema: --schema FILE.rng|.rnc and/or --schema FILE.sch (repeatable: one RELAX NG schema, any number of
 Schematron schemas); else the file's <?xml-model?> schemas that are local files (a RELAX NG schema, and
-every Schematron schema named); remote schemas are never fetched: teikit says so and falls back; else
-teikit's edition schema (schemas/teikit-edition.rng), with which the edition rules always run.
+every Schematron schema named); a remote one is never fetched, but maps to a local file through --catalog
+or the "schemas" map of a teikit.config.json beside the file or in a parent folder; else, for a teikit
+edition (made by teikit encode), teikit's edition schema, with which the edition rules always run; else
+well-formedness only, with an info line saying so.
 The Schematron rules a RELAX NG schema carries (as every TEI ODD schema does) run whenever it is used.
 
 Options:
   --schema FILE          validate every file against this schema: .rng (RELAX NG) or .sch (Schematron)
   --phase ID             Schematron phase of the .sch schemas (default: the schema's defaultPhase; #ALL)
   --no-schematron        run no Schematron (neither .sch files nor rules embedded in the RELAX NG schema)
+  --catalog FILE         OASIS XML catalog (uri, system, rewriteURI, rewriteSystem, nextCatalog) mapping the
+                         remote schemas files name to local files (remote schemas are never fetched)
   --rules                also check the edition rules (below)
-  --xinclude             resolve xi:include of local files first (reads the files a document names)
+  --no-xinclude          do not resolve xi:include (by default the local files a document includes are read
+                         first, as jing and oXygen do; remote ones never; --xinclude is still accepted)
   --format text|json|svrl  output format (default text); svrl: the Schematron report (ISO SVRL)
   --jobs N               threads (default: one per CPU, at most 8)
   --time-limit SECONDS   in a batch, stop a file still being validated after this long and report it as not
@@ -82,9 +88,11 @@ broken schema), also when the other files were checked.
     const { values, positionals } = parseCommandLine('validate', argv, {
       schema: { type: 'string', multiple: true },
       phase: { type: 'string' },
+      catalog: { type: 'string' },
       'no-schematron': { type: 'boolean' },
       rules: { type: 'boolean' },
       xinclude: { type: 'boolean' },
+      'no-xinclude': { type: 'boolean' },
       format: { type: 'string' },
       jobs: { type: 'string' },
       'time-limit': { type: 'string' },
@@ -110,9 +118,10 @@ broken schema), also when the other files were checked.
     if (schematron.length > 0) options.schematron = schematron;
     if (typeof values['phase'] === 'string') options.phase = values['phase'];
     if (values['no-schematron'] === true) options.noSchematron = true;
+    if (typeof values['catalog'] === 'string') options.catalog = values['catalog'];
     if (format === 'svrl') options.svrl = true;
     if (values['rules'] === true) options.rules = true;
-    if (values['xinclude'] === true) options.xinclude = true;
+    if (values['no-xinclude'] === true) options.xinclude = false;
     if (values['no-cache'] === true) options.noCache = true;
     if (bar !== undefined) options.onProgress = (done, total) => bar.update(done, total);
     // Text: each file's lines as soon as it and every file before it are done, so a slow file hides nothing.
@@ -129,6 +138,8 @@ broken schema), also when the other files were checked.
         }
       };
     }
+    // A broken --catalog or --schema FILE.sch stops the run before any file, with one line (exit code 2).
+    if (options.catalog !== undefined) checkCatalog(options.catalog);
     // A broken --schema FILE.sch stops the run before any file, with one line at the schema's file:line:column.
     if (options.noSchematron !== true) for (const path of schematron) schematronFor(path, false, options);
     const report = await validateFiles(positionals, options);

@@ -48,7 +48,10 @@ export function verdictLine(f: FileReport): string {
   const parts: string[] = [];
   if (f.schema !== null) {
     const origin = f.schema.origin === 'option' ? '' : f.schema.origin === 'xml-model' ? ', from xml-model' : ', teikit edition schema';
-    parts.push(`schema: ${displaySchemaPath(f.schema.path)}${origin}`);
+    const via = f.schema.via === undefined ? '' : ` via ${displaySchemaPath(f.schema.via)}`;
+    parts.push(`schema: ${displaySchemaPath(f.schema.path)}${origin}${via}`);
+  } else if ((f.verdict === 'valid' || f.verdict === 'invalid') && (f.schematron ?? []).length === 0) {
+    parts.push('no schema: well-formedness only');
   }
   for (const s of f.schematron ?? []) {
     const phase = s.phase === '#ALL' ? '' : `, phase ${s.phase}`;

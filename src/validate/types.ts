@@ -3,7 +3,7 @@
  * the shape of `--format json` output, described by `schemas/validation-report.schema.json`.
  */
 import type { Diagnostic } from '../diagnostics.js';
-import type { SchemaOrigin } from './resolve-schema.js';
+import type { SchemaOrigin } from './association.js';
 
 /**
  * - `valid`: well-formed, valid against the schema, and no rule error (warnings allowed);
@@ -18,6 +18,8 @@ export interface SchemaUsed {
   path: string;
   /** `option` (--schema), `xml-model` (the file's processing instruction) or `edition` (teikit's own). */
   origin: SchemaOrigin;
+  /** The catalog or `teikit.config.json` that mapped the remote href the file names to `path`. */
+  via?: string;
 }
 
 export interface SchematronUsed {
@@ -69,9 +71,11 @@ export interface ValidationReport {
 export interface ValidateOptions {
   /** RELAX NG schema (XML syntax) for every file; default: resolved per file (see `resolveSchema`). */
   schema?: string;
+  /** OASIS XML catalog mapping remote schema hrefs to local files (`--catalog`). Default: none. */
+  catalog?: string;
   /** Run the edition rules. Default false; they always run when the edition schema is used. */
   rules?: boolean;
-  /** Resolve `xi:include` of local files before validating. Default false. */
+  /** Resolve `xi:include` of local regular files before validating (`--no-xinclude`: false). Default true. */
   xinclude?: boolean;
   /** Directory of compiled schemas. Default: the RELAX NG engine's default cache directory. */
   cacheDir?: string;

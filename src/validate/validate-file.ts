@@ -7,9 +7,9 @@ import { diagnostic, hasErrors, internalError, TeikitError, type Diagnostic } fr
 import { tryReadRegularFile } from '../io.js';
 import { tryParseXml, type XmlDocument } from '../xml/index.js';
 import { loadSchema, validateStream, validateWithSchema, type RelaxngSchema } from './relaxng/index.js';
-import { editionSchemaPath, resolveSchema } from './resolve-schema.js';
+import { editionSchemaPath, resolveSchema, type AssociationOptions, type SchemaChoice } from './association.js';
 import { checkRules, sortDiagnostics } from './rules/index.js';
-import type { FileReport, ValidateOptions, Verdict } from './types.js';
+import type { FileReport, SchemaUsed, ValidateOptions, Verdict } from './types.js';
 import { mapDiagnostics, resolveXIncludes } from './xinclude.js';
 import { checkSchematron, loadEmbeddedSchematron, loadSchematron, type SchematronSchema } from './schematron/index.js';
 import type { SchematronUsed } from './types.js';
@@ -79,6 +79,17 @@ function needsSchematron(schemaPath: string, options: ValidateOptions): boolean 
   }
 }
 
+const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
+const XINCLUDE_BYTES = Buffer.from(XINCLUDE_NS);
+
+/** Whether the input names the XInclude namespace at all (else there is nothing to include, and it may stream). */
+function mayInclude(input: string | Uint8Array): boolean {
+  if (typeof input === 'string') return input.includes(XINCLUDE_NS);
+  // UTF-16 input spells the namespace with zero bytes between: it takes the tree path, which is always right.
+  if (input.length >= 2 && ((input[0] === 0xfe && input[1] === 0xff) || (input[0] === 0xff && input[1] === 0xfe) || input[0] === 0 || input[1] === 0)) return true;
+  return Buffer.from(input.buffer, input.byteOffset, input.length).includes(XINCLUDE_BYTES);
+}
+
 function verdictOf(diagnostics: readonly Diagnostic[]): Verdict {
   // Well-formedness and decoding errors (of the file or of a file it includes); XInclude resource errors are not.
   if (diagnostics.some((d) => d.source === 'xml' && d.severity === 'error' && d.ruleId !== 'xinclude')) return 'malformed';
@@ -123,7 +134,7 @@ export async function validateFile(path: string, options: ValidateOptions = {}):
 /** Validate XML given as bytes or text; `file` names it in diagnostics and anchors relative hrefs. */
 export async function validateSource(input: string | Uint8Array, file: string, options: ValidateOptions = {}): Promise<FileReport> {
   // Only a schema to check against (no XInclude, no rules): stream, so that memory follows depth, not size.
-  if (options.schema !== undefined && options.xinclude !== true && options.rules !== true && resolve(options.schema) !== editionSchemaPath() && !needsSchematron(options.schema, options)) {
+  if (options.schema !== undefined && !(options.xinclude !== false && mayInclude(input)) && options.rules !== true && resolve(options.schema) !== editionSchemaPath() && !needsSchematron(options.schema, options)) {
     return streamSource(input, file, options, options.schema);
   }
   const parsed = tryParseXml(input, { file });
@@ -158,33 +169,46 @@ async function streamSource(input: string | Uint8Array, file: string, options: V
   }
 }
 
-/** Validate a parsed document (it is changed in place when `xinclude` is set). */
+/** Validate a parsed document (it is changed in place when it has `xi:include`s and `xinclude` is not false). */
 export async function validateDocument(doc: XmlDocument, file: string, options: ValidateOptions = {}): Promise<FileReport> {
   const diagnostics: Diagnostic[] = [];
   let included: string[] = [];
-  if (options.xinclude === true) {
+  if (options.xinclude !== false) {
     const xi = resolveXIncludes(doc, file);
     included = xi.included;
     append(diagnostics, xi.diagnostics);
   }
   // `--schema FILE.sch` alone: the RELAX NG schema is still chosen as without it, but xml-model Schematron is not.
-  const choice = resolveSchema(doc, file, options.schema === undefined ? {} : { schema: options.schema });
-  const schemaUsed = { path: choice.path, origin: choice.origin };
-  // The rules belong to the edition schema: they run whenever it is used, however it was chosen.
-  const rules = options.rules === true || choice.origin === 'edition' || resolve(choice.path) === editionSchemaPath();
-  let schema: RelaxngSchema;
+  let choice: SchemaChoice;
   try {
-    schema = await schemaFor(choice.path, options);
+    const association: AssociationOptions = {};
+    if (options.schema !== undefined) association.schema = options.schema;
+    if (options.catalog !== undefined) association.catalog = options.catalog;
+    choice = resolveSchema(doc, file, association);
   } catch (error) {
+    // A catalog or teikit.config.json that cannot be read: this file is not checked.
     if (!(error instanceof TeikitError)) throw error;
-    return { path: file, verdict: 'error', schema: schemaUsed, rules: false, diagnostics: [...choice.notes, error.diagnostic] };
+    return { path: file, verdict: 'error', schema: null, rules: false, diagnostics: [error.diagnostic] };
   }
-  let relaxng: Diagnostic[];
-  try {
-    relaxng = validateWithSchema(schema, doc, options.maxErrors === undefined ? {} : { maxErrors: options.maxErrors });
-  } catch (error) {
-    // The engine must not throw on a document; if it does, the file is reported, and the batch goes on.
-    return { path: file, verdict: 'error', schema: schemaUsed, rules: false, diagnostics: [...choice.notes, engineFailure(file, error)] };
+  const schemaUsed: SchemaUsed | null = choice.path === undefined ? null : { path: choice.path, origin: choice.origin };
+  if (schemaUsed !== null && choice.via !== undefined) schemaUsed.via = choice.via;
+  // The rules belong to the edition schema: they run whenever it is used, however it was chosen.
+  const rules = options.rules === true || choice.origin === 'edition' || (choice.path !== undefined && resolve(choice.path) === editionSchemaPath());
+  let relaxng: Diagnostic[] = [];
+  if (choice.path !== undefined) {
+    let schema: RelaxngSchema;
+    try {
+      schema = await schemaFor(choice.path, options);
+    } catch (error) {
+      if (!(error instanceof TeikitError)) throw error;
+      return { path: file, verdict: 'error', schema: schemaUsed, rules: false, diagnostics: [...choice.notes, error.diagnostic] };
+    }
+    try {
+      relaxng = validateWithSchema(schema, doc, options.maxErrors === undefined ? {} : { maxErrors: options.maxErrors });
+    } catch (error) {
+      // The engine must not throw on a document; if it does, the file is reported, and the batch goes on.
+      return { path: file, verdict: 'error', schema: schemaUsed, rules: false, diagnostics: [...choice.notes, engineFailure(file, error)] };
+    }
   }
   append(diagnostics, relaxng);
   if (rules) append(diagnostics, withoutRepeats(checkRules(doc, { file }), relaxng));

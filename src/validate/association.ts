@@ -30,6 +30,8 @@ export interface SchemaChoice {
   via?: string;
   /** `info` diagnostics: remote or missing schemas skipped, or no schema at all. */
   notes: Diagnostic[];
+  /** For origin `xml-model`: the processing instruction that named the schema, and its href as written. */
+  namedBy?: { target: string; href: string; line: number; column: number };
   /** Local Schematron schemas the PIs name, in document order (`.rng`/`.rnc` ones stand for their embedded rules). */
   schematron: string[];
 }
@@ -227,7 +229,7 @@ export function resolveSchema(doc: XmlDocument, file: string, options: Associati
   if (options.schema !== undefined) return { path: options.schema, origin: 'option', notes: [], schematron: [] };
   const notes: Diagnostic[] = [];
   const schematron: string[] = [];
-  let chosen: { path: string; via?: string } | undefined;
+  let chosen: { path: string; via?: string; namedBy: NonNullable<SchemaChoice['namedBy']> } | undefined;
   for (const c of candidates(doc)) {
     const label = `<?${c.pi.target}?> schema "${c.href}"`;
     const skipped = c.schematron ? 'its Schematron rules are not checked' : 'it is not used';
@@ -270,7 +272,10 @@ export function resolveSchema(doc: XmlDocument, file: string, options: Associati
     }
     if (c.schematron) {
       if (!schematron.includes(path)) schematron.push(path);
-    } else chosen = via === undefined ? { path } : { path, via };
+    } else {
+      const namedBy = { target: c.pi.target, href: c.href, line: c.pi.line, column: c.pi.column };
+      chosen = via === undefined ? { path, namedBy } : { path, via, namedBy };
+    }
   }
   if (chosen !== undefined) return { ...chosen, origin: 'xml-model', notes, schematron };
   if (isTeikitEdition(doc)) return { path: editionSchemaPath(), origin: 'edition', notes, schematron };

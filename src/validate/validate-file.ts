@@ -11,6 +11,7 @@ import { editionSchemaPath, resolveSchema, type AssociationOptions, type SchemaC
 import { checkRules, sortDiagnostics } from './rules/index.js';
 import type { FileReport, SchemaUsed, ValidateOptions, Verdict } from './types.js';
 import { mapDiagnostics, resolveXIncludes } from './xinclude.js';
+import { externalDtdReader } from './external-dtd.js';
 import { checkSchematron, loadEmbeddedSchematron, loadSchematron, type SchematronSchema } from './schematron/index.js';
 import type { SchematronUsed } from './types.js';
 
@@ -82,12 +83,18 @@ function needsSchematron(schemaPath: string, options: ValidateOptions): boolean 
 const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
 const XINCLUDE_BYTES = Buffer.from(XINCLUDE_NS);
 
+const DOCTYPE_BYTES = Buffer.from('<!DOCTYPE');
+
+/** Whether the input holds `bytes` (ASCII) at all; UTF-16 input always may (it takes the tree path, always right). */
+function mentions(input: string | Uint8Array, bytes: Buffer): boolean {
+  if (typeof input === 'string') return input.includes(bytes.toString('latin1'));
+  if (input.length >= 2 && ((input[0] === 0xfe && input[1] === 0xff) || (input[0] === 0xff && input[1] === 0xfe) || input[0] === 0 || input[1] === 0)) return true;
+  return Buffer.from(input.buffer, input.byteOffset, input.length).includes(bytes);
+}
+
 /** Whether the input names the XInclude namespace at all (else there is nothing to include, and it may stream). */
 function mayInclude(input: string | Uint8Array): boolean {
-  if (typeof input === 'string') return input.includes(XINCLUDE_NS);
-  // UTF-16 input spells the namespace with zero bytes between: it takes the tree path, which is always right.
-  if (input.length >= 2 && ((input[0] === 0xfe && input[1] === 0xff) || (input[0] === 0xff && input[1] === 0xfe) || input[0] === 0 || input[1] === 0)) return true;
-  return Buffer.from(input.buffer, input.byteOffset, input.length).includes(XINCLUDE_BYTES);
+  return mentions(input, XINCLUDE_BYTES);
 }
 
 function verdictOf(diagnostics: readonly Diagnostic[]): Verdict {
@@ -166,13 +173,24 @@ export async function validateFile(path: string, options: ValidateOptions = {}):
 /** Validate XML given as bytes or text; `file` names it in diagnostics and anchors relative hrefs. */
 export async function validateSource(input: string | Uint8Array, file: string, options: ValidateOptions = {}): Promise<FileReport> {
   // Only a schema to check against (no XInclude, no rules): stream, so that memory follows depth, not size.
-  if (options.schema !== undefined && !(options.xinclude !== false && mayInclude(input)) && options.rules !== true && resolve(options.schema) !== editionSchemaPath() && !needsSchematron(options.schema, options)) {
+  if (options.schema !== undefined && !(options.xinclude !== false && mayInclude(input)) && !mentions(input, DOCTYPE_BYTES) && options.rules !== true && resolve(options.schema) !== editionSchemaPath() && !needsSchematron(options.schema, options)) {
     return streamSource(input, file, options, options.schema);
   }
-  const parsed = tryParseXml(input, { file });
-  if (!parsed.ok) return { path: file, verdict: 'malformed', schema: null, rules: false, diagnostics: [parsed.diagnostic] };
+  // A local external DTD subset is read for its attribute defaults and entities (external-dtd.ts).
+  const dtdNotes: Diagnostic[] = [];
+  let parsed: ReturnType<typeof tryParseXml>;
   try {
-    return await validateDocument(parsed.document, file, options);
+    parsed = tryParseXml(input, { file, externalDtd: externalDtdReader(file, input, dtdNotes, options.catalog) });
+  } catch (error) {
+    // A --catalog that cannot be read (the CLI checks it first; the library may not have).
+    if (!(error instanceof TeikitError)) throw error;
+    return { path: file, verdict: 'error', schema: null, rules: false, diagnostics: [error.diagnostic] };
+  }
+  if (!parsed.ok) return { path: file, verdict: 'malformed', schema: null, rules: false, diagnostics: dtdNotes.concat(parsed.diagnostic) };
+  try {
+    const report = await validateDocument(parsed.document, file, options);
+    if (dtdNotes.length > 0) report.diagnostics = dtdNotes.concat(report.diagnostics);
+    return report;
   } catch (error) {
     if (error instanceof TeikitError) {
       return { path: file, verdict: 'error', schema: null, rules: false, diagnostics: [error.diagnostic] };

@@ -38,7 +38,7 @@ export function extractFile(file: string, cache: RegisterCache, input: Uint8Arra
   const bytes = input;
   const parsed = tryParseXml(bytes, { file });
   if (!parsed.ok) return parsed.diagnostic;
-  return extractMentions(parsed.document, file, cache);
+  return extractMentions(parsed.document, file, { cache });
 }
 
 export function isDiagnostic(value: FileExtract | Diagnostic): value is Diagnostic {

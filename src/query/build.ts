@@ -12,7 +12,8 @@ import { checkIndexPath, indexError, INDEX_SCHEMA, INDEX_VERSION, indexVersion, 
 import type { FileExtract } from './extract.js';
 import { refKeys } from './keys.js';
 import { normalizeName } from './normalize.js';
-import { queryFilesOf, Reporter } from './rows.js';
+import { queryFilesOf } from './paths.js';
+import { Reporter } from './rows.js';
 import { extractAll } from './parallel.js';
 import { isDiagnostic, readInput } from './scan.js';
 import { RegisterCache } from './registers.js';

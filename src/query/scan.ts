@@ -8,7 +8,8 @@ import { tryReadRegularFile } from '../io.js';
 import { tryParseXml } from '../xml/index.js';
 import { extractMentions, type FileExtract } from './extract.js';
 import { RegisterCache } from './registers.js';
-import { compileQuery, matches, queryFilesOf, Reporter, toMention } from './rows.js';
+import { queryFilesOf } from './paths.js';
+import { compileQuery, matches, Reporter, toMention } from './rows.js';
 import type { Mention, Query, QueryResult } from './types.js';
 
 export interface ScanOptions {

@@ -95,6 +95,28 @@ describe('broken Schematron: one line at the schema, exit 2', () => {
     });
   }
 
+  it('a rule that does not end is stopped by the per-file time limit; the other files get their verdicts', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teikit-sch-slow-'));
+    try {
+      writeFileSync(join(dir, 'fast.xml'), '<a/>');
+      writeFileSync(join(dir, 'slow.xml'), '<a slow="1"/>');
+      writeFileSync(join(dir, 'zlast.xml'), '<a/>');
+      const r = runCli(['validate', '--schema', join(fixtures, 'slow.sch'), '--time-limit', '2', 'fast.xml', 'slow.xml', 'zlast.xml'], { cwd: dir, env: { TEIKIT_CACHE_DIR: cacheDir } });
+      expect(r.status).toBe(2);
+      expect(r.stdout.replace(/; \d+\.\d\d s\n$/, '\n')).toBe(
+        'fast.xml:1:1: error checked [slow]\n' +
+          'fast.xml: invalid, 1 error (schematron: ' + join(fixtures, 'slow.sch') + ')\n' +
+          'slow.xml:1:1: error validation of this file was stopped after 2 s (the time limit; raise it with --time-limit SECONDS, 0 for none) [validate/time-limit]\n' +
+          'slow.xml: not checked, 1 error\n' +
+          'zlast.xml:1:1: error checked [slow]\n' +
+          'zlast.xml: invalid, 1 error (schematron: ' + join(fixtures, 'slow.sch') + ')\n' +
+          '3 files: 0 valid, 2 invalid, 0 malformed, 1 not checked; 3 errors, 0 warnings\n',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('an XPath error at run time is a diagnostic on that document, and the batch goes on', () => {
     const dir = mkdtempSync(join(tmpdir(), 'teikit-sch-rt-'));
     try {

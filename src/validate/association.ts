@@ -41,6 +41,9 @@ export interface AssociationOptions {
   schema?: string;
   /** `--catalog FILE`: an OASIS XML catalog for remote hrefs. */
   catalog?: string;
+  /** `--schema FILE.sch` given (and Schematron not turned off): the file is checked against it, so a missing
+   *  RELAX NG schema gets no "no schema applies" line. */
+  schematronGiven?: boolean;
 }
 
 export const SCHEMATRON_NS = 'http://purl.oclc.org/dsdl/schematron';
@@ -279,7 +282,7 @@ export function resolveSchema(doc: XmlDocument, file: string, options: Associati
   }
   if (chosen !== undefined) return { ...chosen, origin: 'xml-model', notes, schematron };
   if (isTeikitEdition(doc)) return { path: editionSchemaPath(), origin: 'edition', notes, schematron };
-  if (schematron.length === 0) {
+  if (schematron.length === 0 && options.schematronGiven !== true) {
     notes.push(note(file, { line: doc.root.line, column: doc.root.column }, `no schema applies to this file: checked for well-formedness only (name one with --schema FILE, an <?xml-model?> processing instruction, or --catalog FILE for a remote one)`, 'no-schema'));
   }
   return { path: undefined, origin: 'xml-model', notes, schematron };

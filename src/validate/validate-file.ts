@@ -234,6 +234,7 @@ export async function validateDocument(doc: XmlDocument, file: string, options: 
     const association: AssociationOptions = {};
     if (options.schema !== undefined) association.schema = options.schema;
     if (options.catalog !== undefined) association.catalog = options.catalog;
+    if (options.schematron !== undefined && options.schematron.length > 0 && options.noSchematron !== true) association.schematronGiven = true;
     choice = resolveSchema(doc, file, association);
   } catch (error) {
     // A catalog or teikit.config.json that cannot be read: this file is not checked.

@@ -17,7 +17,7 @@ import { XML_NS, XMLNS_NS, type Position, type XmlAttribute, type XmlElement } f
 import { charRef, Dtd, normaliseLineEnds, predefined } from './dtd.js';
 import type { StreamOptions, StreamResult, XmlEventHandler, XmlStartTag } from './events.js';
 import { inputText, wf, XmlFail } from './input.js';
-import { ASCII, firstDisallowed, isSpace, scanName } from './names.js';
+import { ASCII, codePoints, firstDisallowed, isSpace, scanName } from './names.js';
 
 const LT = 0x3c;
 const GT = 0x3e;
@@ -135,14 +135,6 @@ function sameAt(s: string, at: number, name: string): boolean {
   return true;
 }
 
-function codePoints(s: string, from: number, to: number): number {
-  let n = to - from;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff) n--;
-  }
-  return n;
-}
 
 const NO_BINDINGS: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
 

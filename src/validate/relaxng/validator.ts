@@ -14,6 +14,7 @@
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics.js';
 import type { Position, XmlAttribute, XmlStartTag } from '../../xml/index.js';
+import { codePoints } from '../../xml/names.js';
 import type { ValueContext } from './datatypes/index.js';
 import type { IdType } from './datatypes/types.js';
 import type { CompiledGrammar } from './grammar.js';
@@ -115,15 +116,6 @@ function hasNonBlank(s: string, from: number, to: number): boolean {
   return false;
 }
 
-/** Code points in `s[from, to)` (a surrogate pair counts once). */
-function codePoints(s: string, from: number, to: number): number {
-  let n = to - from;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff) n--;
-  }
-  return n;
-}
 
 /** What an attribute's value may be, for `expected`: `a date`, `"2"`, `a token matching "\S+"`, joined with "or". */
 function describeValues(p: Pattern): string {

@@ -213,6 +213,17 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
   };
 
   const ignoreError = (): boolean => hadError && isNotAllowed(memo);
+  /** The message of the last error reported (jing's matcher keeps it: see `repeatLast`). */
+  let lastMessage: string | undefined;
+  /**
+   * jing's PatternMatcher returns "no match" from matchEndTag and from typed text without describing a new error
+   * when the content was fine but what follows the element is not allowed (inside an element that was itself
+   * reported, such as a child of an unknown element), and its SAX layer then reports the matcher's last message
+   * again, at this position. So that error lines and counts are jing's, the same happens here.
+   */
+  const repeatLast = (pos: Position): void => {
+    if (lastMessage !== undefined) push(pos, lastMessage, 'relaxng');
+  };
 
   /** jing's error(): reported unless the error is a consequence of an earlier one. */
   const error = (pos: Position, key: MessageKey, args: () => string[], expected?: () => string, actual?: string): void => {
@@ -227,7 +238,8 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
       if (e !== '') extra.expected = e;
       if (actual !== undefined && e !== '') extra.actual = actual;
     }
-    push(pos, message(key, ...a), 'relaxng', extra);
+    lastMessage = message(key, ...a);
+    push(pos, lastMessage, 'relaxng', extra);
   };
 
   const ctxOf = (tag: StartTag | undefined): NameContext => contextOf(tag?.ns ?? {});
@@ -360,7 +372,9 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
       return;
     }
     const recovered = d.recoverAfter(memo);
-    if (!ignoreError() && (!isNotAllowed(recovered) || isNotAllowed(d.data(d.emptyAfter(textOnly), str, vctx)))) {
+    const ok = ignoreError();
+    if (!ok && isNotAllowed(recovered) && !isNotAllowed(d.data(d.emptyAfter(textOnly), str, vctx))) repeatLast(pos);
+    else if (!ok) {
       const ctx = ctxOf(tag);
       if (possibleStartTags(memo).length > 0 && blank(str)) {
         let tail = '';
@@ -389,7 +403,8 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
     }
     const ok = ignoreError();
     const recovered = d.recoverAfter(memo);
-    if (!ok && (!isNotAllowed(recovered) || isNotAllowed(d.endTag(d.emptyAfter(memo))))) {
+    if (!ok && isNotAllowed(recovered) && !isNotAllowed(d.endTag(d.emptyAfter(memo)))) repeatLast(end);
+    else if (!ok) {
       const ctx = ctxOf(tag);
       const missing = requiredElements(memo);
       if (missing.length > 0) {

@@ -70,9 +70,9 @@ describe.skipIf(!hasCorpus)('catalogue of the shared corpus', () => {
     const records = JSON.parse(r.stdout) as CatalogRecord[];
     schemaValid(records);
     expect(r.stderr.trim().split('\n')).toEqual([
-      'frus/fragments/kennan.xml:3:55: error unbound namespace prefix: "frus" [xml-wellformed]',
-      'tei-stylesheets/Test/test17.xml:13:1: error a TEI P4 document (<TEI.2>): teikit catalogues TEI P5 (TEI or teiCorpus in the TEI namespace) [catalog-input]',
-      'tei-stylesheets/Test/testxi-inc.xml:1:7: error not a TEI document: the root element is <div>, not TEI or teiCorpus in the TEI namespace [catalog-input]',
+      'frus/fragments/kennan.xml:3:55: error unbound namespace prefix: "frus" [xml/wellformed]',
+      'tei-stylesheets/Test/test17.xml:13:1: error a TEI P4 document (<TEI.2>): teikit catalogues TEI P5 (TEI or teiCorpus in the TEI namespace) [catalog/input]',
+      'tei-stylesheets/Test/testxi-inc.xml:1:7: error not a TEI document: the root element is <div>, not TEI or teiCorpus in the TEI namespace [catalog/input]',
     ]);
     // 29 files: 26 catalogued (one a teiCorpus of two texts), 3 reported.
     expect(new Set(records.map((x) => x.file)).size).toBe(26);
@@ -262,9 +262,9 @@ describe('bad input: one clear line each, the rest still catalogued', () => {
     const r = runCli(['catalog', 'no-header.xml', 'letter-missing-register.xml', 'eltec-novel.xml', '--register', 'registers/not-tei-register.xml', '--register', 'registers/central-register.xml', '--format', 'csv'], { cwd: fixtures });
     expect(r.status).toBe(1);
     expect(r.stderr.split('\n')).toEqual([
-      'registers/not-tei-register.xml:1:1: error not a TEI file (the root element <places> is not in the TEI namespace): no register entries read [query-register]',
-      'no-header.xml:2:1: error no teiHeader in this TEI: its record has no title, authors, dates or licence [catalog-input]',
-      'letter-missing-register.xml:11:36: warning pointer "../register/missing.xml#p1" does not resolve: register file not found [catalog-input]',
+      'registers/not-tei-register.xml:1:1: error not a TEI file (the root element <places> is not in the TEI namespace): no register entries read [query/register]',
+      'no-header.xml:2:1: error no teiHeader in this TEI: its record has no title, authors, dates or licence [catalog/input]',
+      'letter-missing-register.xml:11:36: warning pointer "../register/missing.xml#p1" does not resolve: register file not found [catalog/input]',
       '',
     ]);
     const rows = parseCsv(r.stdout);

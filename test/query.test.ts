@@ -149,9 +149,9 @@ describe('registers in separate files, bad input', () => {
     const { rows, stderr, status } = queryJson(['places', letters]);
     expect(status).toBe(1);
     expect(stderr.split('\n')).toEqual([
-      'test/fixtures/query/letters/letters/broken.xml:3:45: error unexpected close tag [xml-wellformed]',
-      'test/fixtures/query/letters/letters/letter-1.xml:17:209: warning pointer "../register/places.xml#p-nowhere" does not resolve: no register entry with xml:id "p-nowhere" in the register file [query-unresolved-pointer]',
-      'test/fixtures/query/letters/letters/letter-1.xml:18:110: warning pointer "../register/missing.xml#x" does not resolve: register file not found [query-unresolved-pointer]',
+      'test/fixtures/query/letters/letters/broken.xml:3:45: error unexpected close tag [xml/wellformed]',
+      'test/fixtures/query/letters/letters/letter-1.xml:17:209: warning pointer "../register/places.xml#p-nowhere" does not resolve: no register entry with xml:id "p-nowhere" in the register file [query/unresolved-pointer]',
+      'test/fixtures/query/letters/letters/letter-1.xml:18:110: warning pointer "../register/missing.xml#x" does not resolve: register file not found [query/unresolved-pointer]',
       '',
     ]);
     expect(rows.map((m) => [m.surface, m.entry, m.register])).toEqual([
@@ -188,9 +188,9 @@ describe('registers in separate files, bad input', () => {
     const { rows, stderr, status } = queryJson(['places', `${fixtures}hostile`]);
     expect(status).toBe(0);
     expect(stderr.split('\n')).toEqual([
-      'test/fixtures/query/hostile/pointers.xml:6:15: warning pointer "/dev/zero#x" does not resolve: the register is not a regular file [query-unresolved-pointer]',
-      'test/fixtures/query/hostile/pointers.xml:6:69: warning pointer "..#x" does not resolve: the register is not a regular file [query-unresolved-pointer]',
-      'test/fixtures/query/hostile/pointers.xml:6:114: warning pointer "not-xml.txt#x" does not resolve: register file is not well-formed (1:9: text data outside of root node) [query-unresolved-pointer]',
+      'test/fixtures/query/hostile/pointers.xml:6:15: warning pointer "/dev/zero#x" does not resolve: the register is not a regular file [query/unresolved-pointer]',
+      'test/fixtures/query/hostile/pointers.xml:6:69: warning pointer "..#x" does not resolve: the register is not a regular file [query/unresolved-pointer]',
+      'test/fixtures/query/hostile/pointers.xml:6:114: warning pointer "not-xml.txt#x" does not resolve: register file is not well-formed (1:9: text data outside of root node) [query/unresolved-pointer]',
       '',
     ]);
     expect(rows.map((m) => [m.surface, m.entry])).toEqual([['A', null], ['B', null], ['C', null], ['Ili', 'ili']]);
@@ -223,7 +223,7 @@ describe('registers in separate files, bad input', () => {
       [['query', 'places', cable, '--from', '1962'], /^teikit: query: --from applies to "teikit query dates" only/],
       [['query', 'dates', cable, '--to', 'April'], /^teikit: query: --to must be an ISO 8601 date/],
       [['query', 'places', cable, '--kwic', '--format', 'csv'], /--kwic prints text lines/],
-      [['query', 'places', 'no/such/file.xml'], /^no\/such\/file\.xml:1:1: error cannot read: no such file or directory \[io\]/],
+      [['query', 'places', 'no/such/file.xml'], /^no\/such\/file\.xml:1:1: error cannot read: no such file or directory \[io\/file\]/],
     ];
     for (const [args, message] of cases) {
       const r = runCli(args);
@@ -304,7 +304,7 @@ describe.skipIf(!hasCorpus)('teikit query on real TEI (../shared/corpus)', () =>
   it('a malformed file in a directory is reported and skipped; the others are answered, exit 1', async () => {
     const r = runCli(['query', 'places', `${corpusDir}frus`, '--format', 'json']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe('../shared/corpus/frus/fragments/kennan.xml:3:55: error unbound namespace prefix: "frus" [xml-wellformed]\n');
+    expect(r.stderr).toBe('../shared/corpus/frus/fragments/kennan.xml:3:55: error unbound namespace prefix: "frus" [xml/wellformed]\n');
     const rows = JSON.parse(r.stdout) as Mention[];
     expect(rows).toHaveLength(242);
     expect(rows[0]).toMatchObject({ title: 'Foreign Relations of the United States, 1894, Nicaragua (Mosquito Territory)', date: '1895' });

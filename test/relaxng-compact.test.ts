@@ -168,7 +168,7 @@ describe('parseCompactSchema: syntax errors name the .rnc file, line and column'
       expect(error).toBeInstanceOf(TeikitError);
       const e = error as TeikitError;
       expect(e.exitCode).toBe(2);
-      expect(e.diagnostic).toEqual({ file: 'bad.rnc', line, column, severity: 'error', message: `incorrect RELAX NG compact schema: ${message}`, ruleId: 'relaxng-schema', source: 'schema' });
+      expect(e.diagnostic).toEqual({ file: 'bad.rnc', line, column, severity: 'error', message: `incorrect RELAX NG compact schema: ${message}`, ruleId: 'relaxng/schema', source: 'schema', url: 'README.md#rule-relaxng-schema' });
     });
   }
 });
@@ -184,19 +184,19 @@ describe('teikit validate --schema x.rnc (the CLI, as a user runs it)', () => {
     expect(ok.status).toBe(0);
     const bad = runCli(['validate', '--schema', rel(join(dir, 'note.rnc')), rel(join(dir, 'note-invalid.xml'))], { env });
     // jing -c note.rnc note-invalid.xml: note-invalid.xml:2:15: error: value of attribute "n" is invalid; must be an integer
-    expect(bad.stdout.split('\n')[0]).toBe(`${rel(join(dir, 'note-invalid.xml'))}:2:15: error value of attribute "n" is invalid; must be an integer [relaxng]`);
+    expect(bad.stdout.split('\n')[0]).toBe(`${rel(join(dir, 'note-invalid.xml'))}:2:15: error value of attribute "n" is invalid; must be an integer [relaxng/invalid]`);
     expect(bad.status).toBe(1);
   });
 
   const broken: Array<[string, string, string]> = [
     ['a syntax error', join(FIXTURES, 'broken', 'compact-syntax.rnc'),
-      `${join(FIXTURES, 'broken', 'compact-syntax.rnc')}:2:12: error incorrect RELAX NG compact schema: "|" and "," cannot be mixed without parentheses [relaxng-schema]`],
+      `${join(FIXTURES, 'broken', 'compact-syntax.rnc')}:2:12: error incorrect RELAX NG compact schema: "|" and "," cannot be mixed without parentheses [relaxng/schema]`],
     // jing -c: loop-a.rnc:2:1: error: recursive inclusion of URL ".../loop-b.rnc"
     ['an include loop', join(dir, 'loop-a.rnc'),
       // jing -c: the same line, and the same URL as Java spells it
-      `${join(dir, 'loop-a.rnc')}:2:1: error incorrect RELAX NG schema: recursive inclusion of URL "file:${join(dir, 'loop-b.rnc')}" [relaxng-schema]`],
+      `${join(dir, 'loop-a.rnc')}:2:1: error incorrect RELAX NG schema: recursive inclusion of URL "file:${join(dir, 'loop-b.rnc')}" [relaxng/schema]`],
     ['a missing include', join(dir, 'missing-include.rnc'),
-      `${join(dir, 'missing-include.rnc')}:3:1: error cannot read schema ${join(dir, 'nowhere.rnc')} (include href="nowhere.rnc"): no such file [relaxng-schema]`],
+      `${join(dir, 'missing-include.rnc')}:3:1: error cannot read schema ${join(dir, 'nowhere.rnc')} (include href="nowhere.rnc"): no such file [relaxng/schema]`],
   ];
   for (const [name, schema, line] of broken) {
     it(`${name}: one line with the schema's file, line and column, exit 2`, () => {

@@ -116,7 +116,7 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
 }
 
 function crashed(path: string, why: string): FileReport {
-  const d: Diagnostic = diagnostic({ file: path, line: 1, column: 1, message: `internal error: the worker validating this file stopped (${why})`, ruleId: 'internal', source: 'relaxng' });
+  const d: Diagnostic = diagnostic({ file: path, line: 1, column: 1, message: `internal error: the worker validating this file stopped (${why})`, ruleId: 'internal/error', source: 'relaxng' });
   return { path, verdict: 'error', schema: null, rules: false, diagnostics: [d] };
 }
 

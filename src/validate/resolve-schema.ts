@@ -81,7 +81,7 @@ function candidates(doc: XmlDocument): Candidate[] {
 }
 
 function note(file: string, pi: XmlProcessingInstruction, message: string): Diagnostic {
-  return diagnostic({ file, line: pi.line, column: pi.column, severity: 'info', message, ruleId: 'schema-fallback', source: 'schema' });
+  return diagnostic({ file, line: pi.line, column: pi.column, severity: 'info', message, ruleId: 'validate/schema-fallback', source: 'schema' });
 }
 
 /** Choose the schema for `doc` (read from `file`); see the module comment for the order. */

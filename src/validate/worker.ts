@@ -24,7 +24,7 @@ async function drain(): Promise<void> {
     } catch (error) {
       // validateFile reports bad files as data; reaching this is a bug, reported for this file only.
       const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-      const d = diagnostic({ file: task.path, line: 1, column: 1, message: `internal error while validating: ${message}`, ruleId: 'internal', source: 'relaxng' });
+      const d = diagnostic({ file: task.path, line: 1, column: 1, message: `internal error while validating: ${message}`, ruleId: 'internal/error', source: 'relaxng' });
       post({ index: task.index, report: { path: task.path, verdict: 'error', schema: null, rules: false, diagnostics: [d] } });
     }
   }

@@ -40,7 +40,7 @@ const MAX_DEPTH = 50;
 export interface XIncludeResult {
   /** Files whose content was included, in the order of their line spaces (index 0 is line space 1). */
   included: string[];
-  /** Resource errors, unsupported xpointers, loops: source `xml`, rule `xinclude`. */
+  /** Resource errors, unsupported xpointers, loops: source `xml`, rule `xml/xinclude`. */
   diagnostics: Diagnostic[];
 }
 
@@ -111,7 +111,7 @@ function processIncludes(includes: XmlElement[], file: string, chain: string[], 
 
 /** Report a problem at the include element; its line may be shifted, so map it back to the including file. */
 function problem(inc: XmlElement, file: string, message: string, result: XIncludeResult): Diagnostic {
-  return diagnostic({ file, line: inc.line, column: inc.column, message, ruleId: 'xinclude', source: 'xml' });
+  return diagnostic({ file, line: inc.line, column: inc.column, message, ruleId: 'xml/xinclude', source: 'xml' });
 }
 
 function replaceWith(inc: XmlElement, nodes: XmlNode[]): void {

@@ -127,7 +127,7 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
       if (e !== '') extra.expected = e;
       if (actual !== undefined && e !== '') extra.actual = actual;
     }
-    push(pos, message(key, ...a), 'relaxng', extra);
+    push(pos, message(key, ...a), 'relaxng/invalid', extra);
   };
 
   const ctxOf = (tag: StartTag | undefined): NameContext => contextOf(tag?.ns ?? {});
@@ -309,20 +309,20 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
           const id = tokens[0]!;
           if (!ids.has(id)) ids.set(id, here);
           else {
-            push(tag.tagEnd, message('duplicate_id', quote(id)), 'relaxng-id');
+            push(tag.tagEnd, message('duplicate_id', quote(id)), 'relaxng/id');
             const first = ids.get(id);
             if (first !== null && first !== undefined) {
-              push(first, message('first_id', quote(id)), 'relaxng-id');
+              push(first, message('first_id', quote(id)), 'relaxng/id');
               out[out.length - 1]!.xpath = first.xpath;
               ids.set(id, null);
             }
           }
-        } else push(tag.tagEnd, message(tokens.length === 0 ? 'id_no_tokens' : 'id_multiple_tokens'), 'relaxng-id');
+        } else push(tag.tagEnd, message(tokens.length === 0 ? 'id_no_tokens' : 'id_multiple_tokens'), 'relaxng/id');
       } else if (type === 'IDREF') {
         if (tokens.length === 1) idrefs.push({ value: tokens[0]!, ...here });
-        else push(tag.tagEnd, message(tokens.length === 0 ? 'idref_no_tokens' : 'idref_multiple_tokens'), 'relaxng-id');
+        else push(tag.tagEnd, message(tokens.length === 0 ? 'idref_no_tokens' : 'idref_multiple_tokens'), 'relaxng/id');
       } else {
-        if (tokens.length === 0) push(tag.tagEnd, message('idrefs_no_tokens'), 'relaxng-id');
+        if (tokens.length === 0) push(tag.tagEnd, message('idrefs_no_tokens'), 'relaxng/id');
         for (const t of tokens) idrefs.push({ value: t, ...here });
       }
     }
@@ -409,7 +409,7 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
       if (!stopped && idCheck) {
         for (const r of idrefs) {
           if (!ids.has(r.value)) {
-            push(r, message('missing_id', quote(r.value)), 'relaxng-id');
+            push(r, message('missing_id', quote(r.value)), 'relaxng/id');
             out[out.length - 1]!.xpath = r.xpath;
           }
         }

@@ -31,7 +31,8 @@ const LINES: readonly Line[] = [
   ['relaxng/schema', 'schema', 'error', 'the schema cannot be read or is not correct RELAX NG, XML or compact syntax (exit 2)'],
   ['validate/schema-fallback', 'schema', 'info', 'the schema an `<?xml-model?>` names is remote or missing; another schema was used, named in the message'],
   // Internal errors: a bug or a crash, never the input's fault.
-  ['internal/error', 'relaxng', 'error', 'teikit failed while validating this file (a bug, or a worker that stopped); the other files are still checked'],
+  ['internal/error', 'internal', 'error', 'a bug or a runaway, not a finding about the file: a worker that stopped, an unexpected exception; the other files go on'],
+  ['validate/time-limit', 'internal', 'error', 'validating this file took longer than --time-limit SECONDS; it was stopped and the other files go on'],
   // Edition rules (src/validate/rules/, one file each).
   ['rules/id-unique', 'rules', 'error', 'every xml:id is unique in the document'],
   ['rules/pointer-resolves', 'rules', 'error', 'local pointers (#id) in @ref, @corresp, @target and @who name an xml:id of the document'],

@@ -11,7 +11,7 @@ import { catalogueUrl } from './diagnostic-catalogue.js';
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Which layer found the problem. */
-export type DiagnosticSource = 'xml' | 'relaxng' | 'rules' | 'encode' | 'annotate' | 'transform' | 'query' | 'io' | 'schema' | 'catalog';
+export type DiagnosticSource = 'xml' | 'relaxng' | 'rules' | 'encode' | 'annotate' | 'transform' | 'query' | 'io' | 'schema' | 'catalog' | 'internal';
 
 export interface Diagnostic {
   file: string;
@@ -74,9 +74,22 @@ export function excerpt(text: string, max = MAX_EXCERPT): string {
   return `${text.slice(0, cut)}…`;
 }
 
+/** Whether a quoted part is longer than `MAX_EXCERPT` (searched, not matched: long messages are common). */
+function longQuote(message: string): boolean {
+  // any two consecutive quotes more than MAX_EXCERPT apart: where the expression below would match
+  for (let open = message.indexOf('"'); open >= 0; ) {
+    const close = message.indexOf('"', open + 1);
+    if (close < 0) return false;
+    if (close - open - 1 > MAX_EXCERPT) return true;
+    open = close;
+  }
+  return false;
+}
+
 /** A message with every quoted part longer than `MAX_EXCERPT` cut short, and at most `MAX_MESSAGE` long. */
 function bounded(message: string): string {
   if (message.length <= MAX_EXCERPT) return message;
+  if (message.length <= MAX_MESSAGE && !longQuote(message)) return message;
   const quoted = message.replace(/"([^"]{201,})"/g, (_, inner: string) => `"${excerpt(inner)}"`);
   return excerpt(quoted, MAX_MESSAGE);
 }
@@ -128,4 +141,13 @@ export class TeikitError extends Error {
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
+}
+
+/**
+ * A bug or a runaway, not a finding about the file: a worker that stopped, a task over its time limit, an exception
+ * the library did not expect. Reported for the one file it concerns (verdict "not checked", exit code 2), so that
+ * a batch goes on.
+ */
+export function internalError(file: string, message: string): Diagnostic {
+  return diagnostic({ file, line: 1, column: 1, message, ruleId: 'internal/error', source: 'internal' });
 }

@@ -3,7 +3,6 @@
  * the CMIF schema (jing), the edition's committed catalogue output, and bad input (one line each, the rest still
  * catalogued).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,13 +11,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { catalogCsv, catalogFiles, type CatalogRecord } from '../src/catalog/index.js';
 import { DC_ELEMENTS } from '../src/catalog/dc.js';
 import { corpusDir, hasCorpus, projectRoot, runCli } from './helpers.js';
+import * as tools from './tools.mjs';
 
 const fixtures = `${projectRoot}test/fixtures/catalog/`;
 const golden = `${fixtures}golden/`;
 const edition = `${projectRoot}editions/wilson-118181/`;
 const cmifSchema = `${corpusDir}cmif/schema/cmi-customization.rng`;
-const hasJing = spawnSync('jing', [], { encoding: 'utf8' }).error === undefined;
-if (!hasJing) console.warn('\n*** jing is not installed: the CMIF schema check is SKIPPED ***\n');
+const hasJing = !tools.skipUnless(tools.jing, 'the CMIF schema check');
 /** Fixed "now" for the DC and CMIF headers, so that their output is reproducible (as a build would set it). */
 const EPOCH = { SOURCE_DATE_EPOCH: '1764547200' }; // 2025-12-01T00:00:00Z
 
@@ -228,7 +227,7 @@ describe.skipIf(!hasCorpus)('catalogue of the shared corpus', () => {
     const r = runCli(['catalog', '../shared/corpus/letters-lassberg', '../shared/corpus/cmif/examples', 'editions/wilson-118181/wilson-118181.xml', '--format', 'cmif', '-o', out], { env: EPOCH });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const jing = spawnSync('jing', [cmifSchema, out], { encoding: 'utf8' });
+    const jing = tools.runTool(tools.jing, [cmifSchema, out]);
     expect(jing.stdout + jing.stderr).toBe('');
     expect(jing.status).toBe(0);
     const text = readFileSync(out, 'utf8');

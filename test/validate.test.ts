@@ -2,18 +2,17 @@
  * `teikit validate` through the built CLI, as a user runs it: verdicts, positions, exit codes, schema resolution,
  * XInclude, batches, JSON output checked with ajv, and every kind of hostile input named in the issue.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusDir, hasCorpus, projectRoot, runCli, teiAll } from './helpers.js';
+import * as tools from './tools.mjs';
 
 const fixtures = 'test/fixtures/validate';
 const editionSchema = 'schemas/teikit-edition.rng';
-const hasJing = spawnSync('jing', [], { encoding: 'utf8' }).error === undefined;
-if (!hasJing) console.warn('\n*** jing is not installed: the comparisons with jing are SKIPPED ***\n');
+const hasJing = !tools.skipUnless(tools.jing, 'the comparisons with jing');
 
 /** Everything but the timing of the summary line. */
 function stable(stdout: string): string {
@@ -438,7 +437,7 @@ describe.skipIf(!hasCorpus)('teikit validate on real TEI (../shared/corpus) agai
     if (hasJing) {
       // The same, from jing, one file per call (given many files, jing stops at the first malformed one).
       const jing = selection.map((file) => {
-        const j = spawnSync('jing', [teiAll, file], { encoding: 'utf8' });
+        const j = tools.runTool(tools.jing, [teiAll, file]);
         const first = /^[^\n]*?:(\d+):\d+: (?:fatal|error):/m.exec(j.stdout);
         const verdict = j.status === 0 ? 'valid' : `${/fatal:/.test(j.stdout) ? 'malformed' : 'invalid'} at line ${first?.[1]}`;
         return `${file.slice(corpusDir.length)}: ${verdict}`;

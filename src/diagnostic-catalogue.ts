@@ -23,6 +23,7 @@ const LINES: readonly Line[] = [
   ['xml/wellformed', 'xml', 'error', 'not well-formed XML, or a namespace error (XML 1.0 Fifth Edition, Namespaces in XML 1.0), at the character where the parser stopped'],
   ['xml/encoding', 'xml', 'error', 'bytes not valid in the document\'s encoding, an unsupported encoding, or a byte order mark that contradicts the XML declaration'],
   ['xml/xinclude', 'xml', 'error', 'an XInclude that cannot be resolved: missing or unreadable file, inclusion loop, unsupported parse or fragment'],
+  ['xml/external-dtd', 'xml', 'info', 'the document names an external DTD, which teikit does not read (its defaults and entities are not applied)'],
   // Reading and writing files (src/io.ts).
   ['io/file', 'io', 'error', 'a file or directory cannot be read or written: missing, not a regular file, too large, no permission, disk full (exit 2)'],
   // RELAX NG (src/validate/relaxng/) and choosing the schema (src/validate/resolve-schema.ts).
@@ -30,6 +31,16 @@ const LINES: readonly Line[] = [
   ['relaxng/id', 'relaxng', 'error', 'an ID/IDREF problem under RELAX NG DTD Compatibility: duplicate ID, IDREF without its ID, not one token'],
   ['relaxng/schema', 'schema', 'error', 'the schema cannot be read or is not correct RELAX NG, XML or compact syntax (exit 2)'],
   ['validate/schema-fallback', 'schema', 'info', 'the schema an `<?xml-model?>` names is remote or missing; another schema was used, named in the message'],
+  ['validate/no-schema', 'schema', 'info', 'no schema applies to this file: it is checked for well-formedness only'],
+  ['validate/catalog', 'schema', 'error', 'a --catalog file is not a usable OASIS XML catalog (exit 2)'],
+  ['validate/config', 'schema', 'error', 'teikit.config.json cannot be read or is not valid (exit 2)'],
+  // Schematron (src/validate/schematron/). An assertion's own id (or @role) is its rule id, as its schema names it.
+  ['schematron/schema', 'schema', 'error', 'the Schematron schema cannot be read or is not correct ISO Schematron (exit 2)'],
+  ['schematron/include-loop', 'schema', 'error', 'a Schematron include or abstract rule that includes or extends itself (exit 2)'],
+  ['schematron/extends-missing', 'schema', 'warning', 'an extends target that is not found; the rules it holds are not checked'],
+  ['schematron/phase', 'schema', 'error', 'the --phase named is not defined in the Schematron schema (exit 2)'],
+  ['schematron/compile', 'schema', 'error', 'the Schematron schema does not compile to XSLT (an XPath error in it; exit 2)'],
+  ['schematron/runtime', 'schematron', 'error', 'a Schematron rule failed while it ran on this document (a dynamic XPath error)'],
   // Internal errors: a bug or a crash, never the input's fault.
   ['internal/error', 'internal', 'error', 'a bug or a runaway, not a finding about the file: a worker that stopped, an unexpected exception; the other files go on'],
   ['validate/time-limit', 'internal', 'error', 'validating this file took longer than --time-limit SECONDS; it was stopped and the other files go on'],

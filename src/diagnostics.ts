@@ -6,6 +6,8 @@
  * `日本<x/>` puts `<x/>` at column 3. Every module that reports a position goes through this convention.
  */
 
+import { catalogueUrl } from './diagnostic-catalogue.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Which layer found the problem. */
@@ -94,7 +96,8 @@ function bounded(message: string): string {
 
 /**
  * Build a diagnostic; optional fields are only set when given, so JSON output carries no `undefined`s. `actual`
- * is cut to `MAX_EXCERPT` characters and the message bounded, whatever the caller passes.
+ * is cut to `MAX_EXCERPT` characters and the message bounded, whatever the caller passes. `url` is the rule's row
+ * in the catalogue of diagnostics (./diagnostic-catalogue.ts) unless the caller gives one.
  */
 export function diagnostic(
   fields: Omit<Diagnostic, 'severity'> & { severity?: Severity },
@@ -111,6 +114,10 @@ export function diagnostic(
   for (const key of ['xpath', 'expected', 'actual', 'url'] as const) {
     const value = fields[key];
     if (value !== undefined) d[key] = key === 'actual' ? excerpt(value) : value;
+  }
+  if (d.url === undefined) {
+    const url = catalogueUrl(d.ruleId);
+    if (url !== undefined) d.url = url;
   }
   return d;
 }
@@ -142,5 +149,5 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
  * a batch goes on.
  */
 export function internalError(file: string, message: string): Diagnostic {
-  return diagnostic({ file, line: 1, column: 1, message, ruleId: 'internal', source: 'internal' });
+  return diagnostic({ file, line: 1, column: 1, message, ruleId: 'internal/error', source: 'internal' });
 }

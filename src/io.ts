@@ -41,7 +41,7 @@ import { isMainThread, threadId } from 'node:worker_threads';
 import { diagnostic, TeikitError } from './diagnostics.js';
 
 export function ioError(file: string, message: string): TeikitError {
-  return new TeikitError(diagnostic({ file, line: 1, column: 1, message, ruleId: 'io', source: 'io' }), 2);
+  return new TeikitError(diagnostic({ file, line: 1, column: 1, message, ruleId: 'io/file', source: 'io' }), 2);
 }
 
 /** A system error in words (`ENOTDIR` is not something a user should have to look up). */
@@ -204,7 +204,7 @@ export function tryReadRegularFile(file: string, kind: FileKind = 'document'): R
 
 /**
  * Read a whole regular file as bytes (see `tryReadRegularFile`); a file that cannot be read is a `TeikitError`
- * with exit code 2 and rule `io`: `FILE:1:1: error cannot read file: it is a FIFO (named pipe), not a regular file`.
+ * with exit code 2 and rule `io/file`: `FILE:1:1: error cannot read file: it is a FIFO (named pipe), not a regular file`.
  * This is the function every reader of user files calls.
  */
 export function readRegularFile(file: string, kind: FileKind = 'document'): Uint8Array {

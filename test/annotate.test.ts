@@ -184,7 +184,7 @@ describe('teikit annotate', () => {
     const r = runCli(['annotate', edition, '--authority', join(fixtures, 'small-authority.json'), '-o', edition]);
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(new RegExp(`^${edition.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:\\d+: error .*\\[xml-wellformed\\]\\n$`));
+    expect(r.stderr).toMatch(new RegExp(`^${edition.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:\\d+: error .*\\[xml/wellformed\\]\\n$`));
     expect(readFileSync(edition, 'utf8')).toBe('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><p>Yili</text></TEI>\n');
   });
 
@@ -192,7 +192,7 @@ describe('teikit annotate', () => {
     expect(runCli(['annotate']).status).toBe(2);
     const missing = runCli(['annotate', join(tmp, 'missing.xml'), '--authority', join(fixtures, 'small-authority.json')]);
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toBe(`${join(tmp, 'missing.xml')}:1:1: error cannot read file: no such file or directory [io]\n`);
+    expect(missing.stderr).toBe(`${join(tmp, 'missing.xml')}:1:1: error cannot read file: no such file or directory [io/file]\n`);
     const alone = join(mkdtempSync(join(tmp, 'alone-')), 'e.xml');
     writeFileSync(alone, '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>');
     const none = runCli(['annotate', alone]);

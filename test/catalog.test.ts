@@ -3,7 +3,6 @@
  * the CMIF schema (jing), the edition's committed catalogue output, and bad input (one line each, the rest still
  * catalogued).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,13 +11,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { catalogCsv, catalogFiles, type CatalogRecord } from '../src/catalog/index.js';
 import { DC_ELEMENTS } from '../src/catalog/dc.js';
 import { corpusDir, hasCorpus, projectRoot, runCli } from './helpers.js';
+import * as tools from './tools.mjs';
 
 const fixtures = `${projectRoot}test/fixtures/catalog/`;
 const golden = `${fixtures}golden/`;
 const edition = `${projectRoot}editions/wilson-118181/`;
 const cmifSchema = `${corpusDir}cmif/schema/cmi-customization.rng`;
-const hasJing = spawnSync('jing', [], { encoding: 'utf8' }).error === undefined;
-if (!hasJing) console.warn('\n*** jing is not installed: the CMIF schema check is SKIPPED ***\n');
+const hasJing = !tools.skipUnless(tools.jing, 'the CMIF schema check');
 /** Fixed "now" for the DC and CMIF headers, so that their output is reproducible (as a build would set it). */
 const EPOCH = { SOURCE_DATE_EPOCH: '1764547200' }; // 2025-12-01T00:00:00Z
 
@@ -70,9 +69,9 @@ describe.skipIf(!hasCorpus)('catalogue of the shared corpus', () => {
     const records = JSON.parse(r.stdout) as CatalogRecord[];
     schemaValid(records);
     expect(r.stderr.trim().split('\n')).toEqual([
-      'frus/fragments/kennan.xml:3:55: error unbound namespace prefix: "frus" [xml-wellformed]',
-      'tei-stylesheets/Test/test17.xml:13:1: error a TEI P4 document (<TEI.2>): teikit catalogues TEI P5 (TEI or teiCorpus in the TEI namespace) [catalog-input]',
-      'tei-stylesheets/Test/testxi-inc.xml:1:7: error not a TEI document: the root element is <div>, not TEI or teiCorpus in the TEI namespace [catalog-input]',
+      'frus/fragments/kennan.xml:3:55: error unbound namespace prefix: "frus" [xml/wellformed]',
+      'tei-stylesheets/Test/test17.xml:13:1: error a TEI P4 document (<TEI.2>): teikit catalogues TEI P5 (TEI or teiCorpus in the TEI namespace) [catalog/input]',
+      'tei-stylesheets/Test/testxi-inc.xml:1:7: error not a TEI document: the root element is <div>, not TEI or teiCorpus in the TEI namespace [catalog/input]',
     ]);
     // 29 files: 26 catalogued (one a teiCorpus of two texts), 3 reported.
     expect(new Set(records.map((x) => x.file)).size).toBe(26);
@@ -228,7 +227,7 @@ describe.skipIf(!hasCorpus)('catalogue of the shared corpus', () => {
     const r = runCli(['catalog', '../shared/corpus/letters-lassberg', '../shared/corpus/cmif/examples', 'editions/wilson-118181/wilson-118181.xml', '--format', 'cmif', '-o', out], { env: EPOCH });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const jing = spawnSync('jing', [cmifSchema, out], { encoding: 'utf8' });
+    const jing = tools.runTool(tools.jing, [cmifSchema, out]);
     expect(jing.stdout + jing.stderr).toBe('');
     expect(jing.status).toBe(0);
     const text = readFileSync(out, 'utf8');
@@ -262,9 +261,9 @@ describe('bad input: one clear line each, the rest still catalogued', () => {
     const r = runCli(['catalog', 'no-header.xml', 'letter-missing-register.xml', 'eltec-novel.xml', '--register', 'registers/not-tei-register.xml', '--register', 'registers/central-register.xml', '--format', 'csv'], { cwd: fixtures });
     expect(r.status).toBe(1);
     expect(r.stderr.split('\n')).toEqual([
-      'registers/not-tei-register.xml:1:1: error not a TEI file (the root element <places> is not in the TEI namespace): no register entries read [query-register]',
-      'no-header.xml:2:1: error no teiHeader in this TEI: its record has no title, authors, dates or licence [catalog-input]',
-      'letter-missing-register.xml:11:36: warning pointer "../register/missing.xml#p1" does not resolve: register file not found [catalog-input]',
+      'registers/not-tei-register.xml:1:1: error not a TEI file (the root element <places> is not in the TEI namespace): no register entries read [query/register]',
+      'no-header.xml:2:1: error no teiHeader in this TEI: its record has no title, authors, dates or licence [catalog/input]',
+      'letter-missing-register.xml:11:36: warning pointer "../register/missing.xml#p1" does not resolve: register file not found [catalog/input]',
       '',
     ]);
     const rows = parseCsv(r.stdout);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { projectRoot, runCli } from './helpers.js';
+import { matchesGolden, projectRoot, runCli } from './helpers.js';
 
 const pkg = JSON.parse(readFileSync(`${projectRoot}package.json`, 'utf8')) as { version: string };
 
@@ -16,11 +16,16 @@ describe('teikit (the command shell)', () => {
     for (const name of ['encode', 'validate', 'transform', 'query', 'index']) expect(r.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
   });
 
-  it('has --help on every command', () => {
-    for (const name of ['encode', 'validate', 'transform', 'query', 'index']) {
+  it('prints the help of teikit and of every command, as the golden files in test/fixtures/cli/help/ say', () => {
+    const main = runCli(['--help']);
+    expect([main.status, main.stderr]).toEqual([0, '']);
+    matchesGolden('test/fixtures/cli/help/teikit.txt', main.stdout);
+    const commands = [...main.stdout.matchAll(/^  ([a-z]+) {2,}/gm)].map((m) => m[1]!);
+    expect(commands).toEqual(['encode', 'annotate', 'build', 'validate', 'transform', 'query', 'index', 'catalog']);
+    for (const name of commands) {
       const r = runCli([name, '--help']);
-      expect(r.status, name).toBe(0);
-      expect(r.stdout, name).toMatch(/teikit/);
+      expect([r.status, r.stderr], name).toEqual([0, '']);
+      matchesGolden(`test/fixtures/cli/help/${name}.txt`, r.stdout);
     }
   });
 

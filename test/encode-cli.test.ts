@@ -164,9 +164,9 @@ describe('teikit encode: bad input', () => {
 
   it('a missing record or authority file is an I/O error (exit 2)', () => {
     const missing = join(tmp, 'nope.txt');
-    expect(failing([missing], 2)).toBe(`${missing}:1:1: error cannot read file: no such file or directory [io]`);
+    expect(failing([missing], 2)).toBe(`${missing}:1:1: error cannot read file: no such file or directory [io/file]`);
     const noAuthority = join(tmp, 'nope.json');
-    expect(failing([`${projectRoot}editions/wilson-118181/record.txt`, '--authority', noAuthority], 2)).toBe(`${noAuthority}:1:1: error cannot read file: no such file or directory [io]`);
+    expect(failing([`${projectRoot}editions/wilson-118181/record.txt`, '--authority', noAuthority], 2)).toBe(`${noAuthority}:1:1: error cannot read file: no such file or directory [io/file]`);
   });
 
   it('usage errors (exit 2)', () => {

@@ -3,15 +3,13 @@
  * of a TEI body printed back the way the translation was published (supplied in brackets, gap as [...], sic as
  * "word [sic]", hi with its markdown markers), so that "no word lost or changed" is one array comparison.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { attr, descendants, parseXml, textContent, walk, type XmlDocument, type XmlElement } from '../src/xml/index.js';
+import * as tools from './tools.mjs';
 
-export const JING = '/usr/bin/jing';
-export const hasJing = existsSync(JING);
-if (!hasJing) console.warn('\n*** /usr/bin/jing is absent: the encode validity tests are SKIPPED (install the Debian package "jing") ***\n');
+export const hasJing = !tools.skipUnless(tools.jing, 'the encode validity tests');
 
 /** jing's verdict on an XML string: its output lines (empty when valid). */
 export function jing(schema: string, xml: string): string[] {
@@ -19,7 +17,7 @@ export function jing(schema: string, xml: string): string[] {
   try {
     const file = join(dir, 'out.xml');
     writeFileSync(file, xml);
-    const r = spawnSync(JING, [schema, file], { encoding: 'utf8' });
+    const r = tools.runTool(tools.jing, [schema, file]);
     return `${r.stdout}`.split('\n').filter((l) => l.trim() !== '').map((l) => l.replace(file, 'out.xml'));
   } finally {
     rmSync(dir, { recursive: true, force: true });

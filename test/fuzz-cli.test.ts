@@ -4,19 +4,18 @@
  * frame, and "malformed" must agree with xmllint's well-formedness verdict on every case. A handful also go through
  * `teikit transform`. (The parser-level fuzz test lives with the parser; this one exercises the whole command.)
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { corpusDir, hasCorpus, projectRoot, runCli } from './helpers.js';
+import * as tools from './tools.mjs';
 
 const CASES = 300;
 const TRANSFORMS = 6;
 const SEED = 0x7e1c17;
 const ab = `${projectRoot}test/fixtures/harden/ab.rng`;
-const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
-if (!hasXmllint) console.warn('\n*** xmllint is not installed: the well-formedness agreement of test/fuzz-cli.test.ts is SKIPPED ***\n');
+const hasXmllint = !tools.skipUnless(tools.xmllint, 'the well-formedness agreement of test/fuzz-cli.test.ts');
 
 const tmp = mkdtempSync(join(tmpdir(), 'teikit-fuzz-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -125,7 +124,7 @@ describe('fuzzed real files through the CLI', () => {
     if (!hasXmllint) return;
     const disagreements: string[] = [];
     for (const f of report.files) {
-      const xmllint = spawnSync('xmllint', ['--noout', '--nonet', f.path], { cwd: tmp, encoding: 'utf8' });
+      const xmllint = tools.runTool(tools.xmllint, ['--noout', '--nonet', f.path], { cwd: tmp });
       const ours = f.verdict === 'malformed';
       // xmllint prints a namespace error (an unbound prefix) but exits 0; teikit, like jing, holds the Namespaces in
       // XML constraints to be well-formedness: xmllint's judgement is its message.

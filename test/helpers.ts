@@ -2,8 +2,10 @@
  * Shared test helpers: run the built CLI as a user would, and find the shared corpus (skipped loudly when absent).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 
 export const projectRoot = fileURLToPath(new URL('../', import.meta.url));
 export const cliPath = fileURLToPath(new URL('../dist/src/cli/main.js', import.meta.url));
@@ -34,4 +36,18 @@ export function runCli(args: string[], options: { cwd?: string; input?: string; 
     timeout: 600_000,
   });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Compare `actual` with the golden file `path` (relative to the project root, under test/fixtures/). `UPDATE=1`
+ * rewrites it after a deliberate change; a missing golden file fails, so that a test never passes by writing one.
+ */
+export function matchesGolden(path: string, actual: string): void {
+  const file = `${projectRoot}${path}`;
+  if (process.env['UPDATE'] === '1') {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, actual);
+  }
+  if (!existsSync(file)) throw new Error(`golden file ${path} is missing: run the test with UPDATE=1 to write it`);
+  expect(actual, `${path} (UPDATE=1 rewrites it)`).toBe(readFileSync(file, 'utf8'));
 }

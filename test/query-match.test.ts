@@ -146,13 +146,13 @@ describe('--register: a central register file', () => {
     // A directory of registers: its not-TEI file is one error line (exit 1), the query is still answered.
     const dir = runCli(['query', 'places', letter, '--register', 'test/fixtures/catalog/registers/', '--name', 'vienna', '--format', 'csv']);
     expect(dir.status).toBe(1);
-    expect(dir.stderr).toBe('test/fixtures/catalog/registers/not-tei-register.xml:1:1: error not a TEI file (the root element <places> is not in the TEI namespace): no register entries read [query-register]\n');
+    expect(dir.stderr).toBe('test/fixtures/catalog/registers/not-tei-register.xml:1:1: error not a TEI file (the root element <places> is not in the TEI namespace): no register entries read [query/register]\n');
     expect(dir.stdout.split('\r\n')[1]).toBe(q.stdout.split('\r\n')[1]);
     const db = join(tmp, 'warn.db');
     const built = runCli(['index', letter, '--db', db]);
     expect(built.stderr).toBe(
-      'test/fixtures/catalog/letter-missing-register.xml:11:36: warning pointer "../register/missing.xml#p1" does not resolve: register file not found [query-unresolved-pointer]\n' +
-        'test/fixtures/catalog/letter-missing-register.xml:11:94: warning pointer "#vienna" does not resolve: no register entry with xml:id "vienna" in this file [query-unresolved-pointer]\n',
+      'test/fixtures/catalog/letter-missing-register.xml:11:36: warning pointer "../register/missing.xml#p1" does not resolve: register file not found [query/unresolved-pointer]\n' +
+        'test/fixtures/catalog/letter-missing-register.xml:11:94: warning pointer "#vienna" does not resolve: no register entry with xml:id "vienna" in this file [query/unresolved-pointer]\n',
     );
     const asked = runCli(['query', 'places', '--db', db]);
     expect(asked.status).toBe(0);

@@ -9,7 +9,6 @@
  * trang and jing are Debian packages (installed by .ci/run); without them or the shared data, those parts are
  * skipped loudly.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +16,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TeikitError } from '../src/diagnostics.js';
+import * as tools from './tools.mjs';
 import { compileSchema } from '../src/validate/relaxng/compile.js';
 import { loadSchema, validateTree, validateWithSchema, type RelaxngSchema } from '../src/validate/relaxng/index.js';
 import { parseCompactSchema } from '../src/validate/relaxng/syntax/compact.js';
@@ -28,12 +28,8 @@ const FIXTURES = fileURLToPath(new URL('./fixtures/relaxng/', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'teikit-compact-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const JAR = (name: string): string => `/usr/share/java/${name}.jar`;
-const hasJava = spawnSync('java', ['-version']).error === undefined;
-const hasTrang = hasJava && existsSync(JAR('trang')) && existsSync(JAR('xercesImpl'));
-const hasJing = hasJava && existsSync(JAR('jing')) && existsSync(JAR('xercesImpl'));
-if (!hasTrang) console.warn('\n*** trang (Debian package trang) is not installed: compact-syntax conformance tests are SKIPPED ***\n');
-if (!hasJing) console.warn('\n*** jing is not installed: compact-syntax agreement tests with jing are SKIPPED ***\n');
+const hasTrang = !tools.skipUnless(tools.trang, 'compact-syntax conformance tests');
+const hasJing = !tools.skipUnless(tools.jingDriver, 'compact-syntax agreement tests with jing');
 
 const xml = (rnc: string): string => serializeXml(parseCompactSchema(rnc, 'x.rnc').root);
 const R = 'xmlns="http://relaxng.org/ns/structure/1.0"';
@@ -168,7 +164,7 @@ describe('parseCompactSchema: syntax errors name the .rnc file, line and column'
       expect(error).toBeInstanceOf(TeikitError);
       const e = error as TeikitError;
       expect(e.exitCode).toBe(2);
-      expect(e.diagnostic).toEqual({ file: 'bad.rnc', line, column, severity: 'error', message: `incorrect RELAX NG compact schema: ${message}`, ruleId: 'relaxng-schema', source: 'schema' });
+      expect(e.diagnostic).toEqual({ file: 'bad.rnc', line, column, severity: 'error', message: `incorrect RELAX NG compact schema: ${message}`, ruleId: 'relaxng/schema', source: 'schema', url: 'README.md#rule-relaxng-schema' });
     });
   }
 });
@@ -184,19 +180,19 @@ describe('teikit validate --schema x.rnc (the CLI, as a user runs it)', () => {
     expect(ok.status).toBe(0);
     const bad = runCli(['validate', '--schema', rel(join(dir, 'note.rnc')), rel(join(dir, 'note-invalid.xml'))], { env });
     // jing -c note.rnc note-invalid.xml: note-invalid.xml:2:15: error: value of attribute "n" is invalid; must be an integer
-    expect(bad.stdout.split('\n')[0]).toBe(`${rel(join(dir, 'note-invalid.xml'))}:2:15: error value of attribute "n" is invalid; must be an integer [relaxng]`);
+    expect(bad.stdout.split('\n')[0]).toBe(`${rel(join(dir, 'note-invalid.xml'))}:2:15: error value of attribute "n" is invalid; must be an integer [relaxng/invalid]`);
     expect(bad.status).toBe(1);
   });
 
   const broken: Array<[string, string, string]> = [
     ['a syntax error', join(FIXTURES, 'broken', 'compact-syntax.rnc'),
-      `${join(FIXTURES, 'broken', 'compact-syntax.rnc')}:2:12: error incorrect RELAX NG compact schema: "|" and "," cannot be mixed without parentheses [relaxng-schema]`],
+      `${join(FIXTURES, 'broken', 'compact-syntax.rnc')}:2:12: error incorrect RELAX NG compact schema: "|" and "," cannot be mixed without parentheses [relaxng/schema]`],
     // jing -c: loop-a.rnc:2:1: error: recursive inclusion of URL ".../loop-b.rnc"
     ['an include loop', join(dir, 'loop-a.rnc'),
       // jing -c: the same line, and the same URL as Java spells it
-      `${join(dir, 'loop-a.rnc')}:2:1: error incorrect RELAX NG schema: recursive inclusion of URL "file:${join(dir, 'loop-b.rnc')}" [relaxng-schema]`],
+      `${join(dir, 'loop-a.rnc')}:2:1: error incorrect RELAX NG schema: recursive inclusion of URL "file:${join(dir, 'loop-b.rnc')}" [relaxng/schema]`],
     ['a missing include', join(dir, 'missing-include.rnc'),
-      `${join(dir, 'missing-include.rnc')}:3:1: error cannot read schema ${join(dir, 'nowhere.rnc')} (include href="nowhere.rnc"): no such file [relaxng-schema]`],
+      `${join(dir, 'missing-include.rnc')}:3:1: error cannot read schema ${join(dir, 'nowhere.rnc')} (include href="nowhere.rnc"): no such file [relaxng/schema]`],
   ];
   for (const [name, schema, line] of broken) {
     it(`${name}: one line with the schema's file, line and column, exit 2`, () => {
@@ -220,10 +216,8 @@ describe('teikit validate --schema x.rnc (the CLI, as a user runs it)', () => {
 /** Run trang on many (input .rng, output .rnc) pairs in one JVM; returns the outputs trang converted. */
 function trang(pairs: Array<[string, string]>): Set<string> {
   for (const [, out] of pairs) mkdirSync(dirname(out), { recursive: true }); // trang does not create folders
-  const cp = [JAR('trang'), JAR('xercesImpl')].join(':');
-  const run = spawnSync('java', ['-cp', cp, fileURLToPath(new URL('./TrangBatch.java', import.meta.url)), ...pairs.flat()], {
-    encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
-  });
+  // trang's argv is `java -cp TRANG:XERCES`; the batch driver is a Java source file run by java directly.
+  const run = tools.runTool(tools.trang, [fileURLToPath(new URL('./TrangBatch.java', import.meta.url)), ...pairs.flat()]);
   return new Set(run.stdout.split('\n').filter((l) => l.startsWith('ok ')).map((l) => l.slice(3)));
 }
 
@@ -314,8 +308,7 @@ function jingCompact(schema: string, schemaFiles: string[], files: string[]): Ma
   for (const f of files) h.update(f).update(readFileSync(f));
   const cache = join(tmpdir(), 'teikit-jing-compact-verdicts', `${h.digest('hex')}.json`);
   if (existsSync(cache)) return new Map(Object.entries(JSON.parse(readFileSync(cache, 'utf8')) as Record<string, Verdict>));
-  const cp = ['jing', 'xercesImpl', 'Saxon-HE', 'xml-resolver'].map(JAR).filter((j) => existsSync(j)).join(':');
-  const run = spawnSync('java', ['-cp', cp, 'com.thaiopensource.relaxng.util.Driver', '-c', schema, ...files], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const run = tools.runTool(tools.jingDriver, ['-c', schema, ...files]);
   const verdicts = new Map<string, Verdict>(files.map((f) => [f, { verdict: 'valid' }]));
   for (const line of run.stdout.split('\n')) {
     const m = /^(.*):(\d+):\d+: (?:error|fatal): /.exec(line);

@@ -7,7 +7,6 @@
  * cached in the OS temp dir keyed by the SHA-256 of schema and file, so reruns do not start a JVM per file. Without
  * jing or the corpus, these tests are skipped loudly.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,23 +15,19 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadSchema, validateWithSchema, type RelaxngSchema } from '../src/validate/relaxng/index.js';
 import { tryParseXml } from '../src/xml/index.js';
+import * as tools from './tools.mjs';
 
 const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 const TEI_ALL = join(CORPUS, 'schemas/tei_all.rng');
 const TEI_LITE = join(CORPUS, 'schemas/tei_lite.rng');
 const CMIF = join(CORPUS, 'cmif/schema/cmi-customization.rng');
 const hasCorpus = existsSync(TEI_ALL);
+if (!hasCorpus) console.warn(`\n*** corpus not found at ${CORPUS}: jing agreement tests are SKIPPED ***\n`);
 /**
  * Debian's `jing` wrapper turns on Xerces' XInclude processing; the engine validates the tree it is given (the
- * `--xinclude` option of `teikit validate` is a separate step), so we call jing's driver without it when we can.
+ * `--xinclude` option of `teikit validate` is a separate step), so we call jing's driver without it.
  */
-const JARS = ['jing', 'xercesImpl', 'Saxon-HE', 'xml-resolver'].map((j) => `/usr/share/java/${j}.jar`);
-const JING: [string, string[]] = JARS.every((j) => existsSync(j)) && spawnSync('java', ['-version']).error === undefined
-  ? ['java', ['-cp', JARS.join(':'), 'com.thaiopensource.relaxng.util.Driver']]
-  : ['jing', []];
-const hasJing = spawnSync(JING[0], [...JING[1]], { encoding: 'utf8' }).error === undefined;
-if (!hasCorpus) console.warn(`\n*** corpus not found at ${CORPUS}: jing agreement tests are SKIPPED ***\n`);
-if (!hasJing) console.warn('\n*** jing is not installed: jing agreement tests are SKIPPED ***\n');
+const hasJing = !tools.skipUnless(tools.jingDriver, 'jing agreement tests');
 
 const JING_CACHE = join(tmpdir(), 'teikit-jing-verdicts-noxinclude');
 // One cache dir for compiled schemas per test run (the cache itself is tested in relaxng.test.ts).
@@ -54,7 +49,7 @@ function jingVerdict(schema: string, file: string): Verdict {
   const key = sha(`${sha(readFileSync(schema))}\0${sha(readFileSync(file))}`);
   const cached = join(JING_CACHE, `${key}.json`);
   if (existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as Verdict;
-  const run = spawnSync(JING[0], [...JING[1], schema, file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = tools.runTool(tools.jingDriver, [schema, file]);
   const lines = run.stdout.split('\n').filter((l) => /:\d+:\d+: (error|fatal):/.test(l));
   let v: Verdict;
   if (run.status === 0) v = { verdict: 'valid' };

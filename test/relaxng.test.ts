@@ -58,17 +58,17 @@ describe('validating against a small schema (expected output is jing\'s)', () =>
   const cases: Array<[string, string[]]> = [
     ['valid.xml', []],
     ['non-ascii-uri.xml', []],
-    ['wrong-element.xml', ['5:11: element "date" not allowed anywhere; expected element "body" or "to" [relaxng]']],
-    ['missing-attribute.xml', ['3:23: element "letter" missing required attribute "when" [relaxng]']],
-    ['bad-date.xml', ['3:41: value of attribute "when" is invalid; must be an ISO date [relaxng]']],
-    ['bad-uri.xml', ['3:71: value of attribute "source" is invalid; must be a URI [relaxng]']],
-    ['duplicate-id.xml', ['7:41: ID "l1" has already been defined [relaxng-id]', '3:41: first occurrence of ID "l1" [relaxng-id]']],
-    ['dangling-idref.xml', ['3:54: IDREF "l9" without matching ID [relaxng-id]']],
-    ['early-element.xml', ['4:11: element "body" not allowed yet; missing required element "from" [relaxng]']],
-    ['missing-element.xml', ['5:12: element "letter" incomplete; missing required element "body" [relaxng]']],
-    ['stray-text.xml', ['5:16: text not allowed here; expected element "body" or "to" [relaxng]']],
-    ['unknown-attribute.xml', ['3:54: attribute "type" not allowed here; expected attribute "replyTo" or "source" [relaxng]']],
-    ['unknown-namespace.xml', ['2:43: element "letters" not allowed anywhere; expected element "ns:letters" (with xmlns:ns="http://example.org/letters") [relaxng]']],
+    ['wrong-element.xml', ['5:11: element "date" not allowed anywhere; expected element "body" or "to" [relaxng/invalid]']],
+    ['missing-attribute.xml', ['3:23: element "letter" missing required attribute "when" [relaxng/invalid]']],
+    ['bad-date.xml', ['3:41: value of attribute "when" is invalid; must be an ISO date [relaxng/invalid]']],
+    ['bad-uri.xml', ['3:71: value of attribute "source" is invalid; must be a URI [relaxng/invalid]']],
+    ['duplicate-id.xml', ['7:41: ID "l1" has already been defined [relaxng/id]', '3:41: first occurrence of ID "l1" [relaxng/id]']],
+    ['dangling-idref.xml', ['3:54: IDREF "l9" without matching ID [relaxng/id]']],
+    ['early-element.xml', ['4:11: element "body" not allowed yet; missing required element "from" [relaxng/invalid]']],
+    ['missing-element.xml', ['5:12: element "letter" incomplete; missing required element "body" [relaxng/invalid]']],
+    ['stray-text.xml', ['5:16: text not allowed here; expected element "body" or "to" [relaxng/invalid]']],
+    ['unknown-attribute.xml', ['3:54: attribute "type" not allowed here; expected attribute "replyTo" or "source" [relaxng/invalid]']],
+    ['unknown-namespace.xml', ['2:43: element "letters" not allowed anywhere; expected element "ns:letters" (with xmlns:ns="http://example.org/letters") [relaxng/invalid]']],
   ];
   for (const [file, expected] of cases) {
     it(file, async () => {
@@ -89,7 +89,7 @@ describe('validating against a small schema (expected output is jing\'s)', () =>
     const file = join(FIXTURES, 'missing-attribute.xml');
     const [d] = validateFile(await get(), file);
     expect(d).toEqual({
-      file, line: 3, column: 23, severity: 'error', source: 'relaxng', ruleId: 'relaxng',
+      file, line: 3, column: 23, severity: 'error', source: 'relaxng', ruleId: 'relaxng/invalid', url: 'README.md#rule-relaxng-invalid',
       message: 'element "letter" missing required attribute "when"', xpath: '/letters[1]/letter[1]',
     });
   });
@@ -111,7 +111,7 @@ describe('validating against a small schema (expected output is jing\'s)', () =>
     const ok = parseXml(`${'<d>'.repeat(n)}${'</d>'.repeat(n)}`, { file: 'deep.xml' });
     expect(validateWithSchema(s, ok)).toEqual([]);
     const bad = parseXml(`${'<d>'.repeat(n)}<e/>${'</d>'.repeat(n)}`, { file: 'deep.xml' });
-    expect(lines(validateWithSchema(s, bad))).toEqual([`1:${3 * n + 5}: element "e" not allowed anywhere; expected the element end-tag or element "d" [relaxng]`]);
+    expect(lines(validateWithSchema(s, bad))).toEqual([`1:${3 * n + 5}: element "e" not allowed anywhere; expected the element end-tag or element "d" [relaxng/invalid]`]);
   });
 });
 
@@ -151,10 +151,10 @@ describe('XML Schema regular expressions (pattern facet)', () => {
   it('handles Unicode categories, multi-character escapes and block names as jing does', async () => {
     const s = await loadSchema(join(FIXTURES, 'patterns.rng'), { noCache: true });
     expect(lines(validateFile(s, join(FIXTURES, 'patterns.xml')))).toEqual([
-      '3:61: value of attribute "word" is invalid; must be a string matching the regular expression "[^\\p{C}\\p{Z}]+" [relaxng]',
-      '4:49: value of attribute "ratio" is invalid; must be a string matching the regular expression "(\\-?[\\d]+/\\-?[\\d]+)" [relaxng]',
-      '6:56: value of attribute "latin" is invalid; must be a string matching the regular expression "\\p{IsBasicLatin}+" [relaxng]',
-      '7:50: value of attribute "name" is invalid; must be a string matching the regular expression "\\i\\c*" [relaxng]',
+      '3:61: value of attribute "word" is invalid; must be a string matching the regular expression "[^\\p{C}\\p{Z}]+" [relaxng/invalid]',
+      '4:49: value of attribute "ratio" is invalid; must be a string matching the regular expression "(\\-?[\\d]+/\\-?[\\d]+)" [relaxng/invalid]',
+      '6:56: value of attribute "latin" is invalid; must be a string matching the regular expression "\\p{IsBasicLatin}+" [relaxng/invalid]',
+      '7:50: value of attribute "name" is invalid; must be a string matching the regular expression "\\i\\c*" [relaxng/invalid]',
     ]);
   });
 });
@@ -163,7 +163,7 @@ describe('schema files in other encodings', () => {
   it('reads an ISO-8859-1 schema as its XML declaration says', async () => {
     const s = await loadSchema(join(FIXTURES, 'latin1.rng'), { noCache: true });
     expect(validateWithSchema(s, parseXml('<a>café</a>', { file: 'a.xml' }))).toEqual([]);
-    expect(lines(validateWithSchema(s, parseXml('<a>cafe</a>', { file: 'a.xml' })))).toEqual(['1:12: character content of element "a" invalid; must be equal to "café" [relaxng]']);
+    expect(lines(validateWithSchema(s, parseXml('<a>cafe</a>', { file: 'a.xml' })))).toEqual(['1:12: character content of element "a" invalid; must be equal to "café" [relaxng/invalid]']);
   });
 });
 
@@ -171,8 +171,8 @@ describe('QName datatypes (namespace bindings of the instance and of the schema)
   it('resolves prefixes as jing does; typed text content is reported at the end tag', async () => {
     const s = await loadSchema(join(FIXTURES, 'qname.rng'), { noCache: true });
     expect(lines(validateFile(s, join(FIXTURES, 'qname.xml')))).toEqual([
-      '3:21: value of attribute "name" is invalid; must be a QName whose prefix, if any, is declared (prefix "nope" is not declared) [relaxng]',
-      '5:26: character content of element "v" invalid; must be a QName equal to "tei:p" [relaxng]',
+      '3:21: value of attribute "name" is invalid; must be a QName whose prefix, if any, is declared (prefix "nope" is not declared) [relaxng/invalid]',
+      '5:26: character content of element "v" invalid; must be a QName equal to "tei:p" [relaxng/invalid]',
     ]);
   });
 });
@@ -192,8 +192,8 @@ describe.skipIf(!hasTeiAll)('tei_all.rng', () => {
   it('reports a duplicate xml:id (tei_all declares xml:id as ID), like jing', async () => {
     const doc = parseXml(tei('<p xml:id="a">x</p>\n<p xml:id="a">y</p>'), { file: 'a.xml' });
     expect(lines(validateWithSchema(await get(), doc))).toEqual([
-      '4:15: ID "a" has already been defined [relaxng-id]',
-      '3:27: first occurrence of ID "a" [relaxng-id]',
+      '4:15: ID "a" has already been defined [relaxng/id]',
+      '3:27: first occurrence of ID "a" [relaxng/id]',
     ]);
   });
 
@@ -250,7 +250,7 @@ describe('broken schemas: TeikitError, exit code 2, naming the schema file:line:
       expect(error).toBeInstanceOf(TeikitError);
       const e = error as TeikitError;
       expect(e.exitCode).toBe(2);
-      expect(e.diagnostic).toMatchObject({ file: broken(file), line, column, source: 'schema', ruleId: 'relaxng-schema', severity: 'error' });
+      expect(e.diagnostic).toMatchObject({ file: broken(file), line, column, source: 'schema', ruleId: 'relaxng/schema', severity: 'error' });
       expect(e.diagnostic.message).toMatch(message);
     });
   }
@@ -280,7 +280,7 @@ describe('the compiled-schema cache', () => {
     const after = await loadSchema(main, { cacheDir: cache });
     expect(after.fromCache).toBe(false);
     expect(after.hash).not.toBe(before.hash);
-    expect(lines(validateWithSchema(after, doc))).toEqual(['1:46: value of attribute "n" is invalid; must be equal to "2" [relaxng]']);
+    expect(lines(validateWithSchema(after, doc))).toEqual(['1:46: value of attribute "n" is invalid; must be equal to "2" [relaxng/invalid]']);
     expect((await loadSchema(main, { cacheDir: cache })).fromCache).toBe(true);
   });
 
@@ -289,8 +289,8 @@ describe('the compiled-schema cache', () => {
     const changed = await loadSchema(main, { cacheDir: cache });
     expect(changed.fromCache).toBe(false);
     expect(lines(validateWithSchema(changed, doc))).toEqual([
-      '1:46: value of attribute "n" is invalid; must be equal to "2" [relaxng]',
-      '1:47: text not allowed here; expected the element end-tag [relaxng]',
+      '1:46: value of attribute "n" is invalid; must be equal to "2" [relaxng/invalid]',
+      '1:47: text not allowed here; expected the element end-tag [relaxng/invalid]',
     ]);
   });
 

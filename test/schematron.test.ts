@@ -43,7 +43,7 @@ describe('Schematron constructs (constructs.sch on doc.xml)', () => {
   });
 
   it('an undefined phase is an error naming the phases there are', () => {
-    expect(() => lines('nope')).toThrow(/constructs\.sch:2:1: error phase "nope" is not defined in this schema \(phases: main, refs-only, #ALL\) \[schematron-phase\]$/);
+    expect(() => lines('nope')).toThrow(/constructs\.sch:2:1: error phase "nope" is not defined in this schema \(phases: main, refs-only, #ALL\) \[schematron\/phase\]$/);
   });
 });
 
@@ -82,10 +82,10 @@ describe('rule contexts as match patterns', () => {
 
 describe('broken Schematron: one line at the schema, exit 2', () => {
   const cases: Array<[string, RegExp]> = [
-    ['not-well-formed.sch', /not-well-formed\.sch:4:12: error unexpected close tag \[xml-wellformed\]$/],
-    ['xpath-error.sch', /xpath-error\.sch:4:7: error Schematron does not compile \(XPST0003\): in "count\(\*\) eq": Unexpected token <eof> at start of expression \[schematron-compile\]$/],
-    ['undefined-pattern.sch', /undefined-pattern\.sch:3:5: error phase "ph" activates pattern "nowhere", which is not defined \[schematron-schema\]$/],
-    ['loop-a.sch', /loop-b\.sch:2:3: error include loop: "loop-a\.sch" includes itself \(.*loop-a\.sch -> .*loop-b\.sch -> .*loop-a\.sch\) \[schematron-include-loop\]$/],
+    ['not-well-formed.sch', /not-well-formed\.sch:4:12: error unexpected close tag \[xml\/wellformed\]$/],
+    ['xpath-error.sch', /xpath-error\.sch:4:7: error Schematron does not compile \(XPST0003\): in "count\(\*\) eq": Unexpected token <eof> at start of expression \[schematron\/compile\]$/],
+    ['undefined-pattern.sch', /undefined-pattern\.sch:3:5: error phase "ph" activates pattern "nowhere", which is not defined \[schematron\/schema\]$/],
+    ['loop-a.sch', /loop-b\.sch:2:3: error include loop: "loop-a\.sch" includes itself \(.*loop-a\.sch -> .*loop-b\.sch -> .*loop-a\.sch\) \[schematron\/include-loop\]$/],
   ];
   for (const [schema, message] of cases) {
     it(schema, () => {

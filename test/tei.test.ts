@@ -42,9 +42,9 @@ describe('the TEI vocabulary', () => {
 
   it('name-has-ref asks every name of the vocabulary for a reference (@ref, @key or @corresp)', () => {
     const doc = parseXml(readFileSync(fixture, 'utf8'), { file: 'names.xml' });
-    const rules = RULES.filter((rule) => rule.id === 'name-has-ref');
+    const rules = RULES.filter((rule) => rule.id === 'rules/name-has-ref');
     expect(checkRules(doc, { rules }).map(formatDiagnostic)).toEqual([
-      'names.xml:9:18: error <settlement> in the text body has no @ref pointing to a register entry [name-has-ref]',
+      'names.xml:9:18: error <settlement> in the text body has no @ref pointing to a register entry [rules/name-has-ref]',
     ]);
   });
 

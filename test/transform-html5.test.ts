@@ -3,25 +3,15 @@
  * it: the cable, the fixtures (generic features, teiCorpus, attacks, one per genre) and real TEI from ../shared/corpus.
  * Needs Java (CI has it: libsaxonhe-java pulls in a JRE); skipped loudly without it.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { transformToHtml } from '../src/transform/index.js';
 import { corpusDir, hasCorpus, projectRoot } from './helpers.js';
+import * as tools from './tools.mjs';
 
-const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
-const vnu = (() => {
-  try {
-    return String(createRequire(import.meta.url)('vnu-jar'));
-  } catch {
-    return undefined;
-  }
-})();
-const haveChecker = java.status === 0 && vnu !== undefined && existsSync(vnu);
-if (!haveChecker) console.warn('\n*** java or vnu-jar is missing: the HTML5 validity test is SKIPPED ***\n');
+const haveChecker = !tools.skipUnless(tools.vnu, 'the HTML5 validity test');
 
 describe.skipIf(!haveChecker)('HTML5 validity (Nu Html Checker)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'teikit-vnu-'));
@@ -44,7 +34,7 @@ describe.skipIf(!haveChecker)('HTML5 validity (Nu Html Checker)', () => {
       writeFileSync(page, transformToHtml(readFileSync(source), { file: source }));
       return page;
     });
-    const r = spawnSync('java', ['-jar', vnu!, '--errors-only', '--format', 'text', ...pages], { encoding: 'utf8', timeout: 120_000 });
+    const r = tools.runTool(tools.vnu, ['--errors-only', '--format', 'text', ...pages], { timeout: 120_000 });
     // Text format: "Error: MESSAGE" then "From line L, column C; ... in resource file:/.../N.html".
     const lines = r.stderr.split('\n');
     const errors = lines.flatMap((line, i) => {

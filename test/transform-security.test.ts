@@ -96,6 +96,7 @@ describe('errors raised by a stylesheet', () => {
         expect(error).toBeInstanceOf(TeikitError);
         expect((error as TeikitError).diagnostic).toEqual({
           file: 'input.xml', line: 1, column: 1, severity: 'error', message, ruleId: `transform/${message.slice(18, 26)}`, source: 'transform',
+          url: 'README.md#rule-transform-code',
         });
       }
     }

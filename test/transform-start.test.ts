@@ -86,7 +86,7 @@ describe('teikit build', () => {
     const r = runCli(['build', dir]);
     expect(r.status).toBe(1);
     expect(r.stdout.split('\n')[1]).toBe(`build: [2/5] validate ${master}: invalid; the build stops here`);
-    expect(r.stderr).toMatch(/invalid\.xml:\d+:\d+: error .* \[name-has-ref\]\n/);
+    expect(r.stderr).toMatch(/invalid\.xml:\d+:\d+: error .* \[rules\/name-has-ref\]\n/);
     expect(existsSync(join(dir, 'build', 'invalid.html'))).toBe(false);
   });
 
@@ -95,7 +95,7 @@ describe('teikit build', () => {
     cpSync(join(cable, 'authority.json'), join(empty, 'authority.json'));
     const r = runCli(['build', empty]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`${empty}:1:1: error not an edition folder: neither empty.xml nor record.txt is there [io]\n`);
+    expect(r.stderr).toBe(`${empty}:1:1: error not an edition folder: neither empty.xml nor record.txt is there [io/file]\n`);
     const broken = copyCable('broken');
     writeFileSync(join(broken, 'authority.json'), '{ not json');
     const b = runCli(['build', broken]);

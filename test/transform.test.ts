@@ -221,7 +221,7 @@ describe('teikit transform (CLI)', () => {
     const r = runCli(['transform', bad, '--to', 'html', '-o', out]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:\\d+: error .+ \\[xml-wellformed\\]\\n$`));
+    expect(r.stderr).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:\\d+: error .+ \\[xml/wellformed\\]\\n$`));
     expect(existsSync(out)).toBe(false);
   });
 
@@ -250,7 +250,7 @@ describe('teikit transform (CLI)', () => {
   it('exits 2 for a missing file, a missing or unknown --to, and several files without -o DIR', () => {
     const missing = runCli(['transform', join(tmp, 'nope.xml'), '--to', 'text']);
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toMatch(/nope\.xml:1:1: error cannot read file: no such file or directory \[io\]\n$/);
+    expect(missing.stderr).toMatch(/nope\.xml:1:1: error cannot read file: no such file or directory \[io\/file\]\n$/);
     expect(runCli(['transform', `${fixtures}cable.xml`]).stderr).toBe('teikit: transform: --to html|text is required\n');
     expect(runCli(['transform', `${fixtures}cable.xml`, '--to', 'pdf']).status).toBe(2);
     const several = runCli(['transform', `${fixtures}cable.xml`, `${fixtures}generic.xml`, '--to', 'text']);
@@ -263,7 +263,7 @@ describe('teikit transform (CLI)', () => {
     const bad = join(tmp, 'bad.xml');
     writeFileSync(bad, '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text>\n</TEI>');
     const r = runCli(['transform', `${fixtures}cable.xml`, bad, `${fixtures}genres`, '--to', 'text', '-o', dir]);
-    expect(r.stderr).toMatch(/^\S*bad\.xml:2:6: error unexpected close tag \[xml-wellformed\]\n$/);
+    expect(r.stderr).toMatch(/^\S*bad\.xml:2:6: error unexpected close tag \[xml\/wellformed\]\n$/);
     expect(r.status).toBe(1);
     expect(readFileSync(join(dir, 'cable.txt'), 'utf8')).toBe(transformToText(read('cable.xml')));
     for (const genre of ['inscription', 'play', 'letter', 'frus', 'novel']) {

@@ -25,8 +25,8 @@ describe('external DTD subset', () => {
   it('a remote DTD is never fetched: an info line, and the document is judged without it', () => {
     const r = runCli(['validate', '--schema', schema, join(dir, 'remote.xml')]);
     expect(stable(r.stdout)).toBe(
-      `${dir}/remote.xml:2:1: info the external DTD "http://example.org/defaults.dtd" is remote and is never fetched; its attribute defaults and entities are not applied [external-dtd]\n` +
-        `${dir}/remote.xml:3:6: error element "doc" missing required attribute "type" [relaxng]\n` +
+      `${dir}/remote.xml:2:1: info the external DTD "http://example.org/defaults.dtd" is remote and is never fetched; its attribute defaults and entities are not applied [xml/external-dtd]\n` +
+        `${dir}/remote.xml:3:6: error element "doc" missing required attribute "type" [relaxng/invalid]\n` +
         `${dir}/remote.xml: invalid, 1 error (schema: ${shown})\n` +
         '1 file: 0 valid, 1 invalid, 0 malformed; 1 error, 0 warnings; T s\n',
     );

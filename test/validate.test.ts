@@ -2,18 +2,17 @@
  * `teikit validate` through the built CLI, as a user runs it: verdicts, positions, exit codes, schema resolution,
  * XInclude, batches, JSON output checked with ajv, and every kind of hostile input named in the issue.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusDir, hasCorpus, projectRoot, runCli, teiAll } from './helpers.js';
+import * as tools from './tools.mjs';
 
 const fixtures = 'test/fixtures/validate';
 const editionSchema = 'schemas/teikit-edition.rng';
-const hasJing = spawnSync('jing', [], { encoding: 'utf8' }).error === undefined;
-if (!hasJing) console.warn('\n*** jing is not installed: the comparisons with jing are SKIPPED ***\n');
+const hasJing = !tools.skipUnless(tools.jing, 'the comparisons with jing');
 
 /** Everything but the timing of the summary line. */
 function stable(stdout: string): string {
@@ -60,7 +59,7 @@ describe('teikit validate: command line', () => {
   it('--help documents options, rules and exit codes', () => {
     const r = runCli(['validate', '--help']);
     expect(r.status).toBe(0);
-    for (const word of ['--schema', '--rules', '--xinclude', '--format', '--jobs', 'pointer-resolves', 'id-unique', 'date-valid', 'name-has-ref', 'register-unused', 'geo-range', 'Exit codes']) {
+    for (const word of ['--schema', '--rules', '--xinclude', '--format', '--jobs', 'rules/pointer-resolves', 'rules/id-unique', 'rules/date-valid', 'rules/name-has-ref', 'rules/register-unused', 'rules/geo-range', 'Exit codes']) {
       expect(r.stdout).toContain(word);
     }
   });
@@ -72,31 +71,31 @@ describe('teikit validate: edition schema and rules', () => {
     expect(r.status).toBe(1);
     const lines = r.stdout.split('\n');
     // The rules, with their exact messages and positions.
-    expect(lines.filter((l) => l.endsWith('[pointer-resolves]'))).toEqual([
-      `${fixtures}/edition-invalid.xml:23:11: error @ref="#tacheng" on <placeName> points to no xml:id "tacheng" in this document [pointer-resolves]`,
+    expect(lines.filter((l) => l.endsWith('[rules/pointer-resolves]'))).toEqual([
+      `${fixtures}/edition-invalid.xml:23:11: error @ref="#tacheng" on <placeName> points to no xml:id "tacheng" in this document [rules/pointer-resolves]`,
     ]);
-    expect(lines.filter((l) => l.endsWith('[date-valid]'))).toEqual([
-      `${fixtures}/edition-invalid.xml:24:14: error @when="1962-02-30" on <date>: February 1962 has 28 days, not 30 [date-valid]`,
+    expect(lines.filter((l) => l.endsWith('[rules/date-valid]'))).toEqual([
+      `${fixtures}/edition-invalid.xml:24:14: error @when="1962-02-30" on <date>: February 1962 has 28 days, not 30 [rules/date-valid]`,
     ]);
-    expect(lines.filter((l) => l.endsWith('[name-has-ref]'))).toEqual([
-      `${fixtures}/edition-invalid.xml:22:28: error <placeName> in the text body has no @ref pointing to a register entry [name-has-ref]`,
+    expect(lines.filter((l) => l.endsWith('[rules/name-has-ref]'))).toEqual([
+      `${fixtures}/edition-invalid.xml:22:28: error <placeName> in the text body has no @ref pointing to a register entry [rules/name-has-ref]`,
     ]);
     // A duplicate xml:id: the schema types it xsd:ID, so the RELAX NG layer reports both places (as jing does) and
     // the id-unique rule does not repeat it.
-    expect(lines.filter((l) => l.endsWith('[id-unique]'))).toEqual([]);
+    expect(lines.filter((l) => l.endsWith('[rules/id-unique]'))).toEqual([]);
     expect(lines.filter((l) => /"yili"/.test(l)).map((l) => l.replace(/ error .*$/, ''))).toEqual([
       `${fixtures}/edition-invalid.xml:31:28:`,
       `${fixtures}/edition-invalid.xml:38:28:`,
     ]);
-    expect(lines.filter((l) => l.endsWith('[register-unused]'))).toEqual([
-      `${fixtures}/edition-invalid.xml:34:7: warning register entry <place xml:id="tacheng-region"> is not referenced by any pointer (#tacheng-region) [register-unused]`,
-      `${fixtures}/edition-invalid.xml:43:7: warning register entry <org xml:id="unused"> is not referenced by any pointer (#unused) [register-unused]`,
+    expect(lines.filter((l) => l.endsWith('[rules/register-unused]'))).toEqual([
+      `${fixtures}/edition-invalid.xml:34:7: warning register entry <place xml:id="tacheng-region"> is not referenced by any pointer (#tacheng-region) [rules/register-unused]`,
+      `${fixtures}/edition-invalid.xml:43:7: warning register entry <org xml:id="unused"> is not referenced by any pointer (#unused) [rules/register-unused]`,
     ]);
-    expect(lines.filter((l) => l.endsWith('[geo-range]'))).toEqual([
-      `${fixtures}/edition-invalid.xml:36:19: error latitude 181.3 in <geo> is outside -90..90 (is the order "latitude longitude"?) [geo-range]`,
+    expect(lines.filter((l) => l.endsWith('[rules/geo-range]'))).toEqual([
+      `${fixtures}/edition-invalid.xml:36:19: error latitude 181.3 in <geo> is outside -90..90 (is the order "latitude longitude"?) [rules/geo-range]`,
     ]);
     // The edition schema's own strictness: a name without @ref and a date without an ISO value, on their lines.
-    const relaxng = lines.filter((l) => l.endsWith('[relaxng]'));
+    const relaxng = lines.filter((l) => l.endsWith('[relaxng/invalid]'));
     expect(relaxng.some((l) => l.startsWith(`${fixtures}/edition-invalid.xml:22:`)), relaxng.join('\n')).toBe(true);
     expect(relaxng.some((l) => l.startsWith(`${fixtures}/edition-invalid.xml:25:`)), relaxng.join('\n')).toBe(true);
     expect(r.stdout).toMatch(/^test\/fixtures\/validate\/edition-invalid\.xml: invalid, \d+ errors, 2 warnings \(schema: schemas\/teikit-edition\.rng, teikit edition schema; edition rules\)$/m);
@@ -104,14 +103,14 @@ describe('teikit validate: edition schema and rules', () => {
 
   it('--rules adds the rules to another schema; without it they do not run', () => {
     const withRules = runCli(['validate', '--schema', `${fixtures}/schema-pi/any.rng`, '--rules', `${fixtures}/edition-invalid.xml`]);
-    expect(withRules.stdout).toContain('[date-valid]');
+    expect(withRules.stdout).toContain('[rules/date-valid]');
     // No xsd:ID in this schema: the rule reports the duplicate xml:id.
     expect(withRules.stdout).toContain(
-      `${fixtures}/edition-invalid.xml:38:7: error duplicate xml:id "yili" on <place> (first used on <place> at line 31, column 7) [id-unique]`,
+      `${fixtures}/edition-invalid.xml:38:7: error duplicate xml:id "yili" on <place> (first used on <place> at line 31, column 7) [rules/id-unique]`,
     );
     expect(withRules.stdout).toContain(`(schema: ${fixtures}/schema-pi/any.rng; edition rules)`);
     const without = runCli(['validate', '--schema', `${fixtures}/schema-pi/any.rng`, `${fixtures}/edition-invalid.xml`]);
-    expect(without.stdout).not.toContain('[date-valid]');
+    expect(without.stdout).not.toContain('[rules/date-valid]');
     expect(stable(without.stdout)).toBe(
       `${fixtures}/edition-invalid.xml: valid (schema: ${fixtures}/schema-pi/any.rng)\n1 file: 1 valid, 0 invalid, 0 malformed; 0 errors, 0 warnings; T s\n`,
     );
@@ -123,7 +122,7 @@ describe('teikit validate: schema resolution', () => {
   it('uses a local <?xml-model?> RELAX NG schema, relative to the file', () => {
     const r = runCli(['validate', `${fixtures}/schema-pi/local.xml`]);
     expect(stable(r.stdout)).toBe(
-      `${fixtures}/schema-pi/local.xml:3:46: error element "extra" not allowed anywhere; expected the element end-tag or element "item" [relaxng]\n` +
+      `${fixtures}/schema-pi/local.xml:3:46: error element "extra" not allowed anywhere; expected the element end-tag or element "item" [relaxng/invalid]\n` +
         `${fixtures}/schema-pi/local.xml: invalid, 1 error (schema: ${fixtures}/schema-pi/tiny.rng, from xml-model)\n` +
         '1 file: 0 valid, 1 invalid, 0 malformed; 1 error, 0 warnings; T s\n',
     );
@@ -135,9 +134,9 @@ describe('teikit validate: schema resolution', () => {
     const report = json(r.stdout);
     expect(report.files[0]!['schema']).toBeNull();
     expect(report.files[0]!.diagnostics.map((d) => `${d.line}:${d.column}: ${d.severity} ${d.message} [${d.ruleId}]`)).toEqual([
-      '2:1: info <?xml-model?> schema "http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng" is remote and is never fetched; it is not used (map it to a local file with --catalog FILE or "schemas" in teikit.config.json) [schema-fallback]',
-      '3:1: info <?xml-model?> schema "http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng" is remote and is never fetched; its Schematron rules are not checked (map it to a local file with --catalog FILE or "schemas" in teikit.config.json) [schema-fallback]',
-      '4:1: info no schema applies to this file: checked for well-formedness only (name one with --schema FILE, an <?xml-model?> processing instruction, or --catalog FILE for a remote one) [no-schema]',
+      '2:1: info <?xml-model?> schema "http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng" is remote and is never fetched; it is not used (map it to a local file with --catalog FILE or "schemas" in teikit.config.json) [validate/schema-fallback]',
+      '3:1: info <?xml-model?> schema "http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng" is remote and is never fetched; its Schematron rules are not checked (map it to a local file with --catalog FILE or "schemas" in teikit.config.json) [validate/schema-fallback]',
+      '4:1: info no schema applies to this file: checked for well-formedness only (name one with --schema FILE, an <?xml-model?> processing instruction, or --catalog FILE for a remote one) [validate/no-schema]',
     ]);
     expect(r.status).toBe(0);
     const text = runCli(['validate', `${fixtures}/schema-pi/remote.xml`]);
@@ -150,7 +149,7 @@ describe('teikit validate: schema resolution', () => {
     writeFileSync(join(dir, 'novel.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><p>x</p></body></text></TEI>\n');
     const r = runCli(['validate', join(dir, 'novel.xml'), `${fixtures}/edition-valid.xml`]);
     expect(stable(r.stdout)).toBe(
-      `${dir}/novel.xml:1:1: info no schema applies to this file: checked for well-formedness only (name one with --schema FILE, an <?xml-model?> processing instruction, or --catalog FILE for a remote one) [no-schema]\n` +
+      `${dir}/novel.xml:1:1: info no schema applies to this file: checked for well-formedness only (name one with --schema FILE, an <?xml-model?> processing instruction, or --catalog FILE for a remote one) [validate/no-schema]\n` +
         `${dir}/novel.xml: valid (no schema: well-formedness only)\n` +
         `${fixtures}/edition-valid.xml: valid (schema: ${editionSchema}, teikit edition schema; edition rules)\n` +
         '2 files: 2 valid, 0 invalid, 0 malformed; 0 errors, 0 warnings; T s\n',
@@ -170,7 +169,7 @@ describe('teikit validate: schema resolution', () => {
     const verdict = `${dir}/sub/a.xml: invalid, 1 error (schema: ${dir}/tiny.rng, from xml-model via `;
     for (const catalog of ['exact.xml', 'first.xml']) {
       const r = runCli(['validate', '--catalog', join(dir, catalog), join(dir, 'sub', 'a.xml')]);
-      expect(r.stdout).toContain(`${dir}/sub/a.xml:2:30: error element "extra" not allowed anywhere; expected the element end-tag or element "item" [relaxng]\n`);
+      expect(r.stdout).toContain(`${dir}/sub/a.xml:2:30: error element "extra" not allowed anywhere; expected the element end-tag or element "item" [relaxng/invalid]\n`);
       expect(r.stdout).toContain(`${verdict}${join(dir, catalog)})\n`);
       expect(r.status).toBe(1);
     }
@@ -179,7 +178,7 @@ describe('teikit validate: schema resolution', () => {
     expect(config.stdout).toContain(`${verdict}${join(dir, 'teikit.config.json')})\n`);
     const broken = runCli(['validate', '--catalog', join(dir, 'tiny.rng'), join(dir, 'sub', 'a.xml')]);
     expect({ status: broken.status, stdout: broken.stdout }).toEqual({ status: 2, stdout: '' });
-    expect(broken.stderr).toContain(`${dir}/tiny.rng:2:1: error not an OASIS XML catalog: the root element is not {urn:oasis:names:tc:entity:xmlns:xml:catalog}catalog [catalog]`);
+    expect(broken.stderr).toContain(`${dir}/tiny.rng:2:1: error not an OASIS XML catalog: the root element is not {urn:oasis:names:tc:entity:xmlns:xml:catalog}catalog [validate/catalog]`);
   });
 
   it('a broken schema named by a file\'s xml-model: that file is not checked (exit 2), the others are', () => {
@@ -242,7 +241,7 @@ describe('teikit validate: hostile and broken input', () => {
         if (host.length > 3) expect(r.stdout + r.stderr).not.toContain(host);
       }
       if (format === 'text') expect(r.stdout).toContain(`${r.path}:3:`);
-      if (format === 'text') expect(r.stdout).toContain('external entity "s" is not loaded: teikit never reads external entities [xml-wellformed]');
+      if (format === 'text') expect(r.stdout).toContain('external entity "s" is not loaded: teikit never reads external entities [xml/wellformed]');
     }
   });
 
@@ -251,7 +250,7 @@ describe('teikit validate: hostile and broken input', () => {
     for (let i = 1; i <= 9; i++) levels.push(`<!ENTITY lol${i} "${`&lol${i - 1};`.repeat(10)}">`);
     const r = validateOne('lol.xml', `<?xml version="1.0"?>\n<!DOCTYPE lolz [\n${levels.join('\n')}\n]>\n<lolz>&lol9;</lolz>\n`);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/lol\.xml:14:\d+: error entity expansion limit exceeded: entity "lol\d" expands to more than 1000000 characters \[xml-wellformed\]/);
+    expect(r.stdout).toMatch(/lol\.xml:14:\d+: error entity expansion limit exceeded: entity "lol\d" expands to more than 1000000 characters \[xml\/wellformed\]/);
     expect(r.stdout).toContain('lol.xml: malformed, 1 error');
     // How fast it stops (about 0.1 s; jing hangs) is measured in bench/validate.mjs, not here.
   });
@@ -284,10 +283,10 @@ describe('teikit validate: hostile and broken input', () => {
   it('binary junk, a truncated file and an empty file are malformed, with a position', () => {
     const junk = validateOne('junk.xml', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
     expect(junk.status).toBe(1);
-    expect(junk.stdout).toMatch(/junk\.xml:1:\d+: error .* \[xml-encoding\]/);
+    expect(junk.stdout).toMatch(/junk\.xml:1:\d+: error .* \[xml\/encoding\]/);
     const truncated = validateOne('truncated.xml', '<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">\n  <teiHeader>\n    <fileDesc>');
     expect(truncated.status).toBe(1);
-    expect(truncated.stdout).toContain(`${truncated.path}:4:14: error unclosed tag: fileDesc [xml-wellformed]`);
+    expect(truncated.stdout).toContain(`${truncated.path}:4:14: error unclosed tag: fileDesc [xml/wellformed]`);
     const empty = validateOne('empty.xml', '');
     expect(empty.stdout).toContain(`${empty.path}:1:1: error the file is empty`);
     for (const r of [junk, truncated, empty]) {
@@ -299,7 +298,7 @@ describe('teikit validate: hostile and broken input', () => {
   it('an undeclared namespace prefix is a well-formedness error', () => {
     const r = validateOne('prefix.xml', '<TEI xmlns="http://www.tei-c.org/ns/1.0">\n  <p frus:doc-dateTime-min="1946">x</p>\n</TEI>\n');
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/prefix\.xml:2:\d+: error .*frus.* \[xml-wellformed\]/);
+    expect(r.stdout).toMatch(/prefix\.xml:2:\d+: error .*frus.* \[xml\/wellformed\]/);
   });
 
   it('a missing file among several is reported, the others are checked, and the exit code is 2', () => {
@@ -307,9 +306,9 @@ describe('teikit validate: hostile and broken input', () => {
     expect(r.status).toBe(2);
     expect(stable(r.stdout)).toBe(
       `${fixtures}/edition-valid.xml: valid (schema: ${editionSchema}, teikit edition schema; edition rules)\n` +
-        `${tmp}/missing.xml:1:1: error cannot read: no such file or directory [io]\n` +
+        `${tmp}/missing.xml:1:1: error cannot read: no such file or directory [io/file]\n` +
         `${tmp}/missing.xml: not checked, 1 error\n` +
-        `${fixtures}/schema-pi/local.xml:3:46: error element "extra" not allowed anywhere; expected the element end-tag or element "item" [relaxng]\n` +
+        `${fixtures}/schema-pi/local.xml:3:46: error element "extra" not allowed anywhere; expected the element end-tag or element "item" [relaxng/invalid]\n` +
         `${fixtures}/schema-pi/local.xml: invalid, 1 error (schema: ${fixtures}/schema-pi/tiny.rng, from xml-model)\n` +
         '3 files: 1 valid, 1 invalid, 0 malformed, 1 not checked; 2 errors, 0 warnings; T s\n',
     );
@@ -328,16 +327,17 @@ describe('teikit validate --format json', () => {
     ]);
     expect(report.files[2]!['schema']).toBeNull();
     expect(report.summary).toMatchObject({ files: 3, valid: 1, invalid: 1, malformed: 0, failed: 1, warnings: 2 });
-    const dateError = report.files[1]!.diagnostics.find((d) => d['ruleId'] === 'date-valid');
+    const dateError = report.files[1]!.diagnostics.find((d) => d['ruleId'] === 'rules/date-valid');
     expect(dateError).toEqual({
       file: `${fixtures}/edition-invalid.xml`,
       line: 24,
       column: 14,
       severity: 'error',
       message: '@when="1962-02-30" on <date>: February 1962 has 28 days, not 30',
-      ruleId: 'date-valid',
+      ruleId: 'rules/date-valid',
       source: 'rules',
       actual: '1962-02-30',
+      url: 'README.md#rule-rules-date-valid',
     });
   });
 
@@ -353,8 +353,8 @@ describe('teikit validate --xinclude', () => {
   it('validates the included pieces and reports errors at the file and line they came from', () => {
     const r = runCli(['validate', '--xinclude', '--schema', `${fixtures}/schema-pi/tei-subset.rng`, `${fixtures}/xinclude/main.xml`]);
     expect(stable(r.stdout)).toBe(
-      `${fixtures}/xinclude/main.xml:16:17: error element "bogus" not allowed anywhere; expected the element end-tag or text [relaxng]\n` +
-        `${fixtures}/xinclude/part.xml:3:32: error element "wrong" not allowed anywhere; expected the element end-tag or text [relaxng]\n` +
+      `${fixtures}/xinclude/main.xml:16:17: error element "bogus" not allowed anywhere; expected the element end-tag or text [relaxng/invalid]\n` +
+        `${fixtures}/xinclude/part.xml:3:32: error element "wrong" not allowed anywhere; expected the element end-tag or text [relaxng/invalid]\n` +
         `${fixtures}/xinclude/main.xml: invalid, 2 errors (schema: ${fixtures}/schema-pi/tei-subset.rng)\n` +
         '1 file: 0 valid, 1 invalid, 0 malformed; 2 errors, 0 warnings; T s\n',
     );
@@ -365,10 +365,10 @@ describe('teikit validate --xinclude', () => {
     const r = runCli(['validate', '--xinclude', '--schema', `${fixtures}/schema-pi/any.rng`, `${fixtures}/xinclude/problems.xml`]);
     const f = `${fixtures}/xinclude/problems.xml`;
     expect(stable(r.stdout)).toBe(
-      `${f}:12:7: error xi:include href="missing-part.xml": cannot read file: no such file or directory [xinclude]\n` +
-        `${f}:13:7: error xi:include href="https://example.org/remote.xml" is remote: teikit never fetches remote resources [xinclude]\n` +
-        `${f}:14:7: error xi:include xpointer="xpointer(//p)": only shorthand pointers ("id") and element(id) are supported [xinclude]\n` +
-        `${f}:15:7: error xi:include href="problems.xml" is already being included (an inclusion loop) [xinclude]\n` +
+      `${f}:12:7: error xi:include href="missing-part.xml": cannot read file: no such file or directory [xml/xinclude]\n` +
+        `${f}:13:7: error xi:include href="https://example.org/remote.xml" is remote: teikit never fetches remote resources [xml/xinclude]\n` +
+        `${f}:14:7: error xi:include xpointer="xpointer(//p)": only shorthand pointers ("id") and element(id) are supported [xml/xinclude]\n` +
+        `${f}:15:7: error xi:include href="problems.xml" is already being included (an inclusion loop) [xml/xinclude]\n` +
         `${f}: invalid, 4 errors (schema: ${fixtures}/schema-pi/any.rng)\n` +
         '1 file: 0 valid, 1 invalid, 0 malformed; 4 errors, 0 warnings; T s\n',
     );
@@ -382,9 +382,9 @@ describe('teikit validate --xinclude', () => {
     writeFileSync(join(dir, 'sub/deeper.xml'), '<p xmlns="http://www.tei-c.org/ns/1.0">\n\n<rs>deep</rs></p>\n');
     const r = runCli(['validate', '--xinclude', '--rules', '--schema', join(projectRoot, fixtures, 'schema-pi/any.rng'), 'main.xml'], { cwd: dir });
     expect(r.stdout.split('\n').slice(0, 4)).toEqual([
-      'sub/part.xml:2:4: error <placeName> in the text body has no @ref pointing to a register entry [name-has-ref]',
-      'sub/part.xml:2:29: error @when="1962-02-30" on <date>: February 1962 has 28 days, not 30 [date-valid]',
-      'sub/deeper.xml:3:1: error <rs> in the text body has no @ref pointing to a register entry [name-has-ref]',
+      'sub/part.xml:2:4: error <placeName> in the text body has no @ref pointing to a register entry [rules/name-has-ref]',
+      'sub/part.xml:2:29: error @when="1962-02-30" on <date>: February 1962 has 28 days, not 30 [rules/date-valid]',
+      'sub/deeper.xml:3:1: error <rs> in the text body has no @ref pointing to a register entry [rules/name-has-ref]',
       `main.xml: invalid, 3 errors (schema: ${join(projectRoot, fixtures, 'schema-pi/any.rng')}; edition rules)`,
     ]);
     expect(r.status).toBe(1);
@@ -419,7 +419,7 @@ describe('teikit validate: batches', () => {
       `${dir}/d.xml: invalid`,
       `${dir}/sub/e.xml: valid`,
     ]);
-    expect(one.stdout).toContain(`${dir}/d.xml:73:111: error @when="1962-04-31" on <date>: April 1962 has 30 days, not 31 [date-valid]`);
+    expect(one.stdout).toContain(`${dir}/d.xml:73:111: error @when="1962-04-31" on <date>: April 1962 has 30 days, not 31 [rules/date-valid]`);
     expect(one.stdout).toMatch(/^5 files: 3 valid, 1 invalid, 1 malformed; \d+ errors, 0 warnings; \d+\.\d\d s$/m);
     expect(one.status).toBe(1);
     expect(two.status).toBe(1);
@@ -472,7 +472,7 @@ describe.skipIf(!hasCorpus)('teikit validate on real TEI (../shared/corpus) agai
     if (hasJing) {
       // The same, from jing, one file per call (given many files, jing stops at the first malformed one).
       const jing = selection.map((file) => {
-        const j = spawnSync('jing', [teiAll, file], { encoding: 'utf8' });
+        const j = tools.runTool(tools.jing, [teiAll, file]);
         const first = /^[^\n]*?:(\d+):\d+: (?:fatal|error):/m.exec(j.stdout);
         const verdict = j.status === 0 ? 'valid' : `${/fatal:/.test(j.stdout) ? 'malformed' : 'invalid'} at line ${first?.[1]}`;
         return `${file.slice(corpusDir.length)}: ${verdict}`;
@@ -484,7 +484,7 @@ describe.skipIf(!hasCorpus)('teikit validate on real TEI (../shared/corpus) agai
 
   it('reads the schema named by a local xml-model PI, and falls back from a remote one (the Slany report names tei_all online)', () => {
     const r = runCli(['validate', `${corpusDir}frus-history/documents/1984-07-slany-report-to-congress.xml`]);
-    expect(r.stdout).toMatch(/slany-report-to-congress\.xml:2:\d+: info <\?xml-model\?> schema "http:\/\/www\.tei-c\.org\/release\/xml\/tei\/custom\/schema\/relaxng\/tei_all\.rng" is remote and is never fetched; it is not used \(map it to a local file with --catalog FILE or "schemas" in teikit\.config\.json\) \[schema-fallback\]/);
+    expect(r.stdout).toMatch(/slany-report-to-congress\.xml:2:\d+: info <\?xml-model\?> schema "http:\/\/www\.tei-c\.org\/release\/xml\/tei\/custom\/schema\/relaxng\/tei_all\.rng" is remote and is never fetched; it is not used \(map it to a local file with --catalog FILE or "schemas" in teikit\.config\.json\) \[validate\/schema-fallback\]/);
     expect(r.stdout).toMatch(/slany-report-to-congress\.xml: valid \(no schema: well-formedness only\)/);
     // A copy next to a local tei_all: the xml-model schema is used.
     const dir = join(tmp, 'local-model');

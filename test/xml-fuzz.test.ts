@@ -3,16 +3,15 @@
  * (well-formed and namespace-well-formed, or not) from teikit's parser as from `xmllint --noout`, and the parser
  * must never throw. xmllint exits 0 on namespace errors, so its verdict is read from what it prints per file.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tryParseXml } from '../src/xml/index.js';
 import { corpusDir, hasCorpus } from './helpers.js';
+import * as tools from './tools.mjs';
 
-const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
-if (!hasXmllint) console.warn('\n*** xmllint is absent: the fuzz agreement test is SKIPPED ***\n');
+const hasXmllint = !tools.skipUnless(tools.xmllint, 'the fuzz agreement test');
 
 const CASES = 400;
 /** Characters a mutation inserts: the ones markup is made of, and a few that are never allowed. */
@@ -87,7 +86,7 @@ describe.skipIf(!hasCorpus || !hasXmllint)(`parser agrees with xmllint on ${CASE
       writeFileSync(path, mutate(source, rnd));
       paths.push(path);
     }
-    const run = spawnSync('xmllint', ['--noout', '--nonet', ...paths], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const run = tools.runTool(tools.xmllint, ['--noout', '--nonet', ...paths]);
     const refused = new Set<string>();
     for (const line of run.stderr.split('\n')) {
       const m = /^(.*?\.xml):\d+: (?:parser|namespace) error/.exec(line);

@@ -5,6 +5,7 @@
  * stderr is a terminal and the batch is large. Exit codes: 0 all valid, 1 an invalid or malformed file, 2 usage or
  * I/O error (unknown option, missing PATH, unreadable or broken schema), also when other files were checked.
  */
+import { catalogueEntry } from '../diagnostic-catalogue.js';
 import { DEFAULT_TIME_LIMIT } from '../validate/batch.js';
 import { validateFiles } from '../validate/index.js';
 import { writeStdout } from '../io.js';
@@ -74,7 +75,7 @@ Options:
 ${maxSizeHelp(25)}
 
 Edition rules:
-${RULES.map((r) => `  ${r.id.padEnd(20)} ${r.description}`).join('\n')}
+${RULES.map((r) => `  ${r.id.padEnd(24)} ${catalogueEntry(r.id)?.description ?? ''}`).join('\n')}
 
 Output (text): one line per diagnostic, FILE:LINE:COLUMN: error|warning|info MESSAGE [RULE-ID]; then per
 file FILE: valid|invalid|malformed|not checked (schema: PATH; schematron: ...); then one summary line.

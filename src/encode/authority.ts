@@ -62,7 +62,7 @@ function schemaValidator(): ValidateFunction {
     compiled = ajv.compile(JSON.parse(text) as object);
     return compiled;
   }
-  throw new TeikitError(diagnostic({ file: 'schemas/authority.schema.json', line: 1, column: 1, message: 'cannot find the authority JSON Schema', ruleId: 'io', source: 'io' }), 2);
+  throw new TeikitError(diagnostic({ file: 'schemas/authority.schema.json', line: 1, column: 1, message: 'cannot find the authority JSON Schema', ruleId: 'io/file', source: 'io' }), 2);
 }
 
 function describeAjvError(e: ErrorObject): string {

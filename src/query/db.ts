@@ -52,7 +52,7 @@ CREATE VIRTUAL TABLE keys_fts USING fts5(norm, tokenize = 'trigram');
 `;
 
 export function indexError(file: string, message: string): TeikitError {
-  return new TeikitError(diagnostic({ file, line: 1, column: 1, message, ruleId: 'query-index', source: 'query' }), 2);
+  return new TeikitError(diagnostic({ file, line: 1, column: 1, message, ruleId: 'query/index', source: 'query' }), 2);
 }
 
 /**

@@ -169,7 +169,7 @@ export class RegisterCache {
 }
 
 function registerDiagnostic(file: string, message: string): Diagnostic {
-  return diagnostic({ file, line: 1, column: 1, severity: 'error', message, ruleId: 'query-register', source: 'query' });
+  return diagnostic({ file, line: 1, column: 1, severity: 'error', message, ruleId: 'query/register', source: 'query' });
 }
 
 export type Resolution =
@@ -242,7 +242,7 @@ export function unresolvedDiagnostic(file: string, el: XmlElement, pointer: stri
     column: el.column,
     severity: 'warning',
     message: `pointer "${pointer}" does not resolve: ${reason}`,
-    ruleId: 'query-unresolved-pointer',
+    ruleId: 'query/unresolved-pointer',
     source: 'query',
   });
 }

@@ -30,7 +30,7 @@ export function readInput(file: string): Uint8Array | Diagnostic {
   const read = tryReadRegularFile(file, 'document');
   if (read.ok) return read.bytes;
   const message = read.reason.startsWith('it is ') ? 'not a regular file: skipped' : `cannot read file: ${read.reason}: skipped`;
-  return diagnostic({ file, line: 1, column: 1, message, ruleId: 'query-input', source: 'query' });
+  return diagnostic({ file, line: 1, column: 1, message, ruleId: 'query/input', source: 'query' });
 }
 
 /** Parse one file; a malformed file gives its diagnostic instead. */

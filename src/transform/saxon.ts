@@ -59,7 +59,7 @@ export function stylesheetPath(name: StylesheetName): string {
         line: 1,
         column: 1,
         message: `compiled stylesheet ${name}.sef.json not found: run "npm run build" (it compiles transforms/${name}.xsl)`,
-        ruleId: 'transform-stylesheet-missing',
+        ruleId: 'transform/stylesheet-missing',
         source: 'transform',
       }),
       2,

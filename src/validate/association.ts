@@ -105,7 +105,7 @@ function candidates(doc: XmlDocument): Candidate[] {
   return out;
 }
 
-function note(file: string, at: { line: number; column: number }, message: string, ruleId = 'schema-fallback'): Diagnostic {
+function note(file: string, at: { line: number; column: number }, message: string, ruleId = 'validate/schema-fallback'): Diagnostic {
   return diagnostic({ file, line: at.line, column: at.column, severity: 'info', message, ruleId, source: 'schema' });
 }
 
@@ -139,7 +139,7 @@ const configs = new Map<string, Config | null>();
 
 function readConfig(path: string): Config {
   const read = tryReadRegularFile(path, 'schema');
-  const fail = (message: string): TeikitError => new TeikitError(diagnostic({ file: path, line: 1, column: 1, message, ruleId: 'config', source: 'schema' }), 2);
+  const fail = (message: string): TeikitError => new TeikitError(diagnostic({ file: path, line: 1, column: 1, message, ruleId: 'validate/config', source: 'schema' }), 2);
   if (!read.ok) throw fail(`cannot read ${CONFIG_FILE}: ${read.reason}`);
   let data: unknown;
   try {
@@ -283,7 +283,7 @@ export function resolveSchema(doc: XmlDocument, file: string, options: Associati
   if (chosen !== undefined) return { ...chosen, origin: 'xml-model', notes, schematron };
   if (isTeikitEdition(doc)) return { path: editionSchemaPath(), origin: 'edition', notes, schematron };
   if (schematron.length === 0 && options.schematronGiven !== true) {
-    notes.push(note(file, { line: doc.root.line, column: doc.root.column }, `no schema applies to this file: checked for well-formedness only (name one with --schema FILE, an <?xml-model?> processing instruction, or --catalog FILE for a remote one)`, 'no-schema'));
+    notes.push(note(file, { line: doc.root.line, column: doc.root.column }, `no schema applies to this file: checked for well-formedness only (name one with --schema FILE, an <?xml-model?> processing instruction, or --catalog FILE for a remote one)`, 'validate/no-schema'));
   }
   return { path: undefined, origin: 'xml-model', notes, schematron };
 }

@@ -37,7 +37,7 @@ function attr(el: XmlElement, local: string, uri = ''): string | undefined {
 }
 
 function catalogError(file: string, line: number, column: number, message: string): TeikitError {
-  return new TeikitError(diagnostic({ file, line, column, message, ruleId: 'catalog', source: 'schema' }), 2);
+  return new TeikitError(diagnostic({ file, line, column, message, ruleId: 'validate/catalog', source: 'schema' }), 2);
 }
 
 /** Read the catalog at `file` (not its `nextCatalog`s, which are read when a lookup reaches them). */

@@ -29,7 +29,7 @@ function doctypeAt(input: string | Uint8Array): { line: number; column: number }
 export function externalDtdReader(file: string, input: string | Uint8Array, notes: Diagnostic[], catalog?: string): (systemId: string) => string | undefined {
   return (systemId) => {
     const note = (message: string): undefined => {
-      notes.push(diagnostic({ file, ...doctypeAt(input), severity: 'info', message, ruleId: 'external-dtd', source: 'xml' }));
+      notes.push(diagnostic({ file, ...doctypeAt(input), severity: 'info', message, ruleId: 'xml/external-dtd', source: 'xml' }));
       return undefined;
     };
     let path: string | undefined;

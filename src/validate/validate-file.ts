@@ -99,7 +99,7 @@ function mayInclude(input: string | Uint8Array): boolean {
 
 function verdictOf(diagnostics: readonly Diagnostic[]): Verdict {
   // Well-formedness and decoding errors (of the file or of a file it includes); XInclude resource errors are not.
-  if (diagnostics.some((d) => d.source === 'xml' && d.severity === 'error' && d.ruleId !== 'xinclude')) return 'malformed';
+  if (diagnostics.some((d) => d.source === 'xml' && d.severity === 'error' && d.ruleId !== 'xml/xinclude')) return 'malformed';
   return hasErrors(diagnostics) ? 'invalid' : 'valid';
 }
 
@@ -142,17 +142,17 @@ const RELAXNG_NS = 'http://relaxng.org/ns/structure/1.0';
 
 /**
  * A duplicate xml:id is reported by the RELAX NG layer when the schema types xml:id as `xsd:ID` (tei_all and the
- * edition schema do, as jing does), naming both occurrences; the `id-unique` rule then only repeats it.
+ * edition schema do, as jing does), naming both occurrences; the `rules/id-unique` rule then only repeats it.
  */
 function withoutRepeats(rules: Diagnostic[], relaxng: readonly Diagnostic[]): Diagnostic[] {
   // The quoted names of the RELAX NG ID messages, in a set: one pass each way, whatever the number of duplicates.
   const quoted = new Set<string>();
   for (const d of relaxng) {
-    if (d.ruleId !== 'relaxng-id') continue;
+    if (d.ruleId !== 'relaxng/id') continue;
     for (const m of d.message.matchAll(/"([^"]*)"/g)) quoted.add(m[1]!);
   }
   if (quoted.size === 0) return rules;
-  return rules.filter((d) => d.ruleId !== 'id-unique' || !quoted.has(d.actual ?? ''));
+  return rules.filter((d) => d.ruleId !== 'rules/id-unique' || !quoted.has(d.actual ?? ''));
 }
 
 /** `target.push(...items)` without spreading: a spread of 10^5 items overflows the call stack. */
@@ -164,7 +164,7 @@ function append<T>(target: T[], items: readonly T[]): void {
 export async function validateFile(path: string, options: ValidateOptions = {}): Promise<FileReport> {
   const read = tryReadRegularFile(path, 'document');
   if (!read.ok) {
-    const d = diagnostic({ file: path, line: 1, column: 1, message: `cannot read file: ${read.reason}`, ruleId: 'io', source: 'io' });
+    const d = diagnostic({ file: path, line: 1, column: 1, message: `cannot read file: ${read.reason}`, ruleId: 'io/file', source: 'io' });
     return { path, verdict: 'error', schema: null, rules: false, diagnostics: [d] };
   }
   return validateSource(read.bytes, path, options);

@@ -49,7 +49,7 @@ export const INCLUSION_MIN_BYTES = 16_000;
 export interface XIncludeResult {
   /** Files whose content was included, in the order of their line spaces (index 0 is line space 1). */
   included: string[];
-  /** Resource errors, unsupported xpointers, loops: source `xml`, rule `xinclude`. */
+  /** Resource errors, unsupported xpointers, loops: source `xml`, rule `xml/xinclude`. */
   diagnostics: Diagnostic[];
 }
 
@@ -127,7 +127,7 @@ function processIncludes(includes: XmlElement[], file: string, chain: string[], 
  * line space, and `mapDiagnostics` maps it back with the others.
  */
 function problem(inc: XmlElement, file: string, message: string): Diagnostic {
-  return diagnostic({ file, line: inc.line, column: inc.column, message, ruleId: 'xinclude', source: 'xml' });
+  return diagnostic({ file, line: inc.line, column: inc.column, message, ruleId: 'xml/xinclude', source: 'xml' });
 }
 
 function replaceWith(inc: XmlElement, nodes: XmlNode[]): void {

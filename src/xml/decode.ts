@@ -48,7 +48,7 @@ function withBom(text: string, encoding: 'utf-8' | 'utf-16le' | 'utf-16be', file
         line: 1,
         column: 1,
         message: `the byte order mark says ${encoding === 'utf-8' ? 'UTF-8' : 'UTF-16'} but the XML declaration says encoding="${declared}"`,
-        ruleId: 'xml-encoding',
+        ruleId: 'xml/encoding',
         source: 'xml',
       }),
     );
@@ -86,7 +86,7 @@ export function decodeXml(bytes: Uint8Array, file: string): Decoded {
           line: 1,
           column: 1,
           message: `unsupported encoding "${declared}" in the XML declaration (supported: UTF-8, UTF-16, ISO-8859-1, windows-1252)`,
-          ruleId: 'xml-encoding',
+          ruleId: 'xml/encoding',
           source: 'xml',
         }),
       );
@@ -114,7 +114,7 @@ function utf8(bytes: Uint8Array, file: string, skipped: number): string {
         line,
         column,
         message: `invalid UTF-8 byte sequence (bytes ${hex} at offset ${bad + skipped}); is the file in another encoding?`,
-        ruleId: 'xml-encoding',
+        ruleId: 'xml/encoding',
         source: 'xml',
       }),
     );
@@ -126,7 +126,7 @@ function utf16(bytes: Uint8Array, label: 'utf-16le' | 'utf-16be', file: string):
     return new TextDecoder(label, { fatal: true }).decode(bytes);
   } catch {
     throw new TeikitError(
-      diagnostic({ file, line: 1, column: 1, message: `invalid ${label.toUpperCase()} data`, ruleId: 'xml-encoding', source: 'xml' }),
+      diagnostic({ file, line: 1, column: 1, message: `invalid ${label.toUpperCase()} data`, ruleId: 'xml/encoding', source: 'xml' }),
     );
   }
 }

@@ -23,7 +23,7 @@ export function inputText(input: string | Uint8Array, file: string): { text: str
 }
 
 export function wf(file: string, line: number, column: number, message: string): Diagnostic {
-  return diagnostic({ file, line, column, message, ruleId: 'xml-wellformed', source: 'xml' });
+  return diagnostic({ file, line, column, message, ruleId: 'xml/wellformed', source: 'xml' });
 }
 
 /**

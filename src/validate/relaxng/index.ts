@@ -50,7 +50,7 @@ export async function loadSchema(path: string, options: LoadSchemaOptions = {}):
   const read = tryReadRegularFile(absolute, 'schema');
   if (!read.ok) {
     const reason = read.reason === 'no such file or directory' ? 'no such file' : read.reason;
-    throw new TeikitError(diagnostic({ file: absolute, line: 1, column: 1, message: `cannot read schema: ${reason}`, ruleId: 'relaxng-schema', source: 'schema' }), 2);
+    throw new TeikitError(diagnostic({ file: absolute, line: 1, column: 1, message: `cannot read schema: ${reason}`, ruleId: 'relaxng/schema', source: 'schema' }), 2);
   }
   const mainBytes = read.bytes;
   const useCache = options.noCache !== true;
@@ -89,7 +89,7 @@ export function createValidator(schema: RelaxngSchema, options: { file: string; 
 
 /**
  * Validate a parsed document. Diagnostics have source 'relaxng', file = doc.file, severity 'error', ruleId
- * 'relaxng' ('relaxng-id' for ID/IDREF), positions and messages as jing reports them (element errors after the
+ * 'relaxng/invalid' ('relaxng/id' for ID/IDREF), positions and messages as jing reports them (element errors after the
  * start tag, content errors after the end tag), `expected` what the schema allowed there, `xpath` of the element.
  */
 export function validateWithSchema(schema: RelaxngSchema, doc: XmlDocument, options: ValidateOptions = {}): Diagnostic[] {

@@ -222,7 +222,7 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
    * again, at this position. So that error lines and counts are jing's, the same happens here.
    */
   const repeatLast = (pos: Position): void => {
-    if (lastMessage !== undefined) push(pos, lastMessage, 'relaxng');
+    if (lastMessage !== undefined) push(pos, lastMessage, 'relaxng/invalid');
   };
 
   /** jing's error(): reported unless the error is a consequence of an earlier one. */
@@ -239,7 +239,7 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
       if (actual !== undefined && e !== '') extra.actual = actual;
     }
     lastMessage = message(key, ...a);
-    push(pos, lastMessage, 'relaxng', extra);
+    push(pos, lastMessage, 'relaxng/invalid', extra);
   };
 
   const ctxOf = (tag: StartTag | undefined): NameContext => contextOf(tag?.ns ?? {});
@@ -431,20 +431,20 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
           const id = tokens[0]!;
           if (!ids.has(id)) ids.set(id, here);
           else {
-            push(tag.tagEnd, message('duplicate_id', quote(id)), 'relaxng-id');
+            push(tag.tagEnd, message('duplicate_id', quote(id)), 'relaxng/id');
             const first = ids.get(id);
             if (first !== null && first !== undefined) {
-              push(first, message('first_id', quote(id)), 'relaxng-id');
+              push(first, message('first_id', quote(id)), 'relaxng/id');
               out[out.length - 1]!.xpath = first.xpath;
               ids.set(id, null);
             }
           }
-        } else push(tag.tagEnd, message(tokens.length === 0 ? 'id_no_tokens' : 'id_multiple_tokens'), 'relaxng-id');
+        } else push(tag.tagEnd, message(tokens.length === 0 ? 'id_no_tokens' : 'id_multiple_tokens'), 'relaxng/id');
       } else if (type === 'IDREF') {
         if (tokens.length === 1) idrefs.push({ value: tokens[0]!, ...here });
-        else push(tag.tagEnd, message(tokens.length === 0 ? 'idref_no_tokens' : 'idref_multiple_tokens'), 'relaxng-id');
+        else push(tag.tagEnd, message(tokens.length === 0 ? 'idref_no_tokens' : 'idref_multiple_tokens'), 'relaxng/id');
       } else {
-        if (tokens.length === 0) push(tag.tagEnd, message('idrefs_no_tokens'), 'relaxng-id');
+        if (tokens.length === 0) push(tag.tagEnd, message('idrefs_no_tokens'), 'relaxng/id');
         for (const t of tokens) idrefs.push({ value: t, ...here });
       }
     }
@@ -540,7 +540,7 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
       if (!stopped && idCheck) {
         for (const r of idrefs) {
           if (!ids.has(r.value)) {
-            push(r, message('missing_id', quote(r.value)), 'relaxng-id');
+            push(r, message('missing_id', quote(r.value)), 'relaxng/id');
             out[out.length - 1]!.xpath = r.xpath;
           }
         }

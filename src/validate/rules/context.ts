@@ -17,10 +17,9 @@ export interface RuleContext {
 }
 
 export interface Rule {
-  /** Stable identifier, printed in brackets after each message and used as `ruleId` in JSON. */
+  /** Stable identifier, printed in brackets after each message and used as `ruleId` in JSON; its one-line
+   * description (for `--help` and the README) is its entry in the catalogue of diagnostics. */
   id: string;
-  /** One line for `--help` and the README. */
-  description: string;
   check(context: RuleContext): Diagnostic[];
 }
 

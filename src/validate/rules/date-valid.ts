@@ -1,5 +1,5 @@
 /**
- * `date-valid`: `@when`, `@from`, `@to`, `@notBefore` and `@notAfter` hold W3C dates (TEI `teidata.temporal.w3c`:
+ * `rules/date-valid`: `@when`, `@from`, `@to`, `@notBefore` and `@notAfter` hold W3C dates (TEI `teidata.temporal.w3c`:
  * XML Schema Part 2 `date`, `gYear`, `gYearMonth`, `gMonth`, `gDay`, `gMonthDay`, `time`, `dateTime`) that name a
  * real day of the proleptic Gregorian calendar: `1962-02-30` has the right shape and is still an error. (A pattern
  * check is not enough: a Schematron engine measured for teikit took "2021-02-30" for a valid xs:date.)
@@ -86,8 +86,7 @@ export function checkW3cDate(value: string): string | undefined {
 }
 
 export const dateValid: Rule = {
-  id: 'date-valid',
-  description: '@when, @from, @to, @notBefore and @notAfter are real calendar dates in ISO 8601 (XML Schema) form',
+  id: 'rules/date-valid',
   check(context) {
     const out = [];
     for (const el of context.elements) {

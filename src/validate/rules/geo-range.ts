@@ -1,5 +1,5 @@
 /**
- * `geo-range`: a `geo` holds "latitude longitude" as two decimal numbers (TEI Guidelines 13.3.4.1: "by default, a
+ * `rules/geo-range`: a `geo` holds "latitude longitude" as two decimal numbers (TEI Guidelines 13.3.4.1: "by default, a
  * pair of numbers separated by whitespace, latitude followed by longitude", WGS84), with the latitude in -90..90
  * and the longitude in -180..180. Skipped when a `geoDecl` declares another datum, whose notation we do not know.
  */
@@ -10,8 +10,7 @@ import { ruleDiagnostic, type Rule } from './context.js';
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
 export const geoRange: Rule = {
-  id: 'geo-range',
-  description: 'geo holds "lat long" in decimal degrees, latitude within -90..90 and longitude within -180..180',
+  id: 'rules/geo-range',
   check(context) {
     const otherDatum = context.elements.some((el) => {
       if (el.uri !== TEI_NS || el.local !== 'geoDecl') return false;

@@ -1,12 +1,11 @@
 /**
- * `id-unique`: an `xml:id` occurs once per document (xml:id Recommendation, section 4: "the value of the attribute
+ * `rules/id-unique`: an `xml:id` occurs once per document (xml:id Recommendation, section 4: "the value of the attribute
  * must be unique within the document"). Reported on every occurrence after the first, naming where the first is.
  */
 import { ruleDiagnostic, type Rule } from './context.js';
 
 export const idUnique: Rule = {
-  id: 'id-unique',
-  description: 'every xml:id is unique in the document',
+  id: 'rules/id-unique',
   check(context) {
     const out = [];
     for (const [id, elements] of context.ids) {

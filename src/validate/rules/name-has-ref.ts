@@ -1,5 +1,5 @@
 /**
- * `name-has-ref`: in the body of the text, every name (src/tei/names.ts: `placeName`, `settlement`, `region`,
+ * `rules/name-has-ref`: in the body of the text, every name (src/tei/names.ts: `placeName`, `settlement`, `region`,
  * `country`, `bloc`, `district`, `geogName`, `persName`, `orgName`, `rs`, `name`) says which entity it names, with
  * `@ref` (a pointer into a register, TEI Guidelines 13.1.1 and 13.3.1), `@key` or `@corresp` (the reference
  * attributes of src/tei/pointers.ts). A name nested in a name that already carries a reference is part of that
@@ -18,8 +18,7 @@ function hasReference(el: XmlElement): boolean {
 }
 
 export const nameHasRef: Rule = {
-  id: 'name-has-ref',
-  description: 'every name (placeName, settlement, persName, orgName, rs, name, ...) in the text body carries @ref (or @key, @corresp)',
+  id: 'rules/name-has-ref',
   check(context) {
     const out = [];
     for (const el of context.elements) {

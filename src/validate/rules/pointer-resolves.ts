@@ -1,5 +1,5 @@
 /**
- * `pointer-resolves`: every local pointer (`#id`) in `@ref`, `@corresp`, `@target` and `@who` names an `xml:id` of
+ * `rules/pointer-resolves`: every local pointer (`#id`) in `@ref`, `@corresp`, `@target` and `@who` names an `xml:id` of
  * the document. These attributes hold lists of `teidata.pointer` (TEI Guidelines, 1.3.1.1.3 and att.canonical,
  * att.pointing, att.global.linking); each token is checked. Tokens that are not local (`http://…`, `other.xml#x`)
  * are out of scope: they point outside the document. Only TEI elements are checked.
@@ -12,8 +12,7 @@ import { localTarget, ruleDiagnostic, tokens, type Rule } from './context.js';
 const POINTER_ATTRIBUTES: readonly string[] = LOCAL_POINTER_ATTRIBUTES;
 
 export const pointerResolves: Rule = {
-  id: 'pointer-resolves',
-  description: 'local pointers (#id) in @ref, @corresp, @target and @who name an xml:id of the document',
+  id: 'rules/pointer-resolves',
   check(context) {
     const out = [];
     for (const el of context.elements) {

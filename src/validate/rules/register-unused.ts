@@ -1,5 +1,5 @@
 /**
- * `register-unused` (warning): a register entry (`place`, `org`, `person`, `personGrp` with an `xml:id`, in a
+ * `rules/register-unused` (warning): a register entry (`place`, `org`, `person`, `personGrp` with an `xml:id`, in a
  * `listPlace`, `listOrg` or `listPerson` of `standOff` or `back`) that no pointer of the document names. Such an
  * entry is harmless but usually means a name in the text lost its `@ref`. Any attribute token `#id` counts as a
  * pointer (`@ref`, `@corresp`, `@active`, `@target`, ...).
@@ -21,8 +21,7 @@ function inRegisterSection(el: XmlElement): boolean {
 }
 
 export const registerUnused: Rule = {
-  id: 'register-unused',
-  description: 'warns about register entries (place, org, person, personGrp in standOff or back) that nothing points to',
+  id: 'rules/register-unused',
   check(context) {
     const pointedTo = new Set<string>();
     for (const el of context.elements) {

@@ -44,7 +44,7 @@ function compileError(stderr: string, compiled: CompiledXslt): Error {
     .replace(/^(Static error|Error)( in XPath)? on line \d+( in \S+)?\s*/, '')
     .replace(/^\{([^]*?)\}:\s*/, 'in "$1": ')
     .trim();
-  return schemaError(at, `Schematron does not compile${code !== undefined ? ` (${code})` : ''}: ${message || 'the XSLT compiler failed'}`, 'schematron-compile');
+  return schemaError(at, `Schematron does not compile${code !== undefined ? ` (${code})` : ''}: ${message || 'the XSLT compiler failed'}`, 'schematron/compile');
 }
 
 function compileToSef(compiled: CompiledXslt, dir: string): string {

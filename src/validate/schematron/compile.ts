@@ -56,7 +56,7 @@ export function selectPhase(model: SchematronModel, phase?: string): { id: strin
   const found = model.phases.find((p) => p.id === id);
   if (found === undefined) {
     const known = model.phases.map((p) => p.id);
-    throw schemaError(model.at, `phase "${id}" is not defined in this schema (phases: ${known.length > 0 ? [...known, '#ALL'].join(', ') : 'none; only #ALL'})`, 'schematron-phase');
+    throw schemaError(model.at, `phase "${id}" is not defined in this schema (phases: ${known.length > 0 ? [...known, '#ALL'].join(', ') : 'none; only #ALL'})`, 'schematron/phase');
   }
   id = found.id;
   const active = new Set(found.active.map((a) => a.pattern));

@@ -30,7 +30,7 @@ export function where(file: string, el: { line: number; column: number }): Where
   return { file, line: el.line, column: el.column };
 }
 
-export function schemaError(at: Where, message: string, ruleId = 'schematron-schema'): TeikitError {
+export function schemaError(at: Where, message: string, ruleId = 'schematron/schema'): TeikitError {
   return new TeikitError(diagnostic({ ...at, message, ruleId, source: 'schema' }), 2);
 }
 
@@ -104,10 +104,10 @@ export class SchemaFiles {
         if (href === undefined) throw schemaError(at, '<include> without @href');
         const t = this.target(href, file, at);
         const key = `${t.path}#${t.fragment ?? ''}`;
-        if (stack.includes(key)) throw schemaError(at, `include loop: "${href}" includes itself (${[...stack, key].map((k) => k.replace(/#$/, '')).join(' -> ')})`, 'schematron-include-loop');
+        if (stack.includes(key)) throw schemaError(at, `include loop: "${href}" includes itself (${[...stack, key].map((k) => k.replace(/#$/, '')).join(' -> ')})`, 'schematron/include-loop');
         if (isSch(c, 'extends')) {
           if (unreadableReason(t.path) === 'does not exist') {
-            this.notes.push(diagnostic({ ...at, severity: 'warning', message: `extends target "${href}" not found (${t.path}): the rules it holds are not checked`, ruleId: 'schematron-extends-missing', source: 'schema' }));
+            this.notes.push(diagnostic({ ...at, severity: 'warning', message: `extends target "${href}" not found (${t.path}): the rules it holds are not checked`, ruleId: 'schematron/extends-missing', source: 'schema' }));
             continue;
           }
           const doc = this.load(t.path, at);
@@ -387,7 +387,7 @@ export function buildModel(schema: Node, files: SchemaFiles, binding?: string): 
         if (ref === undefined) throw schemaError(kat, '<extends> needs @rule or @href');
         const abstract = abstractRules.get(ref);
         if (abstract === undefined) throw schemaError(kat, `extends rule "${ref}": no abstract rule with that id`);
-        if (inlining.includes(ref)) throw schemaError(kat, `abstract rule "${ref}" extends itself (${[...inlining, ref].join(' -> ')})`, 'schematron-include-loop');
+        if (inlining.includes(ref)) throw schemaError(kat, `abstract rule "${ref}" extends itself (${[...inlining, ref].join(' -> ')})`, 'schematron/include-loop');
         addBody(rule, abstract, [...inlining, ref]);
       }
     }

@@ -119,7 +119,7 @@ function runtimeDiagnostic(file: string, error: unknown, schema: string): Diagno
   const code = String(e.code ?? 'error').replace(/^Q\{[^}]*\}/, '').replace(/^err:/, '');
   const text = String(e.message ?? error).split('\n')[0]!.trim();
   return diagnostic({
-    file, line: 1, column: 1, source: 'schematron', ruleId: 'schematron-runtime',
+    file, line: 1, column: 1, source: 'schematron', ruleId: 'schematron/runtime',
     message: `Schematron ${schema} failed on this document (${code}): ${text}`,
   });
 }

@@ -144,7 +144,7 @@ function isXmlChar(cp: number): boolean {
 }
 
 function syntaxError(file: string, at: Position, message: string): TeikitError {
-  return new TeikitError(diagnostic({ file, line: at.line, column: at.column, message: `incorrect RELAX NG compact schema: ${message}`, ruleId: 'relaxng-schema', source: 'schema' }), 2);
+  return new TeikitError(diagnostic({ file, line: at.line, column: at.column, message: `incorrect RELAX NG compact schema: ${message}`, ruleId: 'relaxng/schema', source: 'schema' }), 2);
 }
 
 function charAt(s: string, i: number): string {
@@ -983,7 +983,7 @@ function setParents(doc: XmlDocument): void {
 /**
  * Read a RELAX NG schema in compact syntax. `file` names it in diagnostics. Returns the XML-syntax tree the same
  * schema written as .rng would parse to, with positions into the .rnc. A syntax error throws `TeikitError` (exit
- * code 2, source 'schema', rule `relaxng-schema`) at the offending token.
+ * code 2, source 'schema', rule `relaxng/schema`) at the offending token.
  */
 export function parseCompactSchema(text: string, file: string): XmlDocument {
   const source = new Source(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, file);

@@ -2,7 +2,7 @@
 import { diagnostic, TeikitError } from '../../../diagnostics.js';
 
 export function schemaError(file: string, line: number, column: number, message: string): TeikitError {
-  return new TeikitError(diagnostic({ file, line, column, message, ruleId: 'relaxng-schema', source: 'schema' }), 2);
+  return new TeikitError(diagnostic({ file, line, column, message, ruleId: 'relaxng/schema', source: 'schema' }), 2);
 }
 
 /** Where a schema element is reported: just after the `>` of its start tag, as jing's SAX locator stands. */

@@ -190,6 +190,42 @@ describe('transformToHtml on any TEI', () => {
   });
 });
 
+describe('notes numbered as the source numbers them (notes.xml)', () => {
+  const html = transformToHtml(read('notes.xml'));
+  const main = html.slice(html.indexOf('<p class="tk-p">The crossing.'), html.indexOf('</main>'));
+
+  it('prints @n, links a ptr to a note to the note on the page, and marks no note kept between blocks', () => {
+    expect(main).toBe(
+      '<p class="tk-p">The crossing.<sup class="tk-noteref"><a href="#tk:note-aAdBbBb" id="tk:noteref-aAdBbBb" aria-label="Note 1">1</a></sup>' +
+        ' The border<sup class="tk-noteref"><a href="#tk:note-aAdBbBd" id="tk:noteref-aAdBbBd" aria-label="Note 2">2</a></sup>' +
+        ' again<sup class="tk-noteref"><a href="#tk:note-aAdBbBb" aria-label="Note 1">1</a></sup>.</p>\n' +
+        '        <p class="tk-p">A note without a number<sup class="tk-noteref"><a href="#tk:note-aAdBbDb" id="tk:noteref-aAdBbDb" aria-label="Note 3">3</a></sup>' +
+        ' and one signed<sup class="tk-noteref"><a href="#tk:note-aAdBbDd" id="tk:noteref-aAdBbDd" aria-label="Note *">*</a></sup>.</p>\n' +
+        '        \n      </div>\n    </div>\n  </div>' +
+        '<section class="tk-notes" aria-label="Notes"><h2>Notes</h2><ol class="tk-footnotes">' +
+        '<li id="tk:note-aAdBbBb" value="1">At Huocheng. <a href="#tk:noteref-aAdBbBb" class="tk-backlink" aria-label="Back to the text of note 1">↩</a></li>' +
+        '<li id="tk:note-aAdBbBd" value="2">Frontier line. <a href="#tk:noteref-aAdBbBd" class="tk-backlink" aria-label="Back to the text of note 2">↩</a></li>' +
+        '<li id="tk:note-aAdBbDb" value="3">Counted. <a href="#tk:noteref-aAdBbDb" class="tk-backlink" aria-label="Back to the text of note 3">↩</a></li>' +
+        '<li id="tk:note-aAdBbDd" class="tk-note-signed"><span class="tk-note-sign">*</span> A sign. <a href="#tk:noteref-aAdBbDd" class="tk-backlink" aria-label="Back to the text of note *">↩</a></li>' +
+        '<li id="tk:note-aAdBbF" value="4">A note that no marker points to.</li></ol></section>',
+    );
+  });
+
+  it('every link to a note leads to an id the page has', () => {
+    const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
+    const hrefs = [...main.matchAll(/ href="#([^"]+)"/g)].map((m) => m[1]);
+    expect(hrefs.length).toBe(9);
+    expect(hrefs.filter((h) => !ids.has(h))).toEqual([]);
+  });
+
+  it('the text output labels them alike', () => {
+    expect(transformToText(read('notes.xml'))).toBe(
+      'The crossing.[1] The border[2] again[1].\n\nA note without a number[3] and one signed[*].\n\nNotes\n\n' +
+        '[1] At Huocheng.\n\n[2] Frontier line.\n\n[3] Counted.\n\n[*] A sign.\n\n[4] A note that no marker points to.\n',
+    );
+  });
+});
+
 describe('malformed input', () => {
   it('is reported by teikit\'s parser with line and column, not by saxon-js', () => {
     expect(() => transformToHtml('<TEI>\n  <p>a</q>\n</TEI>', { file: 'bad.xml' })).toThrow(TeikitError);

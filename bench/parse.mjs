@@ -8,7 +8,9 @@
  * Contenders, each in its own process (so CPU seconds and peak memory are its own), interleaved, median of `--runs`:
  *  - teikit `streamXml` with handlers that do nothing (the tokenizer: decoding, checks, positions, events);
  *  - teikit `tryParseXml` (the tree every stage gets);
- *  - saxes 6 alone (the tokenizer teikit used before, with xmlns and positions on; no tree), when installed;
+ *  - saxes 6 alone (the tokenizer teikit used before, with xmlns and positions on; no tree), when installed: it is
+ *    no dependency any more, so `--saxes DIR` names a folder it was installed into for the comparison
+ *    (`npm install --prefix /tmp/saxes-bench saxes@6`);
  *  - `xmllint --stream --noout` and `xmllint --noout` (libxml2 in C: the floor).
  * Time is measured inside the process around the parse (file already read), except for xmllint (whole process).
  * Needs the build (`npm run build` or `npx tsc`) in dist/.
@@ -21,6 +23,9 @@ import { join } from 'node:path';
 import { corpusDir, median, opt, root } from './lib.mjs';
 
 const here = join(root, 'bench/parse.mjs');
+// Where saxes is looked up (passed to the child processes through the environment).
+if (opt('saxes', undefined) !== undefined) process.env.TEIKIT_BENCH_SAXES = opt('saxes', undefined);
+const saxesRequire = () => createRequire(join(process.env.TEIKIT_BENCH_SAXES ?? root, 'package.json'));
 
 // Child mode: `node bench/parse.mjs --one CONTENDER LISTFILE` parses each file named in LISTFILE once.
 if (process.argv[2] === '--one') {
@@ -50,7 +55,7 @@ async function contenderFn(name) {
     return (bytes) => tryParseXml(bytes).ok;
   }
   if (name === 'saxes') {
-    const { SaxesParser } = createRequire(join(root, 'package.json'))('saxes');
+    const { SaxesParser } = saxesRequire()('saxes');
     return (bytes) => {
       const parser = new SaxesParser({ xmlns: true, position: true });
       let ok = true;
@@ -70,7 +75,7 @@ const runs = Number(opt('runs', '3')) || 3;
 const only = opt('only', 'corpus,tokenised,novel').split(',');
 const hasSaxes = (() => {
   try {
-    createRequire(join(root, 'package.json')).resolve('saxes');
+    saxesRequire().resolve('saxes');
     return true;
   } catch {
     return false;

@@ -72,9 +72,22 @@ export function excerpt(text: string, max = MAX_EXCERPT): string {
   return `${text.slice(0, cut)}…`;
 }
 
+/** Whether a quoted part is longer than `MAX_EXCERPT` (searched, not matched: long messages are common). */
+function longQuote(message: string): boolean {
+  // any two consecutive quotes more than MAX_EXCERPT apart: where the expression below would match
+  for (let open = message.indexOf('"'); open >= 0; ) {
+    const close = message.indexOf('"', open + 1);
+    if (close < 0) return false;
+    if (close - open - 1 > MAX_EXCERPT) return true;
+    open = close;
+  }
+  return false;
+}
+
 /** A message with every quoted part longer than `MAX_EXCERPT` cut short, and at most `MAX_MESSAGE` long. */
 function bounded(message: string): string {
   if (message.length <= MAX_EXCERPT) return message;
+  if (message.length <= MAX_MESSAGE && !longQuote(message)) return message;
   const quoted = message.replace(/"([^"]{201,})"/g, (_, inner: string) => `"${excerpt(inner)}"`);
   return excerpt(quoted, MAX_MESSAGE);
 }

@@ -4,6 +4,8 @@
  * no network request, saves a screenshot in the build folder; then renders the attack fixture and checks that no
  * script runs. Skipped loudly when /usr/bin/chromium is missing (CI installs it: .ci/run).
  */
+// The page.evaluate callbacks run in the browser: they see the DOM's globals.
+/// <reference lib="dom" />
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

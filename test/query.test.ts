@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { displayWidth, formatCsv, normalizeName, queryFiles, type Mention } from '../src/query/index.js';
 import { corpusDir, hasCorpus, projectRoot, runCli } from './helpers.js';

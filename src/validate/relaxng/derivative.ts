@@ -11,7 +11,7 @@
 import type { ValueContext } from './datatypes/index.js';
 import { isBlank } from './datatypes/whitespace.js';
 import { isNotAllowed, type ChoiceIndex, type Pattern, type PatternBuilder, type PatternMemo } from './patterns/index.js';
-import { contains, simpleNames } from './patterns/names.js';
+import { contains, NameIds, simpleNames } from './patterns/names.js';
 
 /** Why a string did not match a data pattern, for jing's "; must be ..." tail. */
 export interface DataFailure {
@@ -30,8 +30,8 @@ function memoOf(p: Pattern): PatternMemo {
 }
 
 /** Index a choice's alternatives of one kind (element or attribute) by the names they allow. */
-function indexChoice(p: Pattern, kind: 'element' | 'attribute'): ChoiceIndex {
-  const byName = new Map<string, Pattern[]>();
+function indexChoice(p: Pattern, kind: 'element' | 'attribute', ids: NameIds): ChoiceIndex {
+  const byName = new Map<number, Pattern[]>();
   const rest: Pattern[] = [];
   for (const q of p.alts!) {
     const names = q.kind === kind ? simpleNames(q.nameClass!) : undefined;
@@ -41,7 +41,7 @@ function indexChoice(p: Pattern, kind: 'element' | 'attribute'): ChoiceIndex {
       continue;
     }
     for (const n of names) {
-      const key = `${n.ns}\u0000${n.local}`;
+      const key = ids.id(n.ns, n.local);
       const list = byName.get(key);
       if (list === undefined) byName.set(key, [q]);
       else if (!list.includes(q)) list.push(q);
@@ -51,6 +51,9 @@ function indexChoice(p: Pattern, kind: 'element' | 'attribute'): ChoiceIndex {
 }
 
 export class Derivatives {
+  /** The ids that key the start-tag and attribute memo tables (`key` below): one table per grammar. */
+  readonly names = new NameIds();
+
   constructor(readonly b: PatternBuilder) {}
 
   /** `f` applied to what follows each `after` at the top of `p` (ApplyAfter in Clark's paper). */
@@ -68,7 +71,7 @@ export class Derivatives {
     }
   }
 
-  startTagOpen(p: Pattern, ns: string, local: string, key: string): Pattern {
+  startTagOpen(p: Pattern, ns: string, local: string, key: number): Pattern {
     const memo = memoOf(p);
     const known = memo.startTag?.get(key);
     if (known !== undefined) return known;
@@ -78,7 +81,7 @@ export class Derivatives {
   }
 
   /** jing's recovery: as startTagOpen, but a required part of a group may be skipped ("not allowed yet"). */
-  startTagOpenRecover(p: Pattern, ns: string, local: string, key: string): Pattern {
+  startTagOpenRecover(p: Pattern, ns: string, local: string, key: number): Pattern {
     const memo = memoOf(p);
     const known = memo.startTagRecover?.get(key);
     if (known !== undefined) return known;
@@ -87,12 +90,12 @@ export class Derivatives {
     return r;
   }
 
-  private startTagOpenCompute(p: Pattern, ns: string, local: string, key: string, recover: boolean): Pattern {
+  private startTagOpenCompute(p: Pattern, ns: string, local: string, key: number, recover: boolean): Pattern {
     const b = this.b;
     const d = (q: Pattern): Pattern => (recover ? this.startTagOpenRecover(q, ns, local, key) : this.startTagOpen(q, ns, local, key));
     switch (p.kind) {
       case 'choice': {
-        const index = (memoOf(p).elementIndex ??= indexChoice(p, 'element'));
+        const index = (memoOf(p).elementIndex ??= indexChoice(p, 'element', this.names));
         let out = b.notAllowed;
         for (const q of index.byName.get(key) ?? []) out = b.choice(out, b.after(q.content!, b.empty));
         for (const q of index.rest) out = b.choice(out, d(q));
@@ -124,7 +127,7 @@ export class Derivatives {
     }
   }
 
-  startAttribute(p: Pattern, ns: string, local: string, key: string): Pattern {
+  startAttribute(p: Pattern, ns: string, local: string, key: number): Pattern {
     const memo = memoOf(p);
     const known = memo.startAttribute?.get(key);
     if (known !== undefined) return known;
@@ -133,12 +136,12 @@ export class Derivatives {
     return r;
   }
 
-  private startAttributeCompute(p: Pattern, ns: string, local: string, key: string): Pattern {
+  private startAttributeCompute(p: Pattern, ns: string, local: string, key: number): Pattern {
     const b = this.b;
     const d = (q: Pattern): Pattern => this.startAttribute(q, ns, local, key);
     switch (p.kind) {
       case 'choice': {
-        const index = (memoOf(p).attributeIndex ??= indexChoice(p, 'attribute'));
+        const index = (memoOf(p).attributeIndex ??= indexChoice(p, 'attribute', this.names));
         let out = b.notAllowed;
         for (const q of index.byName.get(key) ?? []) out = b.choice(out, b.after(q.a!, b.empty));
         for (const q of index.rest) out = b.choice(out, d(q));

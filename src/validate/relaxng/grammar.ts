@@ -12,11 +12,15 @@ export class CompiledGrammar {
   readonly derivs: Derivatives;
   /** `{element ns}local\0{attribute ns}local` -> ID type, for attributes whose value is an ID, IDREF or IDREFS. */
   readonly idTypes = new Map<string, IdType>();
-  private readonly recoverTable = new Map<string, Pattern>();
-  /** The same, for the validator: `ns\0local` of the element -> attribute local name -> [namespace, ID type]. */
-  readonly idIndex = new Map<string, Map<string, Array<[string, IdType]>>>();
+  /** By name id (`derivs.names`). */
+  private readonly recoverTable = new Map<number, Pattern>();
+  /** The same, for the validator: the element's name id -> attribute local name -> [namespace, ID type]. */
+  readonly idIndex = new Map<number, Map<string, Array<[string, IdType]>>>();
   /** Every element pattern reachable from the start. */
   readonly elements: Pattern[] = [];
+  /** validator.ts's memo of message tails ("; expected ..."), by pattern and namespace bindings, and its size. */
+  readonly messageTails = new Map<string, string>();
+  messageTailChars = 0;
 
   /** `known`: the element list and ID types as cache.ts stored them (else they are computed). */
   constructor(readonly builder: PatternBuilder, readonly start: Pattern, known?: { elements: Pattern[]; idTypes: Array<[string, IdType]> }) {
@@ -30,7 +34,7 @@ export class CompiledGrammar {
     }
     for (const [k, t] of this.idTypes) {
       const m = /^\{([^}]*)\}([^\u0000]*)\u0000\{([^}]*)\}(.*)$/.exec(k)!;
-      const el = `${m[1]}\u0000${m[2]}`;
+      const el = this.derivs.names.id(m[1]!, m[2]!);
       let byLocal = this.idIndex.get(el);
       if (byLocal === undefined) this.idIndex.set(el, (byLocal = new Map()));
       const list = byLocal.get(m[4]!);
@@ -92,7 +96,7 @@ export class CompiledGrammar {
    * The content of the element patterns that match a name most specifically (a name over a namespace wildcard over
    * anyName), combined by choice: what jing checks the content of a misplaced element against.
    */
-  findElement(ns: string, local: string, key: string): Pattern {
+  findElement(ns: string, local: string, key: number): Pattern {
     const known = this.recoverTable.get(key);
     if (known !== undefined) return known;
     let best = SPECIFICITY_NONE;

@@ -16,7 +16,6 @@ import { diagnostic, type Diagnostic } from '../../diagnostics.js';
 import type { Position, XmlAttribute, XmlStartTag } from '../../xml/index.js';
 import type { ValueContext } from './datatypes/index.js';
 import type { IdType } from './datatypes/types.js';
-import { isBlank } from './datatypes/whitespace.js';
 import type { CompiledGrammar } from './grammar.js';
 import { contextOf, formatDataFailures, formatList, formatNames, message, quote, type MessageKey, type NameContext } from './messages.js';
 import { DATA_CT, isNotAllowed, MIXED_CT, type Pattern } from './patterns/index.js';
@@ -57,7 +56,73 @@ interface Open {
   tag: StartTag;
   /** Position among same-named siblings (for `xpath`). */
   index: number;
-  counts: Map<string, number> | undefined;
+  parent: Open | undefined;
+  depth: number;
+  /** This element's `xpath`, made on the first diagnostic that needs it (see `pathOf`). */
+  path: string | undefined;
+}
+
+/**
+ * Paths are kept on open elements down to this depth, so that a diagnostic's `xpath` is its parent's path and one
+ * step; deeper ones are built from the nearest kept ancestor (a document of 200,000 nested elements must not keep
+ * a path per level: that would be quadratic in memory).
+ */
+const PATH_KEPT_DEPTH = 256;
+
+function step(o: Open): string {
+  return `/${o.tag.prefix ? `${o.tag.prefix}:` : ''}${o.tag.local}[${o.index}]`;
+}
+
+function pathOf(o: Open): string {
+  if (o.path !== undefined) return o.path;
+  const steps: Open[] = [];
+  let top: Open | undefined = o;
+  while (top !== undefined && top.path === undefined && top.depth >= PATH_KEPT_DEPTH) {
+    steps.push(top);
+    top = top.parent;
+  }
+  let path = top === undefined ? '' : keptPath(top);
+  for (let i = steps.length - 1; i >= 0; i--) path += step(steps[i]!);
+  return path;
+}
+
+/** The path of an open element above PATH_KEPT_DEPTH, kept on it and its ancestors. */
+function keptPath(o: Open): string {
+  const chain: Open[] = [];
+  for (let q: Open | undefined = o; q !== undefined && q.path === undefined; q = q.parent) chain.push(q);
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const q = chain[i]!;
+    q.path = (q.parent === undefined ? '' : q.parent.path!) + step(q);
+  }
+  return o.path!;
+}
+
+/** XML whitespace only (S, XML 1.0 section 2.3), without a regular expression: this runs on every text. */
+function blank(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d) return false;
+  }
+  return true;
+}
+
+/** Whether `s[from, to)` holds a character other than XML whitespace. */
+function hasNonBlank(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return true;
+  }
+  return false;
+}
+
+/** Code points in `s[from, to)` (a surrogate pair counts once). */
+function codePoints(s: string, from: number, to: number): number {
+  let n = to - from;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) n--;
+  }
+  return n;
 }
 
 /** What an attribute's value may be, for `expected`: `a date`, `"2"`, `a token matching "\S+"`, joined with "or". */
@@ -81,6 +146,45 @@ function describeValues(p: Pattern): string {
   return formatList([...new Set(out)], 'or');
 }
 
+function attributesPossible(p: Pattern): boolean {
+  const memo = (p.memo ??= {});
+  return (memo.attributesPossible ??= possibleAttributes(p).length > 0);
+}
+
+/** A string per set of namespace bindings, for keys of `described` (bindings objects are shared, so few are made). */
+const bindingKeys = new WeakMap<object, string>();
+const NO_BINDINGS = {};
+
+function bindingsKey(ns: Readonly<Record<string, string>>): string {
+  let key = bindingKeys.get(ns);
+  if (key === undefined) {
+    key = Object.entries(ns).map(([p, uri]) => `${p}=${uri}`).sort().join(' ');
+    bindingKeys.set(ns, key);
+  }
+  return key;
+}
+
+/**
+ * The "; expected ..." tail of a message, computed once per pattern and namespace bindings for the grammar (in this
+ * thread): an invalid corpus repeats the same few mistakes thousands of times, and describing what was possible
+ * walks the content model (tei_all's lists name hundreds of elements). Kept up to a budget of characters.
+ */
+function described(grammar: CompiledGrammar, kind: string, p: Pattern, ns: Readonly<Record<string, string>> | undefined, compute: () => string): string {
+  const key = `${kind}${p.id} ${bindingsKey(ns ?? NO_BINDINGS)}`;
+  const tails = grammar.messageTails;
+  const known = tails.get(key);
+  if (known !== undefined) return known;
+  const tail = compute();
+  if (grammar.messageTailChars < MESSAGE_TAIL_BUDGET) {
+    tails.set(key, tail);
+    grammar.messageTailChars += tail.length + key.length;
+  }
+  return tail;
+}
+
+/** Characters of message tails kept per grammar (about 16 MB at most). */
+const MESSAGE_TAIL_BUDGET = 8_000_000;
+
 export function createValidator(grammar: CompiledGrammar, options: ValidatorOptions): Validator {
   const { file } = options;
   const maxErrors = options.maxErrors ?? Infinity;
@@ -96,12 +200,16 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
   let buffering = false;
   let buffer = '';
   const stack: Open[] = [];
-  let rootCounts: Map<string, number> | undefined;
+  /**
+   * `counts[k]`: how many elements of each name (by id) the open element at depth k - 1 has had as children so far
+   * (`counts[0]`: the root). One map per depth, cleared when a new element opens there, not one per element.
+   */
+  const counts: Array<Map<number, number>> = [];
 
   const ids = new Map<string, { line: number; column: number; xpath: string } | null>();
   const idrefs: Array<{ value: string; line: number; column: number; xpath: string }> = [];
 
-  const xpath = (): string => stack.map((o) => `${o.tag.prefix ? `${o.tag.prefix}:` : ''}${o.tag.local}[${o.index}]`).join('/').replace(/^/, '/');
+  const xpath = (): string => pathOf(stack[stack.length - 1]!);
 
   const push = (pos: Position, text: string, ruleId: string, extra: Partial<Diagnostic> = {}): void => {
     if (stopped) return;
@@ -131,12 +239,21 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
   };
 
   const ctxOf = (tag: StartTag | undefined): NameContext => contextOf(tag?.ns ?? {});
-  const valueContext = (tag: StartTag): ValueContext => ({
-    resolve: (prefix) => (prefix === 'xml' ? 'http://www.w3.org/XML/1998/namespace' : prefix === '' ? (tag.ns[''] ?? '') : tag.ns[prefix]),
-  });
+  // The tokenizer shares one bindings object between an element and its children unless they declare namespaces,
+  // so the context of the last bindings seen is nearly always the one asked for.
+  let contextNs: Readonly<Record<string, string>> | undefined;
+  let context: ValueContext | undefined;
+  const valueContext = (tag: StartTag): ValueContext => {
+    if (tag.ns === contextNs) return context!;
+    const ns = (contextNs = tag.ns);
+    return (context = {
+      resolve: (prefix) => (prefix === 'xml' ? 'http://www.w3.org/XML/1998/namespace' : prefix === '' ? (ns[''] ?? '') : ns[prefix]),
+    });
+  };
 
   /** jing's expectedContent: what the current element allows at this point. */
-  const expectedContent = (ctx: NameContext): string => {
+  const expectedContent = (tag: StartTag | undefined): string => described(grammar, 'c', memo, tag?.ns, () => {
+    const ctx = ctxOf(tag);
     const parts: string[] = [];
     if (!isNotAllowed(d.endTag(memo))) parts.push(message('element_end_tag'));
     const ct = d.emptyAfter(memo).contentType;
@@ -149,18 +266,17 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
       if (nn.wildcard) parts.push(message('element_other_ns'));
     }
     return parts.length === 0 ? '' : message('expected', formatList(parts, 'or'));
-  };
+  });
 
-  const expectedAttributes = (ctx: NameContext): string => {
+  const expectedAttributes = (tag: StartTag): string => described(grammar, 'a', memo, tag.ns, () => {
     const nn = normalizeNames(possibleAttributes(memo));
     if (nn.names.length === 0) return '';
-    return message(nn.wildcard ? 'expected_attribute_or_other_ns' : 'expected_attribute', formatNames(nn.names, true, 'or', ctx));
-  };
+    return message(nn.wildcard ? 'expected_attribute_or_other_ns' : 'expected_attribute', formatNames(nn.names, true, 'or', ctxOf(tag)));
+  });
 
   const strip = (tail: string): string => tail.replace(/^; expected /, '');
 
-  const startTagOpen = (tag: StartTag): void => {
-    const key = `${tag.uri}\u0000${tag.local}`;
+  const startTagOpen = (tag: StartTag, key: number): void => {
     const next = d.startTagOpen(memo, tag.uri, tag.local, key);
     if (!isNotAllowed(next)) {
       memo = next;
@@ -175,19 +291,19 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
           () => [quote(tag.name), formatNames(missing, false, 'and', ctx)]);
       } else {
         let tail = '';
-        error(tag.tagEnd, 'element_not_allowed_yet', () => [quote(tag.name), (tail = expectedContent(ctx))], () => strip(tail));
+        error(tag.tagEnd, 'element_not_allowed_yet', () => [quote(tag.name), (tail = expectedContent(tag))], () => strip(tail));
       }
       memo = recovered;
       return;
     }
     const found = grammar.builder.after(grammar.findElement(tag.uri, tag.local, key), memo);
     let tail = '';
-    error(tag.tagEnd, isNotAllowed(found) ? 'unknown_element' : 'out_of_context_element', () => [quote(tag.name), (tail = expectedContent(ctx))], () => strip(tail));
+    error(tag.tagEnd, isNotAllowed(found) ? 'unknown_element' : 'out_of_context_element', () => [quote(tag.name), (tail = expectedContent(tag))], () => strip(tail));
     memo = found;
   };
 
   const attribute = (tag: StartTag, a: XmlAttribute): void => {
-    const key = `${a.uri}\u0000${a.local}`;
+    const key = d.names.id(a.uri, a.local);
     const next = d.startAttribute(memo, a.uri, a.local, key);
     if (!isNotAllowed(next)) {
       memo = next;
@@ -205,11 +321,10 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
     }
     // the value of an attribute that is not allowed is not checked (jing's ignoreNextEndTagOrAttributeValue)
     if (ignoreError()) return;
-    const ctx = ctxOf(tag);
-    if (possibleAttributes(memo).length === 0) error(tag.tagEnd, 'no_attributes_allowed', () => [quote(a.name)]);
+    if (!attributesPossible(memo)) error(tag.tagEnd, 'no_attributes_allowed', () => [quote(a.name)]);
     else {
       let tail = '';
-      error(tag.tagEnd, 'invalid_attribute_name', () => [quote(a.name), (tail = expectedAttributes(ctx))], () => tail.replace(/^; expected /, ''));
+      error(tag.tagEnd, 'invalid_attribute_name', () => [quote(a.name), (tail = expectedAttributes(tag))], () => tail.replace(/^; expected /, ''));
     }
   };
 
@@ -222,7 +337,7 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
         const missing = requiredAttributes(memo);
         if (missing.length === 0) {
           let tail = '';
-          error(tag.tagEnd, 'required_attributes_missing_expected', () => [quote(tag.name), (tail = expectedAttributes(ctx))], () => tail.replace(/^; expected /, ''));
+          error(tag.tagEnd, 'required_attributes_missing_expected', () => [quote(tag.name), (tail = expectedAttributes(tag))], () => tail.replace(/^; expected /, ''));
         } else {
           error(tag.tagEnd, missing.length === 1 ? 'required_attribute_missing' : 'required_attributes_missing',
             () => [quote(tag.name), formatNames(missing, true, 'and', ctx)]);
@@ -240,7 +355,7 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
       return;
     }
     let tail = '';
-    error(pos, 'text_not_allowed', () => [(tail = expectedContent(ctxOf(tag)))], () => strip(tail));
+    error(pos, 'text_not_allowed', () => [(tail = expectedContent(tag))], () => strip(tail));
   };
 
   const typedText = (str: string, tag: StartTag, pos: Position): void => {
@@ -255,9 +370,9 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
     const recovered = d.recoverAfter(memo);
     if (!ignoreError() && (!isNotAllowed(recovered) || isNotAllowed(d.data(d.emptyAfter(textOnly), str, vctx)))) {
       const ctx = ctxOf(tag);
-      if (possibleStartTags(memo).length > 0 && isBlank(str)) {
+      if (possibleStartTags(memo).length > 0 && blank(str)) {
         let tail = '';
-        error(pos, 'blank_not_allowed', () => [quote(tag.name), (tail = expectedContent(ctx))], () => strip(tail));
+        error(pos, 'blank_not_allowed', () => [quote(tag.name), (tail = expectedContent(tag))], () => strip(tail));
       } else {
         const failures = d.dataFailures(textOnly, str, vctx);
         error(pos, 'invalid_element_value', () => [quote(tag.name), formatDataFailures(str, failures, ctx)]);
@@ -290,7 +405,7 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
           () => [quote(tag.name), formatNames(missing, false, 'and', ctx)]);
       } else {
         let tail = '';
-        error(end, 'incomplete_element_required_elements_missing_expected', () => [quote(tag.name), (tail = expectedContent(ctx))], () => strip(tail));
+        error(end, 'incomplete_element_required_elements_missing_expected', () => [quote(tag.name), (tail = expectedContent(tag))], () => strip(tail));
       }
     }
     memo = recovered;
@@ -302,7 +417,7 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
       if (candidates === undefined) continue;
       const type = candidates.find(([uri]) => uri === a.uri)?.[1];
       if (type === undefined) continue;
-      const tokens = a.value.split(/[ \t\n\r]+/).filter((t) => t !== '');
+      const tokens = idTokens(a.value);
       const here = { line: tag.tagEnd.line, column: tag.tagEnd.column, xpath: xpath() };
       if (type === 'ID') {
         if (tokens.length === 1) {
@@ -328,25 +443,34 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
     }
   };
 
-  /** Where Xerces ends the chunks of a text: at line ends; each chunk with non-whitespace is checked. */
+  /**
+   * Where Xerces ends the chunks of a text: at line ends; each chunk holding non-whitespace is checked, with the
+   * locator after the chunk's last character (its column counted in code points).
+   */
   const textChunks = (value: string, pos: Position, tag: StartTag | undefined): void => {
+    // Text allowed here and after it (mixed content): every chunk would pass, and nothing needs a position.
+    const next = d.mixedText(memo);
+    if (!isNotAllowed(next) && d.mixedText(next) === next) {
+      memo = next;
+      return;
+    }
     let line = pos.line;
     let column = pos.column;
-    let seen = false;
-    let last: Position = { line, column };
-    for (const ch of value) {
-      if (ch === '\n') {
-        if (seen) untypedText(last, tag);
-        seen = false;
-        line++;
-        column = 1;
-        continue;
+    let from = 0;
+    while (from <= value.length) {
+      let nl = value.indexOf('\n', from);
+      if (nl < 0) nl = value.length;
+      if (nl > from && hasNonBlank(value, from, nl)) {
+        let last = nl - 1;
+        const c = value.charCodeAt(last);
+        if (c >= 0xdc00 && c <= 0xdfff && last > from) last--;
+        untypedText({ line, column: column + codePoints(value, from, last) }, tag);
       }
-      if (ch !== ' ' && ch !== '\t' && ch !== '\r') seen = true;
-      last = { line, column };
-      column++;
+      if (nl === value.length) break;
+      from = nl + 1;
+      line++;
+      column = 1;
     }
-    if (seen) untypedText(last, tag);
   };
 
   return {
@@ -355,17 +479,17 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
       const parent = stack[stack.length - 1];
       if (buffering) {
         buffering = false;
-        if (!isBlank(buffer)) untypedText(tag.tagEnd, parent?.tag);
+        if (!blank(buffer)) untypedText(tag.tagEnd, parent?.tag);
         buffer = '';
       }
-      const key = `${tag.uri}\u0000${tag.local}`;
-      let counts: Map<string, number>;
-      if (parent === undefined) counts = rootCounts ??= new Map();
-      else counts = parent.counts ??= new Map();
-      const index = (counts.get(key) ?? 0) + 1;
-      counts.set(key, index);
-      stack.push({ tag, index, counts: undefined });
-      startTagOpen(tag);
+      const key = d.names.id(tag.uri, tag.local);
+      const depth = stack.length;
+      const siblings = (counts[depth] ??= new Map());
+      const index = (siblings.get(key) ?? 0) + 1;
+      siblings.set(key, index);
+      counts[depth + 1]?.clear();
+      stack.push({ tag, index, parent, depth, path: undefined });
+      startTagOpen(tag, key);
       for (const a of tag.attributes) {
         if (a.uri === XMLNS) continue;
         attribute(tag, a);
@@ -386,7 +510,7 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
         buffer += value;
         return;
       }
-      if (isBlank(value)) return;
+      if (blank(value)) return;
       textChunks(value, position, stack[stack.length - 1]!.tag);
     },
     endElement(tag, end) {
@@ -399,7 +523,7 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
           if (textTyped) {
             ignoreNext = true;
             typedText(text, tag, end);
-          } else if (!isBlank(text)) untypedText(end, tag);
+          } else if (!blank(text)) untypedText(end, tag);
         }
       }
       endTag(tag, end);
@@ -417,4 +541,14 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
       return out;
     },
   };
+}
+
+/** The tokens of an ID, IDREF or IDREFS value (split at XML whitespace); one token without a regular expression. */
+function idTokens(value: string): string[] {
+  let plain = value.length > 0;
+  for (let i = 0; i < value.length && plain; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d) plain = false;
+  }
+  return plain ? [value] : value.split(/[ \t\n\r]+/).filter((t) => t !== '');
 }

@@ -40,9 +40,10 @@ export interface Pattern {
 }
 
 export interface PatternMemo {
-  startTag?: Map<string, Pattern>;
-  startTagRecover?: Map<string, Pattern>;
-  startAttribute?: Map<string, Pattern>;
+  /** Keyed by the name's id (`NameIds`). */
+  startTag?: Map<number, Pattern>;
+  startTagRecover?: Map<number, Pattern>;
+  startAttribute?: Map<number, Pattern>;
   data?: Map<string, Pattern>;
   endAttributes?: Pattern;
   ignoreMissingAttributes?: Pattern;
@@ -57,13 +58,15 @@ export interface PatternMemo {
    */
   elementIndex?: ChoiceIndex;
   attributeIndex?: ChoiceIndex;
+  /** Whether an attribute may still come (validator.ts, to choose between two messages). */
+  attributesPossible?: boolean;
   /** Whether data derivatives of this pattern depend on the namespace context (QName values). */
   contextual?: boolean;
 }
 
 export interface ChoiceIndex {
-  /** `ns\0local` -> the alternatives of that kind whose name class is names only and holds the name. */
-  byName: Map<string, Pattern[]>;
+  /** Name id -> the alternatives of that kind whose name class is names only and holds the name. */
+  byName: Map<number, Pattern[]>;
   /** Every other alternative (other kinds, and name classes with wildcards): always looked at. */
   rest: Pattern[];
 }

@@ -124,3 +124,23 @@ export function normalizeNames(classes: readonly NameClass[]): NormalizedNames {
   }
   return { names: out, wildcard: wild.length > 0 };
 }
+
+/**
+ * Expanded names (namespace URI, local name) as small integers, one table per grammar, so that the memo tables of
+ * derivative.ts are keyed by a number instead of a string built at every start tag and attribute. The lookup is two
+ * map reads on strings the tokenizer already interned (their hashes are cached), with nothing allocated.
+ */
+export class NameIds {
+  /** local name -> the namespaces it was seen with and their ids, in pairs (nearly always one pair). */
+  private readonly byLocal = new Map<string, Array<string | number>>();
+  private count = 0;
+
+  id(ns: string, local: string): number {
+    let list = this.byLocal.get(local);
+    if (list === undefined) this.byLocal.set(local, (list = []));
+    for (let i = 0; i < list.length; i += 2) if (list[i] === ns) return list[i + 1] as number;
+    const id = this.count++;
+    list.push(ns, id);
+    return id;
+  }
+}

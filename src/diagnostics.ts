@@ -9,7 +9,7 @@
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Which layer found the problem. */
-export type DiagnosticSource = 'xml' | 'relaxng' | 'rules' | 'encode' | 'annotate' | 'transform' | 'query' | 'io' | 'schema' | 'catalog';
+export type DiagnosticSource = 'xml' | 'relaxng' | 'rules' | 'encode' | 'annotate' | 'transform' | 'query' | 'io' | 'schema' | 'catalog' | 'internal';
 
 export interface Diagnostic {
   file: string;
@@ -134,4 +134,13 @@ export class TeikitError extends Error {
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
+}
+
+/**
+ * A bug or a runaway, not a finding about the file: a worker that stopped, a task over its time limit, an exception
+ * the library did not expect. Reported for the one file it concerns (verdict "not checked", exit code 2), so that
+ * a batch goes on.
+ */
+export function internalError(file: string, message: string): Diagnostic {
+  return diagnostic({ file, line: 1, column: 1, message, ruleId: 'internal', source: 'internal' });
 }

@@ -30,7 +30,8 @@ export function runCli(args: string[], options: { cwd?: string; input?: string; 
     env: { ...process.env, ...options.env },
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
-    timeout: 120_000,
+    // Only against a hang (see vitest.config.ts).
+    timeout: 600_000,
   });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

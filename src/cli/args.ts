@@ -34,6 +34,24 @@ export function oneOf<T extends string>(command: string, flag: string, value: un
   throw new UsageError(`${command}: --${flag} must be one of ${allowed.join(', ')} (got "${String(value)}")`);
 }
 
+/** `--jobs N` (validate, query, index): a positive integer, else a usage error. Default: see `defaultJobs`. */
+export function jobsOption(command: string, value: unknown): { jobs?: number } {
+  if (value === undefined) return {};
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`${command}: --jobs must be a positive integer (got "${String(value)}")`);
+  return { jobs };
+}
+
+/** `--time-limit SECONDS`: a positive number (0 for none), else a usage error. */
+export function timeLimitOption(command: string, value: unknown): { timeLimit?: number } {
+  if (value === undefined) return {};
+  const seconds = Number(value);
+  if (typeof value !== 'string' || value.trim() === '' || !Number.isFinite(seconds) || seconds < 0) {
+    throw new UsageError(`${command}: --time-limit must be a number of seconds, 0 for none (got "${String(value)}")`);
+  }
+  return { timeLimit: seconds };
+}
+
 /** The `--max-size MB` flag every command that reads files takes: the size cap of every input (src/io.ts). */
 export const MAX_SIZE_FLAG = { 'max-size': { type: 'string' } } as const;
 

@@ -6,8 +6,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDiagnostic } from '../diagnostics.js';
 import { writeAtomically, writeStdout } from '../io.js';
-import { jobsOption } from './query.js';
-import { oneOf, parseCommandLine, UsageError } from './args.js';
+import { jobsOption, oneOf, parseCommandLine, UsageError } from './args.js';
 import type { Command } from './main.js';
 
 const help = `Usage: teikit catalog PATH... [--format json|csv|dc|cmif] [-o FILE] [options]

@@ -4,7 +4,7 @@
 import { formatDiagnostic, printable } from '../diagnostics.js';
 import { buildIndex } from '../query/build.js';
 import { writeStdout } from '../io.js';
-import { applyMaxSize, MAX_SIZE_FLAG, maxSizeHelp, parseCommandLine, UsageError } from './args.js';
+import { applyMaxSize, jobsOption, MAX_SIZE_FLAG, maxSizeHelp, parseCommandLine, UsageError } from './args.js';
 import type { Command } from './main.js';
 
 const help = `Usage: teikit index PATH... --db FILE [--register FILE]... [--jobs N]
@@ -33,17 +33,13 @@ export const command: Command = {
   async run(argv) {
     const { values, positionals } = parseCommandLine('index', argv, { db: { type: 'string' }, jobs: { type: 'string' }, register: { type: 'string', multiple: true }, ...MAX_SIZE_FLAG });
     applyMaxSize('index', values['max-size']);
-    let jobs: number | undefined;
-    if (values['jobs'] !== undefined) {
-      jobs = Number(values['jobs']);
-      if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`index: --jobs must be a positive integer (got "${String(values['jobs'])}")`);
-    }
+    const jobs = jobsOption('index', values['jobs']);
     const db = values['db'];
     if (typeof db !== 'string' || db === '') throw new UsageError('index: --db FILE is required; run "teikit index --help"');
     if (positionals.length === 0) throw new UsageError('index: give at least one PATH (file or directory)');
     const started = process.hrtime.bigint();
     const registers = (values['register'] as string[] | undefined) ?? [];
-    const r = await buildIndex(positionals, db, { ...(jobs === undefined ? {} : { jobs }), registers });
+    const r = await buildIndex(positionals, db, { ...jobs, registers });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     for (const d of r.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
     const mb = r.parsedBytes / 1e6;

@@ -8,7 +8,7 @@ import { formatMentions } from '../query/format.js';
 import { QUERY_KINDS, type Query, type QueryKind } from '../query/types.js';
 import { writeStdout } from '../io.js';
 import { MATCH_MODES, nameMatcher, RegexError } from '../query/match.js';
-import { applyMaxSize, MAX_SIZE_FLAG, maxSizeHelp, oneOf, parseCommandLine, UsageError } from './args.js';
+import { applyMaxSize, jobsOption, MAX_SIZE_FLAG, maxSizeHelp, oneOf, parseCommandLine, UsageError } from './args.js';
 import type { Command } from './main.js';
 
 const help = `Usage: teikit query places|persons|orgs|dates PATH... [options]
@@ -43,14 +43,6 @@ the others are still answered), 2 usage or I/O error (missing file, missing or c
 Unresolved pointers are warnings on stderr (once per target); their mentions are still listed. With --db they
 were printed by "teikit index" and are not repeated.
 `;
-
-/** `--jobs N`: a positive integer, else a usage error. */
-export function jobsOption(command: string, value: unknown): { jobs?: number } {
-  if (value === undefined) return {};
-  const jobs = Number(value);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`${command}: --jobs must be a positive integer (got "${String(value)}")`);
-  return { jobs };
-}
 
 export const command: Command = {
   summary: 'list mentions of places, persons, organisations or dates, with context',

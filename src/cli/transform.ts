@@ -7,9 +7,7 @@
 import { statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { formatDiagnostic, TeikitError } from '../diagnostics.js';
-import { checkDepth, runStylesheetDeep } from '../transform/deep.js';
 import { transformToHtml, transformToText } from '../transform/index.js';
-import { cleanXml } from '../transform/input.js';
 import { checkOutputTarget, expandPaths, readBytes, writeAtomically, writeStdout } from '../io.js';
 import { parseXml } from '../xml/index.js';
 import { applyMaxSize, MAX_SIZE_FLAG, maxSizeHelp, oneOf, parseCommandLine, UsageError } from './args.js';
@@ -43,17 +41,10 @@ Exit codes: 0 success, 1 malformed input or a stylesheet error (FILE:LINE:COLUMN
 
 type Format = 'html' | 'text';
 
-/** Transform one file; on the main thread first, then, if it is nested too deeply for that, in a worker. */
+/** Transform one file (the library retries a deeply nested document in a thread with a large stack). */
 async function transformFile(file: string, to: Format, reading: boolean): Promise<string> {
   const document = parseXml(readBytes(file), { file });
-  try {
-    return to === 'html' ? transformToHtml(document, { file, reading }) : transformToText(document, { file, reading });
-  } catch (error) {
-    // A document nested deeper than saxon-js can recurse on this thread: again in a thread with a large stack.
-    if (!(error instanceof TeikitError && error.diagnostic.ruleId === 'transform/too-deep')) throw error;
-    checkDepth(document, file);
-    return runStylesheetDeep(to === 'html' ? 'tei-html' : 'tei-text', cleanXml(document, file), { reading }, file);
-  }
+  return to === 'html' ? transformToHtml(document, { file, reading }) : transformToText(document, { file, reading });
 }
 
 export const command: Command = {

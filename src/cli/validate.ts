@@ -1,15 +1,17 @@
 /**
- * `teikit validate PATH... [--schema FILE.rng] [--rules] [--xinclude] [--format text|json] [--jobs N]`:
+ * `teikit validate PATH... [--schema FILE.rng] [--rules] [--xinclude] [--format text|json] [--jobs N]
+ * [--time-limit SECONDS]`:
  * a thin shell over `validateFiles` (src/validate). Reports go to stdout; a progress bar goes to stderr only when
  * stderr is a terminal and the batch is large. Exit codes: 0 all valid, 1 an invalid or malformed file, 2 usage or
  * I/O error (unknown option, missing PATH, unreadable or broken schema), also when other files were checked.
  */
+import { DEFAULT_TIME_LIMIT } from '../validate/batch.js';
 import { validateFiles } from '../validate/index.js';
 import { writeStdout } from '../io.js';
-import { exitCode, formatJson, formatText, TEXT_MAX_ERRORS } from '../validate/report.js';
+import { exitCode, formatFileText, formatJson, summaryLine, TEXT_MAX_ERRORS } from '../validate/report.js';
 import { RULES } from '../validate/rules/index.js';
 import type { Command } from './main.js';
-import { applyMaxSize, MAX_SIZE_FLAG, maxSizeHelp, oneOf, parseCommandLine, UsageError } from './args.js';
+import { applyMaxSize, jobsOption, MAX_SIZE_FLAG, maxSizeHelp, oneOf, parseCommandLine, timeLimitOption, UsageError } from './args.js';
 
 /** The progress bar appears for batches of at least this many files. */
 const PROGRESS_MIN_FILES = 20;
@@ -29,6 +31,8 @@ function progressBar(): { update(done: number, total: number): void; clear(): vo
     },
     clear() {
       if (shown) process.stderr.write('\r\x1b[2K');
+      shown = false;
+      last = -1;
     },
   };
 }
@@ -36,6 +40,7 @@ function progressBar(): { update(done: number, total: number): void; clear(): vo
 export const command: Command = {
   summary: 'check TEI files: well-formedness, RELAX NG (any schema), edition rules',
   help: `Usage: teikit validate PATH... [--schema FILE.rng] [--rules] [--xinclude] [--format text|json] [--jobs N]
+                       [--time-limit SECONDS]
 
 Checks each file (directories: every *.xml below them) for well-formedness, validity against a RELAX NG
 schema (XML syntax), and, with --rules, teikit's edition rules.
@@ -49,7 +54,9 @@ Options:
   --rules                also check the edition rules (below)
   --xinclude             resolve xi:include of local files first (reads the files a document names)
   --format text|json     output format (default text)
-  --jobs N               worker threads (default: number of CPUs; small batches run in one thread)
+  --jobs N               threads (default: one per CPU, at most 8)
+  --time-limit SECONDS   in a batch, stop a file still being validated after this long and report it as not
+                         checked [validate/time-limit], then go on (default ${DEFAULT_TIME_LIMIT}; 0: no limit)
   --no-cache             compile the schema without the on-disk cache
   --max-errors N         print at most N errors per file, then a line counting the rest (0: all; default
                          ${TEXT_MAX_ERRORS} in text, all in JSON); the verdict and the counts always include every error
@@ -71,6 +78,7 @@ broken schema), also when the other files were checked.
       xinclude: { type: 'boolean' },
       format: { type: 'string' },
       jobs: { type: 'string' },
+      'time-limit': { type: 'string' },
       'no-cache': { type: 'boolean' },
       'max-errors': { type: 'string' },
       ...MAX_SIZE_FLAG,
@@ -83,22 +91,31 @@ broken schema), also when the other files were checked.
     }
     const format = oneOf('validate', 'format', values['format'], ['text', 'json'] as const, 'text');
     if (positionals.length === 0) throw new UsageError('validate: no PATH given; run "teikit validate --help"');
-    let jobs: number | undefined;
-    if (values['jobs'] !== undefined) {
-      jobs = Number(values['jobs']);
-      if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`validate: --jobs must be a positive integer (got "${String(values['jobs'])}")`);
-    }
     const bar = process.stderr.isTTY === true ? progressBar() : undefined;
-    const options: Parameters<typeof validateFiles>[1] = {};
+    const options: Parameters<typeof validateFiles>[1] = { ...jobsOption('validate', values['jobs']), ...timeLimitOption('validate', values['time-limit']) };
     if (typeof values['schema'] === 'string') options.schema = values['schema'];
     if (values['rules'] === true) options.rules = true;
     if (values['xinclude'] === true) options.xinclude = true;
     if (values['no-cache'] === true) options.noCache = true;
-    if (jobs !== undefined) options.jobs = jobs;
     if (bar !== undefined) options.onProgress = (done, total) => bar.update(done, total);
+    // Text: each file's lines as soon as it and every file before it are done, so a slow file hides nothing.
+    // A failed write (the reader went away, a full disk) is kept and thrown once the batch is over.
+    let stdoutFailure: unknown;
+    if (format === 'text') {
+      options.onReport = (f) => {
+        if (stdoutFailure !== undefined) return;
+        bar?.clear();
+        try {
+          writeStdout(formatFileText(f, maxErrors ?? TEXT_MAX_ERRORS));
+        } catch (error) {
+          stdoutFailure = error;
+        }
+      };
+    }
     const report = await validateFiles(positionals, options);
     bar?.clear();
-    writeStdout(format === 'json' ? formatJson(report, maxErrors) : formatText(report, maxErrors ?? TEXT_MAX_ERRORS));
+    if (stdoutFailure !== undefined) throw stdoutFailure;
+    writeStdout(format === 'json' ? formatJson(report, maxErrors) : summaryLine(report.summary) + '\n');
     return exitCode(report);
   },
 };

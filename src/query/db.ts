@@ -16,6 +16,7 @@ import Database from 'better-sqlite3';
 import { diagnostic, TeikitError, type Diagnostic } from '../diagnostics.js';
 import { describe, fileType } from '../io.js';
 import type { ExtractedMention } from './extract.js';
+import { MENTION_SQL_COLUMNS } from './mention-row.js';
 import { comparePaths, compileQuery, Reporter, toMention } from './rows.js';
 import type { NameMatcher } from './match.js';
 import type { Mention, Query, QueryResult, RegisterEntry } from './types.js';
@@ -35,10 +36,8 @@ CREATE TABLE names (entry INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASC
 CREATE INDEX names_norm ON names(norm, entry);
 CREATE INDEX names_entry ON names(entry);
 CREATE TABLE mentions (id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
-  seq INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL, kind TEXT NOT NULL, element TEXT NOT NULL,
-  type TEXT, surface TEXT NOT NULL, surface_norm TEXT NOT NULL, pointer TEXT, pointer_attr TEXT,
-  entry INTEGER REFERENCES entries(id), left_ctx TEXT NOT NULL, right_ctx TEXT NOT NULL, in_header INTEGER NOT NULL,
-  d_when TEXT, d_from TEXT, d_to TEXT, d_not_before TEXT, d_not_after TEXT, range_lo INTEGER, range_hi INTEGER);
+  seq INTEGER NOT NULL, ${MENTION_SQL_COLUMNS.join(', ')},
+  surface_norm TEXT NOT NULL, entry INTEGER REFERENCES entries(id), range_lo INTEGER, range_hi INTEGER);
 CREATE INDEX mentions_file ON mentions(file_id, seq);
 CREATE INDEX mentions_kind ON mentions(kind, file_id);
 CREATE INDEX mentions_surface ON mentions(surface_norm);

@@ -4,16 +4,14 @@
  * schemas/query-result.schema.json) and `kwic` (keyword in context, aligned on the keyword).
  * Widths count East Asian wide and fullwidth characters as two columns (UAX #11), so CJK rows stay aligned.
  */
+import { MENTION_FIELD_NAMES } from './mention-row.js';
 import { printable } from '../diagnostics.js';
 import type { Mention } from './types.js';
 
 export type OutputFormat = 'table' | 'csv' | 'json' | 'kwic';
 
 /** Columns of CSV output, in order. `names` is joined with " | ". */
-export const CSV_COLUMNS = [
-  'file', 'line', 'column', 'kind', 'element', 'type', 'surface', 'pointer', 'pointerAttribute', 'entry', 'register',
-  'preferred', 'names', 'title', 'date', 'left', 'right', 'inHeader', 'when', 'from', 'to', 'notBefore', 'notAfter',
-] as const satisfies ReadonlyArray<keyof Mention>;
+export const CSV_COLUMNS: ReadonlyArray<keyof Mention> = MENTION_FIELD_NAMES;
 
 export function formatMentions(mentions: readonly Mention[], format: OutputFormat): string {
   switch (format) {

@@ -1,24 +1,19 @@
 /**
  * Parse and extract many files on several cores. Parsing (about 10 MB/s per core with saxes) dominates a scan and
- * an index build, and files are independent, so they are spread over worker threads; results come back in file
- * order, so the output is the same as with one thread. Falls back to one thread for a single file, `jobs` 1, less
- * than 4 MB of XML, or when the compiled worker is not there (running from TypeScript sources).
+ * an index build, and files are independent, so they are spread over the worker pool (src/workers/); results come
+ * back in file order, so the output is the same as with one thread. Falls back to one thread for a single file,
+ * `jobs` 1, less than 4 MB of XML, or when the compiled worker is not there (running from TypeScript sources).
  */
-import { existsSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { TeikitError, type Diagnostic } from '../diagnostics.js';
+import { statSync } from 'node:fs';
+import { internalError, TeikitError, type Diagnostic } from '../diagnostics.js';
+import { defaultJobs } from '../workers/jobs.js';
+import { runPool, workersAvailable } from '../workers/pool.js';
 import type { FileExtract } from './extract.js';
 import { RegisterCache } from './registers.js';
 import { extractFile } from './scan.js';
+import type { ExtractReply, ExtractTask } from './worker.js';
 
-/** Default number of threads: one per core, at most 8. */
-export function defaultJobs(): number {
-  return Math.max(1, Math.min(8, availableParallelism()));
-}
-
-const WORKER = new URL('./worker.js', import.meta.url);
+export { defaultJobs };
 
 /** Below this much XML, starting threads (about 40 ms each) costs more than it saves. */
 const MIN_PARALLEL_BYTES = 4_000_000;
@@ -33,11 +28,6 @@ function sizes(files: readonly string[]): number[] {
   });
 }
 
-type Reply =
-  | { index: number; result: FileExtract | Diagnostic }
-  | { index: number; failure: { diagnostic: Diagnostic; exitCode: 1 | 2 } }
-  | { index: number; crash: string };
-
 /**
  * Extract `files` (absolute paths) with up to `jobs` threads; the result array is in the order of `files`.
  * `registers` (absolute paths) are the `--register` files every thread resolves pointers against.
@@ -45,7 +35,7 @@ type Reply =
 export async function extractAll(files: readonly string[], jobs = defaultJobs(), registers: readonly string[] = []): Promise<Array<FileExtract | Diagnostic>> {
   const threads = Math.min(jobs, files.length);
   const size = threads > 1 ? sizes(files) : [];
-  if (threads <= 1 || size.reduce((a, b) => a + b, 0) < MIN_PARALLEL_BYTES || !existsSync(fileURLToPath(WORKER))) {
+  if (threads <= 1 || size.reduce((a, b) => a + b, 0) < MIN_PARALLEL_BYTES || !workersAvailable()) {
     const cache = new RegisterCache(registers);
     const results: Array<FileExtract | Diagnostic> = [];
     for (const file of files) {
@@ -56,34 +46,23 @@ export async function extractAll(files: readonly string[], jobs = defaultJobs(),
     }
     return results;
   }
-  const results = new Array<FileExtract | Diagnostic>(files.length);
-  const workers = Array.from({ length: threads }, () => new Worker(WORKER, { workerData: { registers: [...registers] } }));
   // Largest files first, so that one big file does not finish alone at the end.
   const order = files.map((_, i) => i).sort((a, b) => size[b]! - size[a]! || a - b);
-  let next = 0;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let done = 0;
-      const feed = (worker: Worker): void => {
-        if (next < order.length) {
-          const index = order[next++]!;
-          worker.postMessage({ index, file: files[index] });
-        }
-      };
-      for (const worker of workers) {
-        worker.on('message', (reply: Reply) => {
-          if ('result' in reply) results[reply.index] = reply.result;
-          else if ('failure' in reply) return reject(new TeikitError(reply.failure.diagnostic, reply.failure.exitCode));
-          else return reject(new Error(reply.crash));
-          if (++done === files.length) resolve();
-          else feed(worker);
-        });
-        worker.on('error', reject);
-        feed(worker);
-      }
-    });
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-  return results;
+  const replies = await runPool<ExtractTask, ExtractReply>(
+    order.map((i) => ({ file: files[i]!, registers: [...registers] })),
+    {
+      module: new URL('./worker.js', import.meta.url),
+      workers: threads,
+      failed: (task, why) => ({ result: internalError(task.file, `internal error: the worker reading this file stopped (${why.message})`) }),
+    },
+  );
+  const inFileOrder = new Array<ExtractReply>(files.length);
+  replies.forEach((reply, k) => {
+    inFileOrder[order[k]!] = reply;
+  });
+  // As on one thread, an I/O failure of a file (an unreadable register, say) ends the whole run: the first one.
+  return inFileOrder.map((reply) => {
+    if ('failure' in reply) throw new TeikitError(reply.failure.diagnostic, reply.failure.exitCode);
+    return reply.result;
+  });
 }

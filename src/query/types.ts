@@ -1,6 +1,5 @@
 /**
- * Data types of the query stage. A `Mention` is one row of `teikit query` output: the same object in the library,
- * in `--format json` (schemas/query-result.schema.json), in the SQLite index and in the tests.
+ * Data types of the query stage. A `Mention`, one row of `teikit query` output, is defined in mention-row.ts.
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { MatchMode } from './match.js';
@@ -29,44 +28,8 @@ export interface RegisterEntry {
   uris?: string[];
 }
 
-export interface Mention {
-  /** The file, as a path relative to the working directory (absolute when that is shorter). */
-  file: string;
-  line: number;
-  /** Column of the element's `<`, in Unicode code points (1-based). */
-  column: number;
-  kind: QueryKind;
-  /** Local name of the element: `placeName`, `rs`, `date`, ... */
-  element: string;
-  /** `@type` of the element, if any. */
-  type: string | null;
-  /** The text of the element, whitespace normalised. */
-  surface: string;
-  /** The pointer as the file gives it: the `@ref`, `@key` or `@corresp` value that resolved (else the first present). */
-  pointer: string | null;
-  /** Which attribute `pointer` came from. */
-  pointerAttribute: 'ref' | 'key' | 'corresp' | null;
-  /** Register entry id the pointer resolves to. */
-  entry: string | null;
-  /** The file holding that register entry (same path convention as `file`). */
-  register: string | null;
-  preferred: string | null;
-  names: string[];
-  /** Document title (teiHeader titleStmt) and date (see README: which date). */
-  title: string | null;
-  date: string | null;
-  /** About 60 characters of text on each side, whitespace normalised, never from the teiHeader. */
-  left: string;
-  right: string;
-  /** True for mentions inside the teiHeader (only listed with `--header`; they carry no context). */
-  inHeader: boolean;
-  /** ISO 8601 attributes of `date`/`time` (null for other kinds). */
-  when: string | null;
-  from: string | null;
-  to: string | null;
-  notBefore: string | null;
-  notAfter: string | null;
-}
+export type { Mention } from './mention-row.js';
+import type { Mention } from './mention-row.js';
 
 export interface Query {
   kind: QueryKind;

@@ -1,18 +1,34 @@
 /**
- * A worker thread of `extractAll`: parses and extracts the files it is sent, one at a time, with its own cache
- * of register files. Results are plain data (structured clone).
+ * The task a worker thread runs for `extractAll` (parallel.ts): parse and extract one file, with a cache of register
+ * files kept for the thread's lifetime (one per set of `--register` files). Results are plain data (structured
+ * clone).
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { TeikitError } from '../diagnostics.js';
+import { TeikitError, type Diagnostic } from '../diagnostics.js';
+import type { FileExtract } from './extract.js';
 import { RegisterCache } from './registers.js';
 import { extractFile } from './scan.js';
 
-const cache = new RegisterCache((workerData as { registers?: string[] } | null)?.registers ?? []);
-parentPort?.on('message', (message: { index: number; file: string }) => {
-  try {
-    parentPort!.postMessage({ index: message.index, result: extractFile(message.file, cache) });
-  } catch (error) {
-    if (error instanceof TeikitError) parentPort!.postMessage({ index: message.index, failure: { diagnostic: error.diagnostic, exitCode: error.exitCode } });
-    else parentPort!.postMessage({ index: message.index, crash: error instanceof Error ? error.message : String(error) });
+export interface ExtractTask {
+  file: string;
+  /** `--register` files (absolute paths) that pointers also resolve against. */
+  registers: readonly string[];
+}
+
+export type ExtractReply = { result: FileExtract | Diagnostic } | { failure: { diagnostic: Diagnostic; exitCode: 1 | 2 } };
+
+const caches = new Map<string, RegisterCache>();
+
+export function run(task: ExtractTask): ExtractReply {
+  const key = JSON.stringify(task.registers);
+  let cache = caches.get(key);
+  if (cache === undefined) {
+    cache = new RegisterCache(task.registers);
+    caches.set(key, cache);
   }
-});
+  try {
+    return { result: extractFile(task.file, cache) };
+  } catch (error) {
+    if (error instanceof TeikitError) return { failure: { diagnostic: error.diagnostic, exitCode: error.exitCode } };
+    throw error;
+  }
+}

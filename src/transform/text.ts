@@ -3,8 +3,8 @@
  * blocks, notes and apparatus after the text. By default the text as published (supplied words in brackets, gaps as
  * `[...]`); `reading: true` gives the clean reading text.
  */
-import { saxonSource, type TransformInput, type TransformOptions } from './input.js';
-import { runStylesheet } from './saxon.js';
+import { transformDocument } from './deep.js';
+import { parsedInput, type TransformInput, type TransformOptions } from './input.js';
 
 export interface TextOptions extends TransformOptions {
   /** The clean reading text: supplied words without brackets, gaps and deletions left out, corrections applied.
@@ -15,5 +15,5 @@ export interface TextOptions extends TransformOptions {
 /** Transform TEI (a parsed document, or XML text or bytes) to plain text, ending with a newline. */
 export function transformToText(input: TransformInput, options: TextOptions = {}): string {
   const file = options.file ?? '<input>';
-  return runStylesheet('tei-text', saxonSource(input, file), { reading: options.reading ?? false }, file);
+  return transformDocument('tei-text', parsedInput(input, file), { reading: options.reading ?? false }, file);
 }

@@ -1,26 +1,26 @@
 /**
- * Worker thread that runs one transform with a large stack. saxon-js applies templates recursively, so a document
- * nested more than a few hundred levels deep overflows the main thread's stack (about 1 MB); `teikit transform`
- * then retries here, where the stack is `workerData.stackSizeMb` (see runStylesheetDeep in ./deep.ts).
+ * The task a worker thread runs for `runStylesheetDeep` (deep.ts): one transform, on a thread whose stack is large
+ * enough for saxon-js to recurse through a deeply nested document (see src/workers/).
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { TeikitError } from '../diagnostics.js';
+import { TeikitError, type Diagnostic } from '../diagnostics.js';
+import { saxonSource } from './input.js';
 import { runStylesheet, type StylesheetName } from './saxon.js';
 
-interface Job {
+export interface DeepTask {
   name: StylesheetName;
+  /** The document as well-formed XML text (parsed here again and handed to saxon-js as a tree, ../dom.ts). */
   xml: string;
   params: Record<string, string | number | boolean>;
   file: string;
 }
 
-const job = workerData as Job;
-try {
-  parentPort!.postMessage({ ok: true, output: runStylesheet(job.name, job.xml, job.params, job.file) });
-} catch (error) {
-  parentPort!.postMessage(
-    error instanceof TeikitError
-      ? { ok: false, diagnostic: error.diagnostic }
-      : { ok: false, message: error instanceof Error ? error.message : String(error) },
-  );
+export type DeepResult = { output: string } | { diagnostic: Diagnostic };
+
+export function run(task: DeepTask): DeepResult {
+  try {
+    return { output: runStylesheet(task.name, saxonSource(task.xml, task.file), task.params, task.file) };
+  } catch (error) {
+    if (error instanceof TeikitError) return { diagnostic: error.diagnostic };
+    throw error;
+  }
 }

@@ -2,15 +2,17 @@
  * Batches: PATHs expanded (directories recursively, `*.xml`), each file validated on its own so that one bad file
  * never stops the batch, results returned in input order whatever order the workers finish in.
  *
- * Parallelism: `jobs` threads (default `os.availableParallelism()`): this one and `jobs - 1` worker threads, each
- * loading the schema once through the engine's on-disk cache. A thread costs a start-up and a schema load, so
- * small batches run in this thread only.
+ * Reports are handed to `onReport` in input order as they complete, so a slow file never hides the ones before it.
+ *
+ * Threads (src/workers/): with a time limit (the default), every file of a batch of two or more runs in a worker, up
+ * to `jobs` of them, so that a runaway file can be stopped and reported while the batch goes on. Without one, small
+ * batches run in this thread, large ones here and in `jobs - 1` workers. Each worker loads a schema once, through the
+ * engine's on-disk cache.
  */
-import { existsSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { diagnostic, TeikitError, type Diagnostic } from '../diagnostics.js';
+import { statSync } from 'node:fs';
+import { diagnostic, internalError, TeikitError } from '../diagnostics.js';
+import { defaultJobs } from '../workers/jobs.js';
+import { runPool, workersAvailable, type PoolFailure } from '../workers/pool.js';
 import { expandPaths } from '../io.js';
 import { schemaFor, validateFile } from './validate-file.js';
 import type { FileReport, ValidateFilesOptions, ValidateOptions, ValidationReport, ValidationSummary } from './types.js';
@@ -25,15 +27,12 @@ const MIN_BYTES_FOR_WORKERS = 8_000_000;
 /** Roughly how many bytes make one more thread worth its start. */
 const BYTES_PER_WORKER = 4_000_000;
 
+/** Seconds one file may take in a batch before it is stopped and reported (`--time-limit`). */
+export const DEFAULT_TIME_LIMIT = 300;
+
 export interface WorkerTask {
-  index: number;
   path: string;
   options: ValidateOptions;
-}
-
-export interface WorkerResult {
-  index: number;
-  report: FileReport;
 }
 
 /** Expand PATHs; a missing or unreadable PATH becomes a report with the verdict `error`, in its place. */
@@ -63,13 +62,6 @@ export function summarize(files: readonly FileReport[], seconds: number): Valida
   return s;
 }
 
-function workerScript(): string | undefined {
-  // Compiled code runs dist/src/validate/worker.js; from TypeScript sources (tests) there is no .js to start.
-  const url = new URL('./worker.js', import.meta.url);
-  const path = fileURLToPath(url);
-  return existsSync(path) ? path : undefined;
-}
-
 function size(path: string): number {
   try {
     return statSync(path).size;
@@ -84,107 +76,61 @@ function size(path: string): number {
  */
 export async function validateFiles(paths: readonly string[], options: ValidateFilesOptions = {}): Promise<ValidationReport> {
   const started = performance.now();
-  const { jobs: jobsOption, onProgress, ...fileOptions } = options;
+  const { jobs: jobsOption, onProgress, onReport, timeLimit = DEFAULT_TIME_LIMIT, ...fileOptions } = options;
   if (fileOptions.schema !== undefined) await schemaFor(fileOptions.schema, fileOptions);
   const inputs = expandInputs(paths);
   const results: Array<FileReport | undefined> = inputs.map((i) => (typeof i === 'string' ? undefined : i));
   const pending = inputs.flatMap((input, index) => (typeof input === 'string' ? [{ index, path: input }] : []));
   const total = inputs.length;
   let done = total - pending.length;
-  const progress = (): void => onProgress?.(done, total);
+  let delivered = 0;
+  /** Reports go out in input order, each as soon as every report before it is in. */
+  const deliver = (): void => {
+    for (; delivered < total && results[delivered] !== undefined; delivered++) onReport?.(results[delivered]!, delivered);
+  };
+  const record = (index: number, report: FileReport): void => {
+    results[index] = report;
+    done++;
+    onProgress?.(done, total);
+    deliver();
+  };
+  deliver();
 
-  const jobs = Math.max(1, Math.floor(jobsOption ?? availableParallelism()));
+  const jobs = Math.max(1, Math.floor(jobsOption ?? defaultJobs()));
   const bytes = pending.reduce((sum, p) => sum + size(p.path), 0);
-  const script = workerScript();
   const threads = Math.min(jobs, pending.length, Math.max(1, Math.ceil(bytes / BYTES_PER_WORKER)));
-  if (script === undefined || threads < 2 || pending.length < MIN_FILES_FOR_WORKERS || bytes < MIN_BYTES_FOR_WORKERS) {
-    for (const { index, path } of pending) {
-      results[index] = await validateFile(path, fileOptions);
-      done++;
-      progress();
-    }
+  // A time limit can only stop a worker: with one, every file of a batch runs in a worker (this thread waits).
+  // Without one, small batches run here, and large ones here and in threads - 1 workers.
+  const limited = timeLimit > 0 && pending.length >= 2;
+  const parallel = threads >= 2 && pending.length >= MIN_FILES_FOR_WORKERS && bytes >= MIN_BYTES_FOR_WORKERS;
+  if (!workersAvailable() || (!limited && !parallel)) {
+    for (const { index, path } of pending) record(index, await validateFile(path, fileOptions));
   } else {
-    // This thread is one of the `threads`: it works alongside threads - 1 workers.
-    await runPool(script, threads - 1, pending, fileOptions, (index, report) => {
-      results[index] = report;
-      done++;
-      progress();
-    });
+    await runPool<WorkerTask, FileReport>(
+      pending.map(({ path }) => ({ path, options: fileOptions })),
+      {
+        module: new URL('./worker.js', import.meta.url),
+        workers: limited ? threads : threads - 1,
+        ...(limited ? { timeLimitMs: timeLimit * 1000 } : { here: (task: WorkerTask) => validateFile(task.path, task.options) }),
+        failed: (task, failure) => notFinished(task.path, failure, timeLimit),
+        onResult: (k, report) => record(pending[k]!.index, report),
+      },
+    );
   }
   const files = results as FileReport[];
   return { files, summary: summarize(files, (performance.now() - started) / 1000) };
 }
 
-function crashed(path: string, why: string): FileReport {
-  const d: Diagnostic = diagnostic({ file: path, line: 1, column: 1, message: `internal error: the worker validating this file stopped (${why})`, ruleId: 'internal', source: 'relaxng' });
+function notFinished(path: string, failure: PoolFailure, timeLimit: number): FileReport {
+  const d = failure.timedOut
+    ? diagnostic({
+        file: path,
+        line: 1,
+        column: 1,
+        message: `validation of this file was stopped after ${timeLimit} s (the time limit; raise it with --time-limit SECONDS, 0 for none)`,
+        ruleId: 'validate/time-limit',
+        source: 'internal',
+      })
+    : internalError(path, `internal error: the worker validating this file stopped (${failure.message})`);
   return { path, verdict: 'error', schema: null, rules: false, diagnostics: [d] };
-}
-
-/** Files queued per worker: one running, one waiting, so that a worker never idles between files. */
-const WORKER_QUEUE = 2;
-
-/**
- * A shared queue served by `workers` worker threads and by this thread, which has the schema loaded already and
- * would otherwise only wait. A worker that dies fails only the file it was running; the files queued behind it go
- * back to the queue, and a new worker takes its place.
- */
-function runPool(
-  script: string,
-  workers: number,
-  tasks: Array<{ index: number; path: string }>,
-  options: ValidateOptions,
-  onResult: (index: number, report: FileReport) => void,
-): Promise<void> {
-  const queue = [...tasks];
-  let outstanding = tasks.length;
-  return new Promise((resolveAll) => {
-    const finish = (index: number, report: FileReport): void => {
-      onResult(index, report);
-      outstanding--;
-      if (outstanding === 0) resolveAll();
-    };
-    const start = (): void => {
-      const worker = new Worker(script);
-      const inFlight: Array<{ index: number; path: string }> = [];
-      let stopped = false;
-      const feed = (): void => {
-        while (inFlight.length < WORKER_QUEUE && queue.length > 0) {
-          const task = queue.shift()!;
-          inFlight.push(task);
-          const message: WorkerTask = { index: task.index, path: task.path, options };
-          worker.postMessage(message);
-        }
-        if (inFlight.length === 0 && !stopped) {
-          stopped = true;
-          void worker.terminate();
-        }
-      };
-      worker.on('message', (result: WorkerResult) => {
-        const at = inFlight.findIndex((t) => t.index === result.index);
-        if (at >= 0) inFlight.splice(at, 1);
-        finish(result.index, result.report);
-        feed();
-      });
-      const die = (why: string): void => {
-        if (stopped) return;
-        stopped = true;
-        const [lost, ...waiting] = inFlight;
-        inFlight.length = 0;
-        queue.unshift(...waiting);
-        if (lost !== undefined) finish(lost.index, crashed(lost.path, why));
-        if (queue.length > 0) start();
-      };
-      worker.on('error', (error) => die(error.message.split('\n')[0]!));
-      worker.on('exit', (code) => die(`exit code ${code}`));
-      feed();
-    };
-    for (let i = 0; i < workers; i++) start();
-    // This thread takes files too, one at a time, yielding between them so that workers are fed promptly.
-    void (async () => {
-      for (let task = queue.shift(); task !== undefined; task = queue.shift()) {
-        finish(task.index, await validateFile(task.path, options));
-        await new Promise((r) => setImmediate(r));
-      }
-    })();
-  });
 }

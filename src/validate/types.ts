@@ -69,8 +69,16 @@ export interface ValidateOptions {
 }
 
 export interface ValidateFilesOptions extends ValidateOptions {
-  /** Worker threads. Default `os.availableParallelism()`; 1 validates in this thread. */
+  /** Threads. Default one per core, at most 8. */
   jobs?: number;
+  /**
+   * Seconds one file of a batch may take; a file still running then is stopped and reported with the verdict
+   * `error` (`validate/time-limit`), and the batch goes on. 0: no limit. Default 300. A single file has no limit
+   * (it is validated in this thread).
+   */
+  timeLimit?: number;
   /** Called after each file (in completion order) with the count done and the total. */
   onProgress?: (done: number, total: number) => void;
+  /** Called with each file's report in input order, as soon as the reports of all files before it are in. */
+  onReport?: (report: FileReport, index: number) => void;
 }

@@ -3,7 +3,7 @@
  * ./relaxng, behind one module), then the edition rules (./rules) when asked or when the edition schema is used.
  */
 import { resolve } from 'node:path';
-import { diagnostic, hasErrors, TeikitError, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, hasErrors, internalError, TeikitError, type Diagnostic } from '../diagnostics.js';
 import { tryReadRegularFile } from '../io.js';
 import { tryParseXml, type XmlDocument } from '../xml/index.js';
 import { loadSchema, validateStream, validateWithSchema, type RelaxngSchema } from './relaxng/index.js';
@@ -35,9 +35,9 @@ function verdictOf(diagnostics: readonly Diagnostic[]): Verdict {
   return hasErrors(diagnostics) ? 'invalid' : 'valid';
 }
 
-function internalError(file: string, error: unknown): Diagnostic {
+function engineFailure(file: string, error: unknown): Diagnostic {
   const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-  return diagnostic({ file, line: 1, column: 1, message: `internal error while validating: ${message}`, ruleId: 'internal', source: 'relaxng' });
+  return internalError(file, `internal error while validating: ${message}`);
 }
 
 /**
@@ -84,7 +84,7 @@ export async function validateSource(input: string | Uint8Array, file: string, o
     if (error instanceof TeikitError) {
       return { path: file, verdict: 'error', schema: null, rules: false, diagnostics: [error.diagnostic] };
     }
-    return { path: file, verdict: 'error', schema: null, rules: false, diagnostics: [internalError(file, error)] };
+    return { path: file, verdict: 'error', schema: null, rules: false, diagnostics: [engineFailure(file, error)] };
   }
 }
 
@@ -104,7 +104,7 @@ async function streamSource(input: string | Uint8Array, file: string, options: V
     return { path: file, verdict: verdictOf(all), schema: schemaUsed, rules: false, diagnostics: all };
   } catch (error) {
     if (error instanceof TeikitError) return { path: file, verdict: 'error', schema: null, rules: false, diagnostics: [error.diagnostic] };
-    return { path: file, verdict: 'error', schema: schemaUsed, rules: false, diagnostics: [internalError(file, error)] };
+    return { path: file, verdict: 'error', schema: schemaUsed, rules: false, diagnostics: [engineFailure(file, error)] };
   }
 }
 
@@ -133,7 +133,7 @@ export async function validateDocument(doc: XmlDocument, file: string, options: 
     relaxng = validateWithSchema(schema, doc, options.maxErrors === undefined ? {} : { maxErrors: options.maxErrors });
   } catch (error) {
     // The engine must not throw on a document; if it does, the file is reported, and the batch goes on.
-    return { path: file, verdict: 'error', schema: schemaUsed, rules: false, diagnostics: [...choice.notes, internalError(file, error)] };
+    return { path: file, verdict: 'error', schema: schemaUsed, rules: false, diagnostics: [...choice.notes, engineFailure(file, error)] };
   }
   append(diagnostics, relaxng);
   if (rules) append(diagnostics, withoutRepeats(checkRules(doc, { file }), relaxng));

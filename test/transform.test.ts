@@ -2,13 +2,13 @@
  * `teikit transform` and the library functions behind it: the HTML reading edition and the plain text, on fixtures
  * written for teikit (a cable in the shape of the edition, generic TEI features, a teiCorpus), with exact outputs.
  */
-import { mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { transformToHtml, transformToText } from '../src/transform/index.js';
 import { TeikitError } from '../src/diagnostics.js';
-import { projectRoot, runCli } from './helpers.js';
+import { corpusDir, hasCorpus, projectRoot, runCli } from './helpers.js';
 import { htmlText, missingWords, teiBodyText, words } from './transform-helpers.js';
 
 const fixtures = `${projectRoot}test/fixtures/transform/`;
@@ -306,5 +306,28 @@ describe('teikit transform (CLI)', () => {
       expect(readFileSync(join(dir, `${genre}.txt`), 'utf8')).toBe(readFileSync(`${fixtures}genres/${genre}.txt`, 'utf8'));
     }
     expect(existsSync(join(dir, 'bad.txt'))).toBe(false);
+  });
+
+  it.skipIf(!hasCorpus)('--jobs 2 spreads a batch over threads: the same files, and the bad files reported in input order', () => {
+    // 3.5 MB of FRUS (over the 2 MB below which a batch stays in one thread), with two bad files: kennan.xml uses an
+    // undeclared prefix, bad.xml is cut short.
+    const bad = join(tmp, 'bad.xml');
+    writeFileSync(bad, '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text>\n</TEI>');
+    const paths = [`${corpusDir}frus`, bad, `${corpusDir}frus-history`];
+    const one = runCli(['transform', ...paths, '--to', 'text', '--jobs', '1', '-o', join(tmp, 'jobs1')]);
+    const two = runCli(['transform', ...paths, '--to', 'text', '--jobs', '2', '-o', join(tmp, 'jobs2')]);
+    expect(two.stderr.split('\n').map((l) => l.replace(/^.*\/(?=[^/]+:\d+:\d+:)/, ''))).toEqual([
+      'kennan.xml:3:55: error unbound namespace prefix: "frus" [xml-wellformed]',
+      'bad.xml:2:6: error unexpected close tag [xml-wellformed]',
+      '',
+    ]);
+    expect(two.status).toBe(1);
+    expect(one.stderr).toBe(two.stderr);
+    const list = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+    expect(list(join(tmp, 'jobs2'))).toEqual(list(join(tmp, 'jobs1')));
+    for (const f of list(join(tmp, 'jobs1')).filter((f) => f.endsWith('.txt'))) {
+      expect(readFileSync(join(tmp, 'jobs2', f), 'utf8'), f).toBe(readFileSync(join(tmp, 'jobs1', f), 'utf8'));
+    }
+    expect(list(join(tmp, 'jobs2')).filter((f) => f.endsWith('.txt')).length).toBe(6);
   });
 });

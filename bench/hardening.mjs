@@ -55,21 +55,28 @@ const kinds = [
   ['unclosed brackets "["', (n) => 'word [ more '.repeat(n)],
   ['dates "18 April"', (n) => 'on 18 April and '.repeat(n)],
   ['names "Yili [Ili]"', (n) => 'Yili [Ili] and Tacheng '.repeat(n)],
+  // n pairs of emphasis markers, then n opening "**" that nothing closes (2n markers each).
+  ['emphasis "*a* **b**"', (n) => 'a *it* b **bo** c '.repeat(n / 2)],
+  ['unclosed "**", "__"', (n) => '**open d __open '.repeat(n)],
 ];
-console.log(`\nencode, one paragraph (${runs} runs, median ms, in process)`);
-console.log(['kind', '4,000', '8,000', '16,000'].map((s, i) => s.padEnd(i === 0 ? 26 : 12)).join(''));
+console.log(`\nencode, one paragraph (${runs} runs, median ms of wall time and of CPU time, in process)`);
+console.log(['kind', '4,000', '8,000', '16,000'].map((s, i) => s.padEnd(i === 0 ? 26 : 14)).join(''));
 for (const [label, make] of kinds) {
   const cells = [];
   for (const n of [4000, 8000, 16000]) {
     const text = `${head}[...]\n\n${make(n)}\n\n[...]\n`;
     const times = [];
+    const cpus = [];
     for (let r = 0; r < runs; r++) {
       const t = performance.now();
+      const c = process.cpuUsage();
       encodeRecord(text, { authority });
+      const u = process.cpuUsage(c);
       times.push(performance.now() - t);
+      cpus.push((u.user + u.system) / 1000);
     }
-    cells.push(`${median(times).toFixed(0)}`);
+    cells.push(`${median(times).toFixed(0)} (${median(cpus).toFixed(0)})`);
   }
-  console.log([label, ...cells].map((s, i) => s.padEnd(i === 0 ? 26 : 12)).join(''));
+  console.log([label, ...cells].map((s, i) => s.padEnd(i === 0 ? 26 : 14)).join(''));
 }
 rmSync(tmp, { recursive: true, force: true });

@@ -103,24 +103,49 @@ export const SIZE_LIMITS: Readonly<Record<FileKind, number>> = Object.freeze({
 
 const KIND_NAMES: Record<FileKind, string> = { document: 'documents', schema: 'schemas', authority: 'authority files', record: 'records' };
 
-/** The environment variable through which `--max-size` reaches worker threads (which copy the environment). */
+const KINDS = Object.keys(SIZE_LIMITS) as FileKind[];
+
+/**
+ * The environment variable through which `--max-size` reaches worker threads (which copy the environment): the caps
+ * it set, in bytes, as `KIND=BYTES,...` (a plain number of bytes sets every kind, as earlier versions wrote it).
+ */
 export const MAX_SIZE_ENV = 'TEIKIT_MAX_SIZE';
 
-/** The cap for a kind of file: `TEIKIT_MAX_SIZE` (bytes) when set, else the default. */
-export function sizeLimit(kind: FileKind): number {
+/** The caps set through `TEIKIT_MAX_SIZE`, by kind (kinds not named keep their default). */
+function capsFromEnvironment(): Partial<Record<FileKind, number>> {
   const env = process.env[MAX_SIZE_ENV];
-  if (env !== undefined && /^\d+$/.test(env)) return Number(env);
-  return SIZE_LIMITS[kind];
+  if (env === undefined) return {};
+  if (/^\d+$/.test(env)) return Object.fromEntries(KINDS.map((k) => [k, Number(env)]));
+  const caps: Partial<Record<FileKind, number>> = {};
+  for (const part of env.split(',')) {
+    const m = /^([a-z]+)=(\d+)$/.exec(part);
+    if (m !== null && (KINDS as string[]).includes(m[1]!)) caps[m[1] as FileKind] = Number(m[2]);
+  }
+  return caps;
+}
+
+/** The cap for a kind of file: the one `--max-size` set (through `TEIKIT_MAX_SIZE`), else the default. */
+export function sizeLimit(kind: FileKind): number {
+  return capsFromEnvironment()[kind] ?? SIZE_LIMITS[kind];
 }
 
 /**
- * Set the size cap of every kind for this process and the worker threads it starts: the value of `--max-size MB`.
- * Returns an error message for a value that is not a positive number.
+ * Set size caps for this process and the worker threads it starts: the value of `--max-size`, either `MB` (every
+ * kind) or `KIND=MB,...` (those kinds; KIND is document, schema, authority or record). Returns an error message for
+ * a value that is neither.
  */
-export function setMaxSize(megabytes: string): string | undefined {
-  const n = Number(megabytes);
-  if (!/^\d+(\.\d+)?$/.test(megabytes) || !(n > 0)) return `--max-size must be a positive number of megabytes (got "${megabytes}")`;
-  process.env[MAX_SIZE_ENV] = String(Math.round(n * MB));
+export function setMaxSize(spec: string): string | undefined {
+  const usage = `--max-size must be MB or KIND=MB,... (KIND: ${KINDS.join(', ')}; MB a positive number) (got "${spec}")`;
+  const caps = capsFromEnvironment();
+  const parts = spec.split(',');
+  for (const part of parts) {
+    const m = /^(?:([a-z]+)=)?(\d+(?:\.\d+)?)$/.exec(part.trim());
+    if (m === null || !(Number(m[2]) > 0) || (m[1] !== undefined && !(KINDS as string[]).includes(m[1]))) return usage;
+    if (m[1] === undefined && parts.length > 1) return usage;
+    const bytes = Math.round(Number(m[2]) * MB);
+    for (const kind of m[1] === undefined ? KINDS : [m[1] as FileKind]) caps[kind] = bytes;
+  }
+  process.env[MAX_SIZE_ENV] = KINDS.filter((k) => caps[k] !== undefined).map((k) => `${k}=${caps[k]}`).join(',');
   return undefined;
 }
 
@@ -130,7 +155,7 @@ function megabytes(bytes: number): string {
 
 function tooLarge(kind: FileKind, size: number | undefined, limit: number): string {
   const what = size === undefined ? `more than ${megabytes(limit)}` : megabytes(size);
-  return `file too large: ${what}, over the limit of ${megabytes(limit)} for ${KIND_NAMES[kind]} (raise it with --max-size MB)`;
+  return `file too large: ${what}, over the limit of ${megabytes(limit)} for ${KIND_NAMES[kind]} (raise it with --max-size ${kind}=MB)`;
 }
 
 export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };

@@ -221,9 +221,30 @@ describe('inputs are read only when they are regular files, of bounded size', ()
     const mb = `${Number((size / 1e6).toPrecision(3))} MB`;
     const small = runCli(['transform', edition, '--to', 'text', '--max-size', '0.001']);
     expect([small.status, small.stdout]).toEqual([2, '']);
-    expect(small.stderr).toBe(`${edition}:1:1: error cannot read file: file too large: ${mb}, over the limit of 0.001 MB for documents (raise it with --max-size MB) [io]\n`);
+    expect(small.stderr).toBe(`${edition}:1:1: error cannot read file: file too large: ${mb}, over the limit of 0.001 MB for documents (raise it with --max-size document=MB) [io]\n`);
     expect(runCli(['transform', edition, '--to', 'text', '--max-size', '1']).status).toBe(0);
-    expect(runCli(['validate', edition, '--max-size', 'lots']).stderr).toBe('teikit: validate: --max-size must be a positive number of megabytes (got "lots")\n');
+    const usage = (got: string) => `teikit: validate: --max-size must be MB or KIND=MB,... (KIND: document, schema, authority, record; MB a positive number) (got "${got}")\n`;
+    for (const bad of ['lots', 'schema=0', 'page=5', '5,schema=1', 'schema=']) expect(runCli(['validate', edition, '--max-size', bad]).stderr).toBe(usage(bad));
+  });
+
+  it('--max-size KIND=MB,... sets the cap of those kinds only, in worker threads too', () => {
+    const dir = folder('caps');
+    writeFileSync(join(dir, 'a.xml'), '<a/>'); // 4 bytes
+    writeFileSync(join(dir, 'b.xml'), '<a><b/></a>'); // 11 bytes
+    // The schema (290 bytes) over its cap: nothing is validated.
+    const schema = runCli(['validate', 'a.xml', '--schema', ab, '--max-size', 'schema=0.0001'], { cwd: dir });
+    expect([schema.status, schema.stdout, schema.stderr]).toEqual([2, '', `${ab}:1:1: error cannot read schema: file too large: 0.00029 MB, over the limit of 0.0001 MB for schemas (raise it with --max-size schema=MB) [relaxng-schema]\n`]);
+    // Documents capped at 10 bytes, schemas raised: a batch of two runs in worker threads, which get the same caps.
+    const batch = runCli(['validate', 'a.xml', 'b.xml', '--schema', ab, '--max-size', 'document=0.00001,schema=512'], { cwd: dir });
+    expect([batch.status, batch.stdout.split('\n').slice(0, 3)]).toEqual([
+      2,
+      [
+        `a.xml: valid (schema: ${ab})`,
+        'b.xml:1:1: error cannot read file: file too large: 0.000011 MB, over the limit of 0.00001 MB for documents (raise it with --max-size document=MB) [io]',
+        'b.xml: not checked, 1 error',
+      ],
+    ]);
+    expect(runCli(['validate', 'a.xml', 'b.xml', '--schema', ab, '--max-size', '512'], { cwd: dir }).status).toBe(0);
   });
 
   it('--db on a FIFO or a device is refused, for index and query', () => {
@@ -315,6 +336,37 @@ describe('diagnostics quote bounded excerpts', () => {
     for (const d of diagnostics) expect(d.message).not.toContain('line 1999');
     const text = runCli(['validate', 'geo.xml', '--xinclude', '--rules', '--schema', ab], { cwd: dir });
     expect(text.stdout).not.toContain('line 30:');
+  });
+});
+
+describe('a schema named by the document is never quoted when it is no schema', () => {
+  it('an xml-model naming a private file, or a schema including one: only that it is not a RELAX NG schema', () => {
+    const dir = folder('private-model');
+    writeFileSync(join(dir, 'letter.txt'), 'Dear Anna,\n<secret-element>the key is 1234</secret-element>\n');
+    writeFileSync(join(dir, 'other.xml'), '<letter>\n  <to>Dear Anna</to>\n</letter>\n');
+    writeFileSync(join(dir, 'inc.rng'), '<grammar xmlns="http://relaxng.org/ns/structure/1.0">\n  <include href="other.xml"/>\n</grammar>\n');
+    const model = (href: string) => `<?xml version="1.0"?>\n<?xml-model href="${href}" schematypens="http://relaxng.org/ns/structure/1.0"?>\n<a/>\n`;
+    writeFileSync(join(dir, 'a.xml'), model('letter.txt'));
+    writeFileSync(join(dir, 'b.xml'), model('other.xml'));
+    writeFileSync(join(dir, 'c.xml'), model('inc.rng'));
+    const r = runCli(['validate', 'a.xml', 'b.xml', 'c.xml'], { cwd: dir });
+    const hidden = 'which is not a RELAX NG schema; its content is not shown (validate with --schema FILE to see why) [relaxng-schema]';
+    expect([r.status, r.stderr, r.stdout.split('\n').slice(0, 6)]).toEqual([
+      2,
+      '',
+      [
+        `a.xml:2:1: error <?xml-model?> names "letter.txt", ${hidden}`,
+        'a.xml: not checked, 1 error (schema: letter.txt, from xml-model)',
+        `b.xml:2:1: error <?xml-model?> names "other.xml", ${hidden}`,
+        'b.xml: not checked, 1 error (schema: other.xml, from xml-model)',
+        `c.xml:2:1: error <?xml-model?> names "inc.rng", which refers to "${join(dir, 'other.xml')}", ${hidden}`,
+        'c.xml: not checked, 1 error (schema: inc.rng, from xml-model)',
+      ],
+    ]);
+    for (const leak of ['secret', 'letter"', 'Anna', '1234', ':3:']) expect(r.stdout).not.toContain(leak);
+    // Chosen with --schema, the file is the user's own: the reason is shown.
+    const own = runCli(['validate', 'a.xml', '--schema', 'other.xml'], { cwd: dir });
+    expect([own.status, own.stderr]).toEqual([2, `${join(dir, 'other.xml')}:1:9: error not a RELAX NG schema: the root element must be in the namespace http://relaxng.org/ns/structure/1.0 (found "letter") [relaxng-schema]\n`]);
   });
 });
 
@@ -429,25 +481,58 @@ describe('query and index go on past a file they cannot read', () => {
   });
 });
 
-describe('done when: a 1,000-file batch with a FIFO, a /dev/zero link and a file of 200,000 errors', () => {
-  it('gives a verdict for every file, in input order', () => {
+describe('done when: a 1,000-file batch with a FIFO, a /dev/zero link, a file of 200,000 errors and a runaway file', () => {
+  /** Lines of a child's stdout as they arrive, each with the time it came. */
+  function linesAsTheyCome(args: string[], cwd: string): Promise<{ status: number | null; lines: Array<{ line: string; at: number }> }> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, [cliPath, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+      const lines: Array<{ line: string; at: number }> = [];
+      let partial = '';
+      child.stdout.setEncoding('utf8');
+      child.stdout.on('data', (chunk: string) => {
+        const parts = (partial + chunk).split('\n');
+        partial = parts.pop()!;
+        for (const line of parts) lines.push({ line, at: performance.now() });
+      });
+      child.on('close', (status) => resolve({ status, lines }));
+    });
+  }
+
+  it('gives a verdict for every file, in input order, those before the runaway file while it still runs', async () => {
     const dir = folder('batch');
     const files = folder('batch/files');
-    for (let i = 0; i < 997; i++) writeFileSync(join(files, `f${String(i).padStart(4, '0')}.xml`), '<a><b/></a>');
+    // The runaway file: XInclude doubling at each of 30 levels (2^30 copies), far more than any time limit allows.
+    const fan = folder('batch/fan');
+    const xi = 'xmlns:xi="http://www.w3.org/2001/XInclude"';
+    for (let i = 0; i < 30; i++) writeFileSync(join(fan, `l${i}.xml`), `<b ${xi}><xi:include href="l${i + 1}.xml"/><xi:include href="l${i + 1}.xml"/></b>`);
+    writeFileSync(join(fan, 'l30.xml'), '<b/>');
+    for (let i = 0; i < 996; i++) writeFileSync(join(files, `f${String(i).padStart(4, '0')}.xml`), '<a><b/></a>');
     mkfifo(join(files, 'f0100-fifo.xml'));
     symlinkSync('/dev/zero', join(files, 'f0500-zero.xml'));
+    writeFileSync(join(files, 'f0700-runaway.xml'), `<a ${xi}><xi:include href="../fan/l0.xml"/></a>`);
     writeFileSync(join(files, 'f0900-errors.xml'), `<a>${'<c/>\n'.repeat(200_000)}</a>`);
-    const r = runCli(['validate', 'files', '--schema', ab], { cwd: dir });
+    const limit = 10;
+    const r = await linesAsTheyCome(['validate', 'files', '--schema', ab, '--xinclude', '--jobs', '1', '--time-limit', String(limit)], dir);
     expect(r.status).toBe(2);
-    const verdicts = r.stdout.split('\n').filter((l) => /^files\/[^:]+: /.test(l) && !l.includes('more errors'));
+    const verdicts = r.lines.filter(({ line }) => /^files\/[^:]+: /.test(line) && !line.includes('more errors'));
     expect(verdicts).toHaveLength(1000);
-    expect(verdicts.filter((l) => l.endsWith(': valid (schema: ' + ab + ')'))).toHaveLength(997);
-    expect(verdicts.filter((l) => !l.endsWith(': valid (schema: ' + ab + ')'))).toEqual([
+    const valid = `: valid (schema: ${ab})`;
+    expect(verdicts.filter(({ line }) => line.endsWith(valid))).toHaveLength(996);
+    expect(verdicts.filter(({ line }) => !line.endsWith(valid)).map(({ line }) => line)).toEqual([
       'files/f0100-fifo.xml: not checked, 1 error',
       'files/f0500-zero.xml: not checked, 1 error',
+      'files/f0700-runaway.xml: not checked, 1 error',
       `files/f0900-errors.xml: invalid, 200000 errors (schema: ${ab})`,
     ]);
-    expect(verdicts.map((l) => l.split(':')[0])).toEqual([...verdicts.map((l) => l.split(':')[0]!)].sort());
-    expect(r.stdout).toMatch(/\n1000 files: 997 valid, 1 invalid, 0 malformed, 2 not checked; 200002 errors, 0 warnings; \d+\.\d\d s\n$/);
+    expect(r.lines.map(({ line }) => line)).toContain(
+      `files/f0700-runaway.xml:1:1: error validation of this file was stopped after ${limit} s (the time limit; raise it with --time-limit SECONDS, 0 for none) [validate/time-limit]`,
+    );
+    const names = verdicts.map(({ line }) => line.split(':')[0]!);
+    expect(names).toEqual([...names].sort());
+    // The verdict before the runaway file was printed while it ran: its own came at the time limit, not with it.
+    const before = verdicts.find(({ line }) => line.startsWith('files/f0699.xml: '))!;
+    const runaway = verdicts.find(({ line }) => line.startsWith('files/f0700-runaway.xml: '))!;
+    expect(runaway.at - before.at).toBeGreaterThan((limit * 1000) / 2);
+    expect(r.lines.at(-1)!.line).toMatch(/^1000 files: 996 valid, 1 invalid, 0 malformed, 3 not checked; 200003 errors, 0 warnings; \d+\.\d\d s$/);
   });
 });

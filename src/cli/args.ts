@@ -52,13 +52,16 @@ export function timeLimitOption(command: string, value: unknown): { timeLimit?: 
   return { timeLimit: seconds };
 }
 
-/** The `--max-size MB` flag every command that reads files takes: the size cap of every input (src/io.ts). */
+/** The `--max-size` flag every command that reads files takes: the size caps of its inputs (src/io.ts). */
 export const MAX_SIZE_FLAG = { 'max-size': { type: 'string' } } as const;
 
-/** Its line in a command's help, its text starting at `column` as the other options' do. */
+/** Its lines in a command's help, their text starting at `column` as the other options' do. */
 export function maxSizeHelp(column: number): string {
   const pad = ' '.repeat(column);
-  return `  --max-size MB${' '.repeat(Math.max(1, column - 15))}read input files of up to MB megabytes\n${pad}(default: documents 256, schemas, records and authority files 64)`;
+  return (
+    `  --max-size MB${' '.repeat(Math.max(1, column - 15))}read input files of up to MB megabytes; KIND=MB,... for some kinds only\n` +
+    `${pad}(KIND: document 256, schema 64, record 64, authority 64 by default)`
+  );
 }
 
 export function applyMaxSize(command: string, value: unknown): void {

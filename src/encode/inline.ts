@@ -13,6 +13,7 @@ import { KIND_ELEMENTS } from '../tei/index.js';
 import type { EntityKind } from './authority.js';
 import { scanBrackets, type Bracket } from './brackets.js';
 import { findDates, type DateValue } from './dates.js';
+import { findEmphasis, inMarkers, type EmphasisFound } from './emphasis.js';
 import { selectNames, type NameMatch, type NameMatcher } from './names.js';
 import { signMarkers, type NoteTable } from './notes.js';
 import type { SourceText } from './source.js';
@@ -122,8 +123,8 @@ export function buildInline(text: string, base: number, ctx: InlineContext, chec
     } else for (let i = b.start; i < b.end; i++) chars[i] = '\u0000';
   }
   // Note markers that are not brackets ("crossing.¹"), outside emphasis markers ("*word*" is no note marker).
-  const emphasised = emphasis(text);
-  const signs = ctx.notes === undefined ? [] : signMarkers(text, ctx.notes.signs).filter((m) => !emphasised.some((e) => m.start < e.end && e.start < m.end && !(e.inner![0] <= m.start && m.end <= e.inner![1])));
+  const emphasised = findEmphasis(text);
+  const signs = ctx.notes === undefined ? [] : signMarkers(text, ctx.notes.signs).filter((m) => !inMarkers(emphasised, m.start, m.end));
   for (const m of signs) for (let i = m.start; i < m.end; i++) chars[i] = '\u0000';
   // Escaped brackets are text, not markup; the backslash must not break a name.
   const logical = chars.join('').replace(/\\([[\]])/g, ' $1');
@@ -240,7 +241,7 @@ export function buildInline(text: string, base: number, ctx: InlineContext, chec
     }
   }
 
-  spans.push(...emphasised);
+  for (const span of emphasisSpans(emphasised)) spans.push(span);
 
   if (checkNames) reportUnknownNames(logical, base, names, covered, supplied, ctx);
 
@@ -334,27 +335,15 @@ function firstAtOrAfter(names: readonly NameMatch[], offset: number): number {
   return lo;
 }
 
-/** Markdown emphasis: `**bold**` / `__bold__` and `*italic*` / `_italic_` -> hi with @rend (TEI P5 3.3.2.2). */
-const EMPHASIS: { re: RegExp; rend: string; mark: number }[] = [
-  { re: /(?<![\\*\p{L}\p{N}])\*\*(?=[^\s*])([^\n]*?[^\s*\\])\*\*(?!\*)/gu, rend: 'bold', mark: 2 },
-  { re: /(?<![\\_\p{L}\p{N}])__(?=[^\s_])([^\n]*?[^\s_\\])__(?![_\p{L}\p{N}])/gu, rend: 'bold', mark: 2 },
-  { re: /(?<![\\*\p{L}\p{N}])\*(?=[^\s*])([^\n*]*?[^\s*\\])\*(?![*\p{L}\p{N}])/gu, rend: 'italic', mark: 1 },
-  { re: /(?<![\\_\p{L}\p{N}])_(?=[^\s_])([^\n_]*?[^\s_\\])_(?![_\p{L}\p{N}])/gu, rend: 'italic', mark: 1 },
-];
-
-function emphasis(text: string): Span[] {
-  if (!/[*_]/.test(text)) return [];
-  const spans: Span[] = [];
-  for (const { re, rend, mark } of EMPHASIS) {
-    for (const m of text.matchAll(re)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      // Markers of one span must not fall inside the markers of another ("***" and the like stay text).
-      if (spans.some((o) => (start < o.end && o.start < end) && !(o.inner![0] <= start && end <= o.inner![1]) && !(start + mark <= o.start && o.end <= end - mark))) continue;
-      spans.push({ start, end, rank: 2, inner: [start + mark, end - mark], make: (children) => el('hi', [['rend', rend]], children) });
-    }
-  }
-  return spans;
+/** Emphasis spans (./emphasis.ts) as spans of the tree: hi with @rend (TEI P5 3.3.2.2). */
+function emphasisSpans(found: EmphasisFound): Span[] {
+  return found.flat().map(({ start, end, mark, rend }) => ({
+    start,
+    end,
+    rank: 2,
+    inner: [start + mark, end - mark],
+    make: (children: Inline[]) => el('hi', [['rend', rend]], children),
+  }));
 }
 
 /**

@@ -22,6 +22,8 @@ export interface SchemaChoice {
   origin: SchemaOrigin;
   /** `info` diagnostics explaining a fallback (remote or missing schema named by the file). */
   notes: Diagnostic[];
+  /** For origin `xml-model`: the processing instruction that named the schema, and its href as written. */
+  namedBy?: { target: string; href: string; line: number; column: number };
 }
 
 const RELAXNG_NS = 'http://relaxng.org/ns/structure/1.0';
@@ -122,7 +124,7 @@ export function resolveSchema(doc: XmlDocument, file: string, options: { schema?
       notes.push(note(file, c.pi, `${label} ${unreadable} (${path}); ${fallback}`));
       continue;
     }
-    return { path, origin: 'xml-model', notes };
+    return { path, origin: 'xml-model', notes, namedBy: { target: c.pi.target, href: c.href, line: c.pi.line, column: c.pi.column } };
   }
   return { path: editionSchemaPath(), origin: 'edition', notes };
 }

@@ -7,7 +7,7 @@ import { diagnostic, hasErrors, internalError, TeikitError, type Diagnostic } fr
 import { tryReadRegularFile } from '../io.js';
 import { tryParseXml, type XmlDocument } from '../xml/index.js';
 import { loadSchema, validateStream, validateWithSchema, type RelaxngSchema } from './relaxng/index.js';
-import { editionSchemaPath, resolveSchema } from './resolve-schema.js';
+import { editionSchemaPath, resolveSchema, type SchemaChoice } from './resolve-schema.js';
 import { checkRules, sortDiagnostics } from './rules/index.js';
 import type { FileReport, ValidateOptions, Verdict } from './types.js';
 import { mapDiagnostics, resolveXIncludes } from './xinclude.js';
@@ -39,6 +39,38 @@ function engineFailure(file: string, error: unknown): Diagnostic {
   const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
   return internalError(file, `internal error while validating: ${message}`);
 }
+
+/**
+ * A schema named by the document itself could not be loaded. The document may name any local file (someone else's
+ * letters, a key file), so when the file the error is about is not a RELAX NG schema at all, nothing read from it is
+ * repeated (no position, no element name, no text): only that it is not a schema, at the processing instruction
+ * that named it. Errors inside a RELAX NG schema are shown as they are (they quote a schema, not a private file);
+ * whoever may read the file can ask for the reason with `--schema`.
+ */
+function schemaFailure(file: string, schemaPath: string, namedBy: NonNullable<SchemaChoice['namedBy']>, error: Diagnostic): Diagnostic {
+  if (isRelaxngSchema(error.file)) return error;
+  const which = resolve(error.file) === resolve(schemaPath) ? `"${namedBy.href}"` : `"${namedBy.href}", which refers to "${error.file}"`;
+  return diagnostic({
+    file,
+    line: namedBy.line,
+    column: namedBy.column,
+    message: `<?${namedBy.target}?> names ${which}, which is not a RELAX NG schema; its content is not shown (validate with --schema FILE to see why)`,
+    ruleId: error.ruleId,
+    source: 'schema',
+  });
+}
+
+/** Whether `path` is a well-formed XML file whose root element is in the RELAX NG namespace. */
+function isRelaxngSchema(path: string): boolean {
+  const read = tryReadRegularFile(path, 'schema');
+  if (!read.ok) return true; // an unreadable file was never read: its error quotes nothing of it
+  const parsed = tryParseXml(read.bytes, { file: path });
+  if (!parsed.ok) return false;
+  const root = parsed.document.children.find((n) => n.type === 'element');
+  return root?.type === 'element' && root.uri === RELAXNG_NS;
+}
+
+const RELAXNG_NS = 'http://relaxng.org/ns/structure/1.0';
 
 /**
  * A duplicate xml:id is reported by the RELAX NG layer when the schema types xml:id as `xsd:ID` (tei_all and the
@@ -126,7 +158,8 @@ export async function validateDocument(doc: XmlDocument, file: string, options: 
     schema = await schemaFor(choice.path, options);
   } catch (error) {
     if (!(error instanceof TeikitError)) throw error;
-    return { path: file, verdict: 'error', schema: schemaUsed, rules: false, diagnostics: [...choice.notes, error.diagnostic] };
+    const d = choice.namedBy === undefined ? error.diagnostic : schemaFailure(file, choice.path, choice.namedBy, error.diagnostic);
+    return { path: file, verdict: 'error', schema: schemaUsed, rules: false, diagnostics: [...choice.notes, d] };
   }
   let relaxng: Diagnostic[];
   try {

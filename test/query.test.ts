@@ -1,8 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { displayWidth, formatCsv, normalizeName, queryFiles, type Mention } from '../src/query/index.js';
+import { displayWidth, extractMentions, formatCsv, normalizeName, queryFiles, type Mention } from '../src/query/index.js';
+import { parseXml } from '../src/xml/index.js';
 import { corpusDir, hasCorpus, projectRoot, runCli } from './helpers.js';
 
 const fixtures = 'test/fixtures/query/';
@@ -308,5 +311,25 @@ describe.skipIf(!hasCorpus)('teikit query on real TEI (../shared/corpus)', () =>
     const rows = JSON.parse(r.stdout) as Mention[];
     expect(rows).toHaveLength(242);
     expect(rows[0]).toMatchObject({ title: 'Foreign Relations of the United States, 1894, Nicaragua (Mosquito Territory)', date: '1895' });
+  });
+});
+
+describe('extractMentions in the library', () => {
+  it('takes the --register files as paths (no register cache to build): the pointer resolves, else it is a warning', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teikit-extract-'));
+    try {
+      const register = join(dir, 'places.xml');
+      writeFileSync(register, '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><listPlace><place xml:id="yili"><placeName>Yili</placeName><placeName>Ili</placeName></place></listPlace></body></text></TEI>');
+      const file = join(dir, 'doc.xml');
+      const doc = parseXml('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>To <placeName ref="#yili">Ili</placeName>.</p></body></text></TEI>', { file });
+      const withRegister = extractMentions(doc, file, { registers: [register] });
+      expect(withRegister.mentions.map((m) => [m.surface, m.entry?.id, m.entry?.preferred, m.entry?.file])).toEqual([['Ili', 'yili', 'Yili', register]]);
+      expect(withRegister.warnings).toEqual([]);
+      const alone = extractMentions(doc, file);
+      expect(alone.mentions.map((m) => [m.surface, m.entry])).toEqual([['Ili', null]]);
+      expect(alone.warnings.map((w) => w.target)).toEqual([`${file}#yili`]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

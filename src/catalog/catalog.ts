@@ -7,7 +7,7 @@ import { basename, relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { attr, childElements, tryParseXml, type XmlDocument, type XmlElement } from '../xml/index.js';
 import { collectRegister, RegisterCache, resolvePointer, type Register } from '../query/registers.js';
-import { comparePaths, displayPath } from '../query/rows.js';
+import { comparePaths, displayPath } from '../query/paths.js';
 import { expandPaths, ioError } from '../io.js';
 import { TeikitError } from '../diagnostics.js';
 import { readInput } from '../query/scan.js';

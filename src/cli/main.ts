@@ -24,7 +24,7 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   validate: () => import('./validate.js'),
   transform: () => import('./transform.js'),
   query: () => import('./query.js'),
-  index: () => import('./index-db.js'),
+  index: () => import('./index-command.js'), // not index.ts, which would read as the folder's barrel
   catalog: () => import('./catalog.js'),
 };
 

@@ -106,7 +106,7 @@ export const command: Command = {
     const result =
       db === undefined
         ? await (await import('../query/scan.js')).queryFiles(paths, query, { ...jobs, registers })
-        : (await import('../query/db.js')).queryIndex(db, query, { paths });
+        : (await import('../query/index-query.js')).queryIndex(db, query, { paths });
     for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
     writeStdout(formatMentions(result.mentions, values['kwic'] === true ? 'kwic' : format));
     return result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;

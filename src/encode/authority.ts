@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { diagnostic, TeikitError, type Diagnostic } from '../diagnostics.js';
 import { readRegularFile } from '../io.js';
-import { SourceText } from './source.js';
+import { SourceText } from './positions.js';
 import { JsonSyntaxError, parseJson, type JsonValue } from './json.js';
 
 /** The four registers, in the order they appear in the file and in the TEI standOff. */

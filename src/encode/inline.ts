@@ -16,7 +16,7 @@ import { findDates, type DateValue } from './dates.js';
 import { findEmphasis, inMarkers, type EmphasisFound } from './emphasis.js';
 import { selectNames, type NameMatch, type NameMatcher } from './names.js';
 import { signMarkers, type NoteTable } from './notes.js';
-import type { SourceText } from './source.js';
+import type { SourceText } from './positions.js';
 
 export interface InlineElement {
   name: string;

@@ -18,7 +18,7 @@ import { parseCitation, parseFunders, type Citation } from './citation.js';
 import { parseDatePhrase, type DateValue } from './dates.js';
 import { language, languages, type Language } from './languages.js';
 import { notesAfterText, notesEndingText, type RecordNote } from './notes.js';
-import { SourceText } from './source.js';
+import { SourceText } from './positions.js';
 import { MARKER, structureBody, type Block, type BodyPart } from './structure.js';
 
 export type { Block, BodyPart } from './structure.js';
@@ -156,32 +156,7 @@ export function parseRecord(input: string | Uint8Array, options: ParseRecordOpti
   if (notUtf8 !== undefined) warn(notUtf8, 'the record is not UTF-8; it was read as Windows-1252', 'encode/encoding');
 
   // 1. Split into header blocks, sections and the body between the first and the last "[...]" line.
-  const blocks = blocksOf(text);
-  const markers = blocks.map((b, i) => (MARKER.test(b.text) ? i : -1)).filter((i) => i >= 0);
-  const firstMarker = markers[0];
-  const lastMarker = markers.length > 1 ? markers[markers.length - 1]! : undefined;
-  const headerBlocks = firstMarker === undefined ? blocks : blocks.slice(0, firstMarker);
-  const bodyBlocks = firstMarker === undefined ? [] : blocks.slice(firstMarker + 1, lastMarker ?? blocks.length);
-  if (firstMarker !== undefined && lastMarker === undefined) {
-    warn(blocks[firstMarker]!.offset, 'the text has no closing "[...]" line; it is taken to run to the end of the record', 'encode/no-end-marker');
-  }
-  // After the closing "[...]" line: the text's notes, and anything else (kept in the header, with a warning).
-  const afterText = notesAfterText(lastMarker === undefined ? [] : blocks.slice(lastMarker + 1).filter((b) => !MARKER.test(b.text)));
-  if (afterText.rest.length > 0) {
-    const after = afterText.rest;
-    warn(after[0]!.offset, `text after the closing "[...]" line (${after.length} block${after.length > 1 ? 's' : ''}) is not part of the document; kept as a note`, 'encode/after-end-marker');
-  }
-
-  const lead: Block[] = [];
-  const sections: Section[] = [];
-  for (const block of headerBlocks) {
-    const l = label(block);
-    if (l !== undefined) {
-      const known = KNOWN_SECTIONS.find((k) => k.toLowerCase() === l.toLowerCase());
-      sections.push({ label: known ?? l, known: known !== undefined, offset: block.offset, blocks: [] });
-    } else if (sections.length > 0) sections[sections.length - 1]!.blocks.push(block);
-    else lead.push(block);
-  }
+  const { blocks, firstMarker, headerBlocks, bodyBlocks, afterText, lead, sections } = layout(text, warn);
 
   // 2. Date line and title.
   let date: ArchiveRecord['date'];
@@ -240,21 +215,7 @@ export function parseRecord(input: string | Uint8Array, options: ParseRecordOpti
   const credits = creditsSection && creditsSection.blocks.length > 0 ? creditsSection.blocks.map(plain).join(' ') : undefined;
   const funders = credits === undefined ? [] : parseFunders(credits);
 
-  const originalSection = section('Original Language');
-  const originalLanguages = originalSection ? languages(originalSection.blocks.map(plain).join(', ')) : [];
-  for (const l of originalLanguages) if (!l.known) warn(originalSection!.offset, `unknown language "${l.name}"; written as "und" (undetermined)`, 'encode/language');
-
-  const contentsSection = section('Contents');
-  const contents = contentsSection?.blocks.flatMap((b) => b.text.split('\n').map((l) => l.trim().replace(/\s+$/, ''))).filter((l) => l !== '') ?? [];
-  let textLanguage = language('English');
-  // "Translation - English" names the text's language; a record with only a transcript: "Transcript - Chinese".
-  const translation =
-    contents.map((l) => /^Translation\s*[-–—:]\s*(.+)$/i.exec(l)).find((m) => m !== null) ??
-    contents.map((l) => /^(?:Transcript|Transcription)\s*[-–—:]\s*(.+)$/i.exec(l)).find((m) => m !== null);
-  if (translation) {
-    textLanguage = language(translation[1]!);
-    if (!textLanguage.known) warn(contentsSection!.offset, `unknown language "${textLanguage.name}"; written as "und" (undetermined)`, 'encode/language');
-  }
+  const { originalLanguages, contents, textLanguage } = readLanguages(section('Original Language'), section('Contents'), warn);
 
   const otherSections = sections
     .filter((s) => !s.known || section(s.label) !== s)
@@ -282,4 +243,60 @@ export function parseRecord(input: string | Uint8Array, options: ParseRecordOpti
     ...(credits !== undefined ? { credits } : {}),
     funders, originalLanguages, textLanguage, contents, otherSections, documentType, body, notes, diagnostics,
   };
+}
+
+type Warn = (offset: number, message: string, ruleId: string) => void;
+
+/**
+ * The record's layout: its blocks, the header (a lead of date and title lines, then labelled sections) before the
+ * first "[...]" line, the body up to the last one, and what follows it (the text's notes, and anything else).
+ */
+function layout(text: string, warn: Warn) {
+  const blocks = blocksOf(text);
+  const markers = blocks.map((b, i) => (MARKER.test(b.text) ? i : -1)).filter((i) => i >= 0);
+  const firstMarker = markers[0];
+  const lastMarker = markers.length > 1 ? markers[markers.length - 1]! : undefined;
+  const headerBlocks = firstMarker === undefined ? blocks : blocks.slice(0, firstMarker);
+  const bodyBlocks = firstMarker === undefined ? [] : blocks.slice(firstMarker + 1, lastMarker ?? blocks.length);
+  if (firstMarker !== undefined && lastMarker === undefined) {
+    warn(blocks[firstMarker]!.offset, 'the text has no closing "[...]" line; it is taken to run to the end of the record', 'encode/no-end-marker');
+  }
+  // After the closing "[...]" line: the text's notes, and anything else (kept in the header, with a warning).
+  const afterText = notesAfterText(lastMarker === undefined ? [] : blocks.slice(lastMarker + 1).filter((b) => !MARKER.test(b.text)));
+  if (afterText.rest.length > 0) {
+    const after = afterText.rest;
+    warn(after[0]!.offset, `text after the closing "[...]" line (${after.length} block${after.length > 1 ? 's' : ''}) is not part of the document; kept as a note`, 'encode/after-end-marker');
+  }
+
+  const lead: Block[] = [];
+  const sections: Section[] = [];
+  for (const block of headerBlocks) {
+    const l = label(block);
+    if (l !== undefined) {
+      const known = KNOWN_SECTIONS.find((k) => k.toLowerCase() === l.toLowerCase());
+      sections.push({ label: known ?? l, known: known !== undefined, offset: block.offset, blocks: [] });
+    } else if (sections.length > 0) sections[sections.length - 1]!.blocks.push(block);
+    else lead.push(block);
+  }
+
+  return { blocks, firstMarker, headerBlocks, bodyBlocks, afterText, lead, sections };
+}
+
+/** The languages of the original ("Original Language:") and of the text ("Contents:", "Translation - English"). */
+function readLanguages(originalSection: Section | undefined, contentsSection: Section | undefined, warn: Warn) {
+  const originalLanguages = originalSection ? languages(originalSection.blocks.map(plain).join(', ')) : [];
+  for (const l of originalLanguages) if (!l.known) warn(originalSection!.offset, `unknown language "${l.name}"; written as "und" (undetermined)`, 'encode/language');
+
+  const contents = contentsSection?.blocks.flatMap((b) => b.text.split('\n').map((l) => l.trim().replace(/\s+$/, ''))).filter((l) => l !== '') ?? [];
+  let textLanguage = language('English');
+  // "Translation - English" names the text's language; a record with only a transcript: "Transcript - Chinese".
+  const translation =
+    contents.map((l) => /^Translation\s*[-–—:]\s*(.+)$/i.exec(l)).find((m) => m !== null) ??
+    contents.map((l) => /^(?:Transcript|Transcription)\s*[-–—:]\s*(.+)$/i.exec(l)).find((m) => m !== null);
+  if (translation) {
+    textLanguage = language(translation[1]!);
+    if (!textLanguage.known) warn(contentsSection!.offset, `unknown language "${textLanguage.name}"; written as "und" (undetermined)`, 'encode/language');
+  }
+
+  return { originalLanguages, contents, textLanguage };
 }

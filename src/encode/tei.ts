@@ -95,8 +95,9 @@ function build(parent: XMLBuilder, nodes: Inline[]): void {
   }
 }
 
+/** The TEI document of an archive record: the header from the record, the text, the registers in standOff. */
 export function writeTei(input: TeiInput): string {
-  const { record, authority, body } = input;
+  const { record, authority } = input;
   const w = new Writer(placeholderChar(record.source.text + JSON.stringify(authority?.entities ?? [])));
   const doc = create({ version: '1.0', encoding: 'UTF-8' });
   if (input.schemaHref !== undefined) {
@@ -105,9 +106,17 @@ export function writeTei(input: TeiInput): string {
   const lang = record.textLanguage.tag;
   const tei = doc.ele(TEI_NS, 'TEI', { 'xml:lang': lang });
   const header = tei.ele('teiHeader');
-  const citation = record.citation;
+  writeFileDesc(w, header, record);
+  writeEncodingDesc(w, header);
+  writeProfileDesc(w, header, input);
+  writeText(w, tei, record, input.body);
+  writeStandOff(w, tei, authority?.entities ?? []);
+  return w.finish(doc.end({ prettyPrint: true, indent: '  ', newline: '\n' })) + '\n';
+}
 
-  // fileDesc
+/** fileDesc (TEI P5 2.2): title, funders and translators, publication and availability, notes, the source. */
+function writeFileDesc(w: Writer, header: XMLBuilder, record: ArchiveRecord): void {
+  const citation = record.citation;
   const fileDesc = header.ele('fileDesc');
   const titleStmt = fileDesc.ele('titleStmt');
   w.text(titleStmt, 'title', [['type', 'main']], record.title);
@@ -160,7 +169,10 @@ export function writeTei(input: TeiInput): string {
   if (citation) w.text(bibl, 'note', [['type', 'citation']], citation.text);
   for (const l of record.originalLanguages) w.text(bibl, 'textLang', [['mainLang', l.tag]], l.name);
 
-  // encodingDesc: the edition's conventions (README, teikit encode), stated for readers of the file.
+}
+
+/** encodingDesc (TEI P5 2.3): the edition's conventions (README, teikit encode), stated for readers of the file. */
+function writeEncodingDesc(w: Writer, header: XMLBuilder): void {
   const encodingDesc = header.ele('encodingDesc');
   const editorialDecl = encodingDesc.ele('editorialDecl');
   const para = (parent: XMLBuilder, name: string, text: string) => w.text(parent.ele(name), 'p', [], text);
@@ -171,7 +183,11 @@ export function writeTei(input: TeiInput): string {
   para(editorialDecl, 'interpretation', 'Dates carry ISO 8601 values in @when, or @from and @to for ranges. A date written without a year takes the year of the document\'s date; such dates (and approximate dates) carry cert="medium".');
   encodingDesc.ele('geoDecl', { 'xml:id': 'wgs84', datum: 'WGS84' }).txt('Coordinates in location/geo are "latitude longitude" (in this order), in decimal degrees, WGS 84; north and east are positive.');
 
-  // profileDesc
+}
+
+/** profileDesc (TEI P5 2.4): abstract, correspondence, languages, document type. */
+function writeProfileDesc(w: Writer, header: XMLBuilder, input: TeiInput): void {
+  const { record } = input;
   const profileDesc = header.ele('profileDesc');
   if (record.summary.length > 0) {
     const abstract = profileDesc.ele('abstract');
@@ -199,7 +215,10 @@ export function writeTei(input: TeiInput): string {
   const textClass = profileDesc.ele('textClass');
   w.text(textClass.ele('keywords'), 'term', [['type', 'document-type']], record.documentType.replace(/-/g, ' '));
 
-  // text
+}
+
+/** text: one div of the document type holding the body items in order. */
+function writeText(w: Writer, tei: XMLBuilder, record: ArchiveRecord, body: readonly BodyItem[]): void {
   const text = tei.ele('text');
   const div = text.ele('body').ele('div', { type: record.documentType });
   for (const item of body) {
@@ -219,8 +238,10 @@ export function writeTei(input: TeiInput): string {
     } else w.mixed(div, item.kind, item.n !== undefined ? [['n', item.n]] : [], item.nodes);
   }
 
-  // standOff: the registers.
-  const entities = authority?.entities ?? [];
+}
+
+/** standOff (TEI P5 16.10): the registers of the authority file, one list per kind, in register order. */
+function writeStandOff(w: Writer, tei: XMLBuilder, entities: NonNullable<Authority['entities']>): void {
   if (entities.length > 0) {
     const standOff = tei.ele('standOff');
     const lists = new Map<string, XMLBuilder>();
@@ -244,6 +265,4 @@ export function writeTei(input: TeiInput): string {
     }
   }
 
-  return w.finish(doc.end({ prettyPrint: true, indent: '  ', newline: '\n' })) + '\n';
 }
-

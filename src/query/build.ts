@@ -12,7 +12,8 @@ import { checkIndexPath, indexError, INDEX_SCHEMA, INDEX_VERSION, indexVersion, 
 import type { FileExtract } from './extract.js';
 import { refKeys } from './keys.js';
 import { normalizeName } from './normalize.js';
-import { queryFilesOf, Reporter } from './rows.js';
+import { queryFilesOf } from './paths.js';
+import { Reporter } from './rows.js';
 import { extractAll } from './parallel.js';
 import { isDiagnostic, readInput } from './scan.js';
 import { RegisterCache } from './registers.js';
@@ -148,60 +149,8 @@ function update(db: Database.Database, plan: Plan, extracts: Array<FileExtract |
   const reporter = new Reporter(cwd);
   for (const d of registerDiagnostics) reporter.error(d);
   const { depHash } = plan;
-  const q = {
-    allFiles: db.prepare('SELECT id, path FROM files'),
-    warningsOf: db.prepare('SELECT target, kind, in_header, diagnostic FROM warnings WHERE file_id = ? ORDER BY seq'),
-    deleteFile: db.prepare('DELETE FROM files WHERE id = ?'),
-    deleteMentions: db.prepare('DELETE FROM mentions WHERE file_id = ?'),
-    deleteDeps: db.prepare('DELETE FROM deps WHERE file_id = ?'),
-    deleteWarnings: db.prepare('DELETE FROM warnings WHERE file_id = ?'),
-    insertFile: db.prepare('INSERT INTO files (path, hash, bytes, title, date, error) VALUES (?, ?, ?, ?, ?, ?)'),
-    updateFile: db.prepare('UPDATE files SET hash = ?, bytes = ?, title = ?, date = ?, error = ? WHERE id = ?'),
-    insertDep: db.prepare('INSERT INTO deps (file_id, path, hash) VALUES (?, ?, ?)'),
-    findEntry: db.prepare('SELECT id, kind, preferred, names FROM entries WHERE file = ? AND entry_id = ?'),
-    insertEntry: db.prepare('INSERT INTO entries (file, entry_id, kind, preferred, names) VALUES (?, ?, ?, ?, ?)'),
-    updateEntry: db.prepare('UPDATE entries SET kind = ?, preferred = ?, names = ? WHERE id = ?'),
-    deleteNames: db.prepare('DELETE FROM names WHERE entry = ?'),
-    insertName: db.prepare('INSERT INTO names (entry, norm) VALUES (?, ?)'),
-    insertMention: db.prepare(`INSERT INTO mentions (file_id, seq, line, col, kind, element, type, surface, surface_norm,
-      pointer, pointer_attr, entry, left_ctx, right_ctx, in_header, d_when, d_from, d_to, d_not_before, d_not_after,
-      range_lo, range_hi) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    insertRef: db.prepare('INSERT INTO refs (mention, ref) VALUES (?, ?)'),
-    insertWarning: db.prepare('INSERT INTO warnings (file_id, seq, kind, in_header, target, diagnostic) VALUES (?, ?, ?, ?, ?, ?)'),
-    orphanEntries: db.prepare('DELETE FROM entries WHERE id NOT IN (SELECT entry FROM mentions WHERE entry IS NOT NULL)'),
-    insertKey: db.prepare('INSERT OR IGNORE INTO key_set (norm) VALUES (?)'),
-    insertKeyText: db.prepare('INSERT INTO keys_fts (norm) VALUES (?)'),
-  };
-  // Every distinct folded name once in the trigram index (for --match prefix|substring on the index).
-  const addKey = (norm: string): void => {
-    if (norm !== '' && q.insertKey.run(norm).changes === 1) q.insertKeyText.run(norm);
-  };
-
-  // Entries seen in this run, by file and id: written once per run even when many files point to them.
-  const entryIds = new Map<string, number>();
-  const entryRow = (e: RegisterEntry): number => {
-    const key = `${e.file}#${e.id}`;
-    const known = entryIds.get(key);
-    if (known !== undefined) return known;
-    const names = JSON.stringify(e.names);
-    const row = q.findEntry.get(e.file, e.id) as { id: number; kind: string; preferred: string | null; names: string } | undefined;
-    let id: number;
-    if (row === undefined) {
-      id = Number(q.insertEntry.run(e.file, e.id, e.kind, e.preferred, names).lastInsertRowid);
-    } else {
-      id = row.id;
-      if (row.kind !== e.kind || row.preferred !== e.preferred || row.names !== names) q.updateEntry.run(e.kind, e.preferred, names, id);
-      q.deleteNames.run(id);
-    }
-    const norms = new Set(e.names.map(normalizeName));
-    norms.delete('');
-    for (const n of norms) {
-      q.insertName.run(id, n);
-      addKey(n);
-    }
-    entryIds.set(key, id);
-    return id;
-  };
+  const q = statements(db);
+  const entryRow = entryWriter(q);
 
   // Drop files that are gone from disk.
   for (const row of q.allFiles.all() as Array<{ id: number; path: string }>) {
@@ -246,28 +195,102 @@ function update(db: Database.Database, plan: Plan, extracts: Array<FileExtract |
       reporter.error(error!);
       continue;
     }
-    for (const dep of extract.dependencies) q.insertDep.run(fileId, dep, depHash(dep));
-    extract.warnings.forEach((w, seq) => {
-      q.insertWarning.run(fileId, seq, w.kind, w.inHeader ? 1 : 0, w.target, JSON.stringify(w.diagnostic));
-      reporter.warn(w);
-    });
-    extract.mentions.forEach((m, seq) => {
-      const range = m.dating === null ? null : dateRange(m.dating);
-      const info = q.insertMention.run(
-        fileId, seq, m.line, m.column, m.kind, m.element, m.type, m.surface, normalizeName(m.surface), m.pointer,
-        m.pointerAttribute, m.entry === null ? null : entryRow(m.entry), m.left, m.right, m.inHeader ? 1 : 0,
-        m.dating?.when ?? null, m.dating?.from ?? null, m.dating?.to ?? null, m.dating?.notBefore ?? null,
-        m.dating?.notAfter ?? null, range?.[0] ?? null, range?.[1] ?? null,
-      );
-      const mentionId = Number(info.lastInsertRowid);
-      addKey(normalizeName(m.surface));
-      for (const ref of refKeys(m)) q.insertRef.run(mentionId, ref);
-      report.mentions++;
-    });
+    storeExtract(q, entryRow, fileId, extract, depHash, reporter);
+    report.mentions += extract.mentions.length;
   }
   q.orphanEntries.run();
   // Statistics for the query planner (sqlite.org/lang_analyze.html), on what changed only.
   db.pragma('optimize');
   report.diagnostics = reporter.diagnostics;
   return report;
+}
+
+/** The statements the update runs, prepared once. */
+function statements(db: Database.Database) {
+  return {
+    allFiles: db.prepare('SELECT id, path FROM files'),
+    warningsOf: db.prepare('SELECT target, kind, in_header, diagnostic FROM warnings WHERE file_id = ? ORDER BY seq'),
+    deleteFile: db.prepare('DELETE FROM files WHERE id = ?'),
+    deleteMentions: db.prepare('DELETE FROM mentions WHERE file_id = ?'),
+    deleteDeps: db.prepare('DELETE FROM deps WHERE file_id = ?'),
+    deleteWarnings: db.prepare('DELETE FROM warnings WHERE file_id = ?'),
+    insertFile: db.prepare('INSERT INTO files (path, hash, bytes, title, date, error) VALUES (?, ?, ?, ?, ?, ?)'),
+    updateFile: db.prepare('UPDATE files SET hash = ?, bytes = ?, title = ?, date = ?, error = ? WHERE id = ?'),
+    insertDep: db.prepare('INSERT INTO deps (file_id, path, hash) VALUES (?, ?, ?)'),
+    findEntry: db.prepare('SELECT id, kind, preferred, names FROM entries WHERE file = ? AND entry_id = ?'),
+    insertEntry: db.prepare('INSERT INTO entries (file, entry_id, kind, preferred, names) VALUES (?, ?, ?, ?, ?)'),
+    updateEntry: db.prepare('UPDATE entries SET kind = ?, preferred = ?, names = ? WHERE id = ?'),
+    deleteNames: db.prepare('DELETE FROM names WHERE entry = ?'),
+    insertName: db.prepare('INSERT INTO names (entry, norm) VALUES (?, ?)'),
+    insertMention: db.prepare(`INSERT INTO mentions (file_id, seq, line, col, kind, element, type, surface, surface_norm,
+      pointer, pointer_attr, entry, left_ctx, right_ctx, in_header, d_when, d_from, d_to, d_not_before, d_not_after,
+      range_lo, range_hi) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertRef: db.prepare('INSERT INTO refs (mention, ref) VALUES (?, ?)'),
+    insertWarning: db.prepare('INSERT INTO warnings (file_id, seq, kind, in_header, target, diagnostic) VALUES (?, ?, ?, ?, ?, ?)'),
+    orphanEntries: db.prepare('DELETE FROM entries WHERE id NOT IN (SELECT entry FROM mentions WHERE entry IS NOT NULL)'),
+    insertKey: db.prepare('INSERT OR IGNORE INTO key_set (norm) VALUES (?)'),
+    insertKeyText: db.prepare('INSERT INTO keys_fts (norm) VALUES (?)'),
+  };
+}
+
+type Statements = ReturnType<typeof statements>;
+
+/** Every distinct folded name once in the trigram index (for --match prefix|substring on the index). */
+function addKey(q: Statements, norm: string): void {
+  if (norm !== '' && q.insertKey.run(norm).changes === 1) q.insertKeyText.run(norm);
+}
+
+/**
+ * The row id of a register entry, written (with its folded names, also in the trigram index of names) the first
+ * time this run meets it, even when many files point to it.
+ */
+function entryWriter(q: Statements): (e: RegisterEntry) => number {
+  // Entries seen in this run, by file and id: written once per run even when many files point to them.
+  const entryIds = new Map<string, number>();
+  const entryRow = (e: RegisterEntry): number => {
+    const key = `${e.file}#${e.id}`;
+    const known = entryIds.get(key);
+    if (known !== undefined) return known;
+    const names = JSON.stringify(e.names);
+    const row = q.findEntry.get(e.file, e.id) as { id: number; kind: string; preferred: string | null; names: string } | undefined;
+    let id: number;
+    if (row === undefined) {
+      id = Number(q.insertEntry.run(e.file, e.id, e.kind, e.preferred, names).lastInsertRowid);
+    } else {
+      id = row.id;
+      if (row.kind !== e.kind || row.preferred !== e.preferred || row.names !== names) q.updateEntry.run(e.kind, e.preferred, names, id);
+      q.deleteNames.run(id);
+    }
+    const norms = new Set(e.names.map(normalizeName));
+    norms.delete('');
+    for (const n of norms) {
+      q.insertName.run(id, n);
+      addKey(q, n);
+    }
+    entryIds.set(key, id);
+    return id;
+  };
+
+  return entryRow;
+}
+
+/** Store one file's extract: its register dependencies, its warnings (reported too) and its mentions. */
+function storeExtract(q: Statements, entryRow: (e: RegisterEntry) => number, fileId: number, extract: FileExtract, depHash: (path: string) => string | null, reporter: Reporter): void {
+  for (const dep of extract.dependencies) q.insertDep.run(fileId, dep, depHash(dep));
+  extract.warnings.forEach((w, seq) => {
+    q.insertWarning.run(fileId, seq, w.kind, w.inHeader ? 1 : 0, w.target, JSON.stringify(w.diagnostic));
+    reporter.warn(w);
+  });
+  extract.mentions.forEach((m, seq) => {
+    const range = m.dating === null ? null : dateRange(m.dating);
+    const info = q.insertMention.run(
+      fileId, seq, m.line, m.column, m.kind, m.element, m.type, m.surface, normalizeName(m.surface), m.pointer,
+      m.pointerAttribute, m.entry === null ? null : entryRow(m.entry), m.left, m.right, m.inHeader ? 1 : 0,
+      m.dating?.when ?? null, m.dating?.from ?? null, m.dating?.to ?? null, m.dating?.notBefore ?? null,
+      m.dating?.notAfter ?? null, range?.[0] ?? null, range?.[1] ?? null,
+    );
+    const mentionId = Number(info.lastInsertRowid);
+    addKey(q, normalizeName(m.surface));
+    for (const ref of refKeys(m)) q.insertRef.run(mentionId, ref);
+  });
 }

@@ -8,7 +8,7 @@ import { attr, TEI_NS, type XmlDocument, type XmlElement } from '../xml/index.js
 import { documentDate, documentTitle } from '../tei/header.js';
 import type { Dating } from './dates.js';
 import { ASIDE_ELEMENTS, DATE_ATTRIBUTES, DATE_ELEMENT_SET, ENTRY_QUERY_KIND, nameQueryKind, REFERENCE_ATTRIBUTES, REGISTER_ELEMENTS } from './kinds.js';
-import { addEntry, emptyRegister, entryKindOf, resolvePointer, unresolvedDiagnostic, type Register, type RegisterCache } from './registers.js';
+import { addEntry, emptyRegister, entryKindOf, RegisterCache, resolvePointer, unresolvedDiagnostic, type Register } from './registers.js';
 import { leftContext, mark, plainText, rightContext, separatesWords, TextStream, unread } from './text.js';
 import type { QueryKind, RegisterEntry } from './types.js';
 
@@ -70,11 +70,20 @@ function classify(el: XmlElement): QueryKind | null | undefined {
   return undefined;
 }
 
+export interface ExtractOptions {
+  /** Register files or folders every pointer may also resolve against (`--register`). Default none. */
+  registers?: readonly string[];
+  /** Register files already read, shared by the files of one run (used instead of `registers`). */
+  cache?: RegisterCache;
+}
+
 /**
  * Extract every mention of every kind from `doc` (whose absolute path is `file`). Mentions inside registers are
- * names of entries, not mentions; mentions in the teiHeader are kept with `inHeader` and no context.
+ * names of entries, not mentions; mentions in the teiHeader are kept with `inHeader` and no context. Register files
+ * a pointer names (`places.xml#p1`) are read as needed.
  */
-export function extractMentions(doc: XmlDocument, file: string, cache: RegisterCache): FileExtract {
+export function extractMentions(doc: XmlDocument, file: string, options: ExtractOptions = {}): FileExtract {
+  const cache = options.cache ?? new RegisterCache(options.registers ?? []);
   const register: Register = emptyRegister();
   const stream = new TextStream();
   const candidates: Candidate[] = [];

@@ -1,6 +1,7 @@
 export { buildIndex, type IndexReport, type IndexOptions } from './build.js';
-export { queryIndex, INDEX_SCHEMA, INDEX_VERSION, type IndexQueryOptions } from './db.js';
-export { extractMentions, documentDate, documentTitle, type ExtractedMention, type FileExtract } from './extract.js';
+export { INDEX_SCHEMA, INDEX_VERSION } from './db.js';
+export { queryIndex, type IndexQueryOptions } from './index-query.js';
+export { extractMentions, documentDate, documentTitle, type ExtractedMention, type ExtractOptions, type FileExtract } from './extract.js';
 export { nameKeys, refKeys } from './keys.js';
 export { formatMentions, formatCsv, formatKwic, formatTable, displayWidth, CSV_COLUMNS, type OutputFormat } from './format.js';
 export { normalizeName } from './normalize.js';

@@ -14,8 +14,3 @@ export function normalizeName(value: string): string {
     .replace(/[\s\u00a0]+/g, ' ')
     .trim();
 }
-
-/** XML whitespace (XML 1.0 production S) collapsed to one space; a no-break space is text, not whitespace. */
-export function collapseSpace(value: string): string {
-  return value.replace(/[ \t\r\n]+/g, ' ').trim();
-}

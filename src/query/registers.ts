@@ -42,8 +42,8 @@ export function entryKindOf(el: XmlElement): { kind: EntryKind; self: boolean } 
   return undefined;
 }
 
-/** Read one entry element: its id, all its names and its authority URIs. */
-export function readEntry(el: XmlElement, kind: EntryKind, file: string, self = false): { entry: RegisterEntry | null; uris: string[]; id: string | undefined } {
+/** Read one register entry element (place, person, org...): its id, all its names and its authority URIs. */
+function readRegisterEntry(el: XmlElement, kind: EntryKind, file: string, self = false): { entry: RegisterEntry | null; uris: string[]; id: string | undefined } {
   const id = xmlId(el);
   const uris: string[] = [];
   const addUris = (from: XmlElement): void => {
@@ -85,7 +85,7 @@ export function readEntry(el: XmlElement, kind: EntryKind, file: string, self = 
 export function addEntry(register: Register, el: XmlElement, file: string): void {
   const found = entryKindOf(el);
   if (found === undefined) return;
-  const { entry, uris, id } = readEntry(el, found.kind, file, found.self);
+  const { entry, uris, id } = readRegisterEntry(el, found.kind, file, found.self);
   if (entry === null) return;
   if (id !== undefined && !register.byId.has(id)) register.byId.set(id, entry);
   for (const uri of uris) if (!register.byUri.has(uri)) register.byUri.set(uri, entry);

@@ -1,49 +1,14 @@
 /**
- * What a scan and the index share: the query's filters, the output row of a mention, paths for display, and
- * diagnostics reported once per target. No XML parser here, so that `teikit query --db` starts fast.
+ * What a scan and the index share: the query's filters, the output row of a mention, and diagnostics reported once
+ * per target (files and paths are ./paths.ts). No XML parser here, so that `teikit query --db` starts fast.
  */
-import { isAbsolute, relative, resolve } from 'node:path';
-import { TeikitError, type Diagnostic } from '../diagnostics.js';
-import { expandPaths, ioError } from '../io.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { displayPath } from './paths.js';
 import { dateRange, isoEnd, isoStart, overlaps } from './dates.js';
 import type { ExtractedMention, Warning } from './extract.js';
 import { nameKeys, refKeys } from './keys.js';
 import { nameMatcher, type NameMatcher } from './match.js';
 import type { Mention, Query } from './types.js';
-
-/** A path for output: relative to `cwd`, unless the absolute path is shorter. */
-export function displayPath(abs: string, cwd: string): string {
-  // Asked once per output row, for few distinct files: path.relative costs more than the rest of the row.
-  const key = `${cwd}\0${abs}`;
-  let shown = displayed.get(key);
-  if (shown === undefined) {
-    const rel = relative(cwd, abs);
-    shown = rel === '' || isAbsolute(rel) || rel.length > abs.length ? abs : rel;
-    if (displayed.size >= 4096) displayed.clear();
-    displayed.set(key, shown);
-  }
-  return shown;
-}
-const displayed = new Map<string, string>();
-
-/** Files of PATH arguments, as absolute paths in code-point order (the order of every result). */
-export function queryFilesOf(paths: readonly string[], cwd: string): string[] {
-  const files = new Set<string>();
-  for (const path of paths) {
-    try {
-      for (const file of expandPaths([resolve(cwd, path)])) files.add(file);
-    } catch (error) {
-      // Name the path as the user gave it.
-      if (error instanceof TeikitError) throw ioError(path, error.diagnostic.message);
-      throw error;
-    }
-  }
-  return [...files].sort(comparePaths);
-}
-
-export function comparePaths(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** The query's filters, compiled once. */
 export interface Filter {

@@ -8,7 +8,8 @@ import { tryReadRegularFile } from '../io.js';
 import { tryParseXml } from '../xml/index.js';
 import { extractMentions, type FileExtract } from './extract.js';
 import { RegisterCache } from './registers.js';
-import { compileQuery, matches, queryFilesOf, Reporter, toMention } from './rows.js';
+import { queryFilesOf } from './paths.js';
+import { compileQuery, matches, Reporter, toMention } from './rows.js';
 import type { Mention, Query, QueryResult } from './types.js';
 
 export interface ScanOptions {
@@ -38,7 +39,7 @@ export function extractFile(file: string, cache: RegisterCache, input: Uint8Arra
   const bytes = input;
   const parsed = tryParseXml(bytes, { file });
   if (!parsed.ok) return parsed.diagnostic;
-  return extractMentions(parsed.document, file, cache);
+  return extractMentions(parsed.document, file, { cache });
 }
 
 export function isDiagnostic(value: FileExtract | Diagnostic): value is Diagnostic {

@@ -86,9 +86,7 @@ function textDecode(bytes: Uint8Array, encoding: string): string {
  */
 export function resolveXIncludes(doc: XmlDocument, file: string): XIncludeResult {
   const result: XIncludeResult = { included: [], diagnostics: [] };
-  // Each pending item: an include element, the file it was written in, and the chain of files above it.
-  const topLevel = findIncludes(doc.root);
-  processIncludes(topLevel, file, [resolve(file)], result, 0);
+  processIncludes(findIncludes(doc.root), file, [resolve(file)], result, 0);
   return result;
 }
 
@@ -109,8 +107,11 @@ function processIncludes(includes: XmlElement[], file: string, chain: string[], 
   for (const inc of includes) replaceInclude(inc, file, chain, result, depth);
 }
 
-/** Report a problem at the include element; its line may be shifted, so map it back to the including file. */
-function problem(inc: XmlElement, file: string, message: string, result: XIncludeResult): Diagnostic {
+/**
+ * A problem at the include element. `file` is the file the element was written in; its line is still in that file's
+ * line space, and `mapDiagnostics` maps it back with the others.
+ */
+function problem(inc: XmlElement, file: string, message: string): Diagnostic {
   return diagnostic({ file, line: inc.line, column: inc.column, message, ruleId: 'xinclude', source: 'xml' });
 }
 
@@ -137,91 +138,104 @@ function replaceWith(inc: XmlElement, nodes: XmlNode[]): void {
   }
 }
 
-function replaceInclude(inc: XmlElement, file: string, chain: string[], result: XIncludeResult, depth: number): void {
-  const href = attr(inc, 'href') ?? '';
-  const parse = attr(inc, 'parse') ?? 'xml';
-  const xpointer = attr(inc, 'xpointer');
-  const fallback = inc.children.find((c): c is XmlElement => c.type === 'element' && c.uri === XI_NS && c.local === 'fallback');
+/** What one include element asks for (XInclude 1.0 section 3.1). */
+interface Include {
+  element: XmlElement;
+  href: string;
+  parse: string;
+  xpointer: string | undefined;
+  /** The file the element was written in, and the chain of files being included above it (for loops). */
+  file: string;
+  chain: string[];
+  depth: number;
+}
 
-  const fail = (message: string): void => {
-    if (fallback !== undefined) {
-      // Section 3.2: a resource error with a fallback is not reported; the fallback's children replace the include.
-      const children = fallback.children;
-      replaceWith(inc, children);
-      const nested = children.flatMap((c) => (c.type === 'element' ? findIncludes(c) : []));
-      processIncludes(nested, file, chain, result, depth);
-      return;
-    }
-    result.diagnostics.push(problem(inc, file, message, result));
-    replaceWith(inc, []);
-  };
+/** Replace one include element by what it names, by its fallback, or by nothing (with a diagnostic). */
+function replaceInclude(inc: XmlElement, file: string, chain: string[], result: XIncludeResult, depth: number): void {
+  const include: Include = { element: inc, href: attr(inc, 'href') ?? '', parse: attr(inc, 'parse') ?? 'xml', xpointer: attr(inc, 'xpointer'), file, chain, depth };
+  const { href, parse, xpointer } = include;
+  const fail = (message: string): void => failInclude(include, message, result);
 
   if (parse !== 'xml' && parse !== 'text') {
     // A fatal error in XInclude 1.0 (section 3.1), not a resource error: no fallback.
-    result.diagnostics.push(problem(inc, file, `xi:include has parse="${parse}": it must be "xml" or "text"`, result));
+    result.diagnostics.push(problem(inc, file, `xi:include has parse="${parse}": it must be "xml" or "text"`));
     replaceWith(inc, []);
     return;
   }
   if (href === '' && xpointer === undefined) {
-    result.diagnostics.push(problem(inc, file, 'xi:include has neither @href nor @xpointer', result));
+    result.diagnostics.push(problem(inc, file, 'xi:include has neither @href nor @xpointer'));
     replaceWith(inc, []);
     return;
   }
-  if (href === '') {
-    fail('xi:include without @href (a pointer into the same document) is not supported by teikit');
-    return;
-  }
-  if (depth >= MAX_DEPTH) {
-    fail(`xi:include nested more than ${MAX_DEPTH} levels deep`);
-    return;
-  }
-  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(href)?.[1]?.toLowerCase();
-  let target: string;
-  if (scheme === 'file') {
-    try {
-      target = fileURLToPath(href);
-    } catch {
-      fail(`xi:include href="${href}" is not a usable file URL`);
-      return;
-    }
-  } else if (scheme !== undefined) {
-    fail(`xi:include href="${href}" is remote: teikit never fetches remote resources`);
-    return;
-  } else {
-    let decoded = href;
-    try {
-      decoded = decodeURI(href);
-    } catch {
-      // keep as written
-    }
-    target = isAbsolute(decoded) ? decoded : resolve(dirname(chain[chain.length - 1]!), decoded);
-  }
-  if (parse === 'xml' && chain.includes(target) && xpointer === undefined) {
-    fail(`xi:include href="${href}" is already being included (an inclusion loop)`);
-    return;
-  }
+  if (href === '') return fail('xi:include without @href (a pointer into the same document) is not supported by teikit');
+  if (depth >= MAX_DEPTH) return fail(`xi:include nested more than ${MAX_DEPTH} levels deep`);
+  const target = includeTarget(include);
+  if ('failure' in target) return fail(target.failure);
+  if (parse === 'xml' && chain.includes(target.path) && xpointer === undefined) return fail(`xi:include href="${href}" is already being included (an inclusion loop)`);
 
   let bytes: Uint8Array;
   try {
-    bytes = readRegularFile(target, 'document');
+    bytes = readRegularFile(target.path, 'document');
   } catch (error) {
     const why = error instanceof TeikitError ? error.diagnostic.message : String(error);
-    fail(`xi:include href="${href}": ${why}`);
+    return fail(`xi:include href="${href}": ${why}`);
+  }
+  if (parse === 'text') includeText(include, bytes, result);
+  else includeXml(include, target.path, bytes, result);
+}
+
+/** A resource error: the fallback's children replace the include (section 3.2), else it is reported. */
+function failInclude(include: Include, message: string, result: XIncludeResult): void {
+  const { element: inc, file, chain, depth } = include;
+  const fallback = inc.children.find((c): c is XmlElement => c.type === 'element' && c.uri === XI_NS && c.local === 'fallback');
+  if (fallback !== undefined) {
+    // Section 3.2: a resource error with a fallback is not reported.
+    const children = fallback.children;
+    replaceWith(inc, children);
+    const nested = children.flatMap((c) => (c.type === 'element' ? findIncludes(c) : []));
+    processIncludes(nested, file, chain, result, depth);
     return;
   }
+  result.diagnostics.push(problem(inc, file, message));
+  replaceWith(inc, []);
+}
 
-  if (parse === 'text') {
-    const encoding = attr(inc, 'encoding') ?? 'utf-8';
+/** The local path an href names (relative to the including file, or a `file:` URL), or why there is none. */
+function includeTarget({ href, chain }: Include): { path: string } | { failure: string } {
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(href)?.[1]?.toLowerCase();
+  if (scheme === 'file') {
     try {
-      const value = textDecode(bytes, encoding);
-      replaceWith(inc, value === '' ? [] : [{ type: 'text', value, cdata: false, line: inc.line, column: inc.column }]);
+      return { path: fileURLToPath(href) };
     } catch {
-      fail(`xi:include href="${href}" parse="text": the file is not valid ${encoding}`);
+      return { failure: `xi:include href="${href}" is not a usable file URL` };
     }
-    return;
   }
+  if (scheme !== undefined) return { failure: `xi:include href="${href}" is remote: teikit never fetches remote resources` };
+  let decoded = href;
+  try {
+    decoded = decodeURI(href);
+  } catch {
+    // keep as written
+  }
+  return { path: isAbsolute(decoded) ? decoded : resolve(dirname(chain[chain.length - 1]!), decoded) };
+}
 
-  // parse="xml": a fresh tree in its own line space.
+/** parse="text": the file's text, decoded with @encoding (default UTF-8), as one text node. */
+function includeText(include: Include, bytes: Uint8Array, result: XIncludeResult): void {
+  const { element: inc, href } = include;
+  const encoding = attr(inc, 'encoding') ?? 'utf-8';
+  let value: string;
+  try {
+    value = textDecode(bytes, encoding);
+  } catch {
+    return failInclude(include, `xi:include href="${href}" parse="text": the file is not valid ${encoding}`, result);
+  }
+  replaceWith(inc, value === '' ? [] : [{ type: 'text', value, cdata: false, line: inc.line, column: inc.column }]);
+}
+
+/** parse="xml": a fresh tree in its own line space (or the element an xpointer selects), its includes resolved. */
+function includeXml(include: Include, target: string, bytes: Uint8Array, result: XIncludeResult): void {
+  const { element: inc, file, href, xpointer, chain, depth } = include;
   // Name included files the way the user named the including one: relative paths stay relative.
   const displayName = isAbsolute(file) ? target : relative(process.cwd(), target) || target;
   const space = result.included.length + 1;
@@ -232,34 +246,30 @@ function replaceInclude(inc: XmlElement, file: string, chain: string[], result: 
     replaceWith(inc, []);
     return;
   }
-  result.included.push(displayName);
-  const included = parsed.document;
   let nodes: XmlNode[];
   if (xpointer !== undefined) {
     const id = /^element\(([^/()]+)\)$/.exec(xpointer)?.[1] ?? (/^[^\s()/:]+$/.test(xpointer) ? xpointer : undefined);
-    if (id === undefined) {
-      result.included.pop();
-      fail(`xi:include xpointer="${xpointer}": only shorthand pointers ("id") and element(id) are supported`);
-      return;
-    }
-    let found: XmlElement | undefined;
-    walk(included, (n) => {
-      if (found !== undefined) return false;
-      if (n.type === 'element' && xmlId(n) === id) found = n;
-      return true;
-    });
-    if (found === undefined) {
-      result.included.pop();
-      fail(`xi:include xpointer="${xpointer}" selects nothing in ${href}`);
-      return;
-    }
+    if (id === undefined) return failInclude(include, `xi:include xpointer="${xpointer}": only shorthand pointers ("id") and element(id) are supported`, result);
+    const found = elementWithId(parsed.document, id);
+    if (found === undefined) return failInclude(include, `xi:include xpointer="${xpointer}" selects nothing in ${href}`, result);
     nodes = [found];
   } else {
     // The document's children (section 4.5.1), minus whitespace outside the root, which our tree does not keep.
-    nodes = included.children.filter((n) => n.type === 'element' || n.type === 'comment' || n.type === 'pi');
+    nodes = parsed.document.children.filter((n) => n.type === 'element' || n.type === 'comment' || n.type === 'pi');
   }
+  result.included.push(displayName);
   shiftLines(nodes, space * LINE_SPACE);
   replaceWith(inc, nodes);
   const nested = nodes.flatMap((n) => (n.type === 'element' ? findIncludes(n) : []));
   processIncludes(nested, displayName, [...chain, target], result, depth + 1);
+}
+
+function elementWithId(doc: XmlDocument, id: string): XmlElement | undefined {
+  let found: XmlElement | undefined;
+  walk(doc, (n) => {
+    if (found !== undefined) return false;
+    if (n.type === 'element' && xmlId(n) === id) found = n;
+    return true;
+  });
+  return found;
 }

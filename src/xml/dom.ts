@@ -141,17 +141,6 @@ export function textContent(el: XmlElement | XmlDocument): string {
   return parts.join('');
 }
 
-/** Ancestors from the parent up to the root element. */
-export function ancestors(el: XmlElement): XmlElement[] {
-  const out: XmlElement[] = [];
-  let p = el.parent;
-  while (p.type === 'element') {
-    out.push(p);
-    p = p.parent;
-  }
-  return out;
-}
-
 /** An XPath that finds the element again: `/TEI[1]/text[1]/body[1]/div[1]/p[2]` (local names, positions among same-named siblings). */
 export function xpathOf(el: XmlElement): string {
   const steps: string[] = [];

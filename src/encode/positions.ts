@@ -3,11 +3,7 @@
  * column counted in Unicode code points (src/diagnostics.ts states the convention for the whole project).
  */
 import { diagnostic, type Diagnostic, type Severity } from '../diagnostics.js';
-
-export interface Position {
-  line: number;
-  column: number;
-}
+import type { Position } from '../xml/index.js';
 
 export class SourceText {
   readonly text: string;

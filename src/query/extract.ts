@@ -84,6 +84,22 @@ export interface ExtractOptions {
  */
 export function extractMentions(doc: XmlDocument, file: string, options: ExtractOptions = {}): FileExtract {
   const cache = options.cache ?? new RegisterCache(options.registers ?? []);
+  const { candidates, text, header, register } = collectCandidates(doc, file);
+  const dependencies = new Set<string>();
+  const mentions: ExtractedMention[] = [];
+  const warnings: Warning[] = [];
+  for (const c of candidates) {
+    const mention = toExtracted(c, text, file, { register, cache, dependencies, warnings });
+    if (mention !== null) mentions.push(mention);
+  }
+  return { file, title: documentTitle(header), date: documentDate(header, teiOf(header)), mentions, warnings, dependencies: [...dependencies].sort() };
+}
+
+/**
+ * One walk through the document: the elements that may be mentions (with their place in the reading text), the
+ * reading text itself, the teiHeader, and the register entries of the file.
+ */
+function collectCandidates(doc: XmlDocument, file: string): { candidates: Candidate[]; text: string; header: XmlElement | undefined; register: Register } {
   const register: Register = emptyRegister();
   const stream = new TextStream();
   const candidates: Candidate[] = [];
@@ -160,63 +176,70 @@ export function extractMentions(doc: XmlDocument, file: string, options: Extract
     }
   }
 
-  const text = stream.toString();
-  const dependencies = new Set<string>();
-  const mentions: ExtractedMention[] = [];
-  const warnings: Warning[] = [];
-  for (const c of candidates) {
-    const inText = c.inText;
-    const surface = inText ? text.slice(c.start, c.end).trim() : c.surface;
-    let pointer: string | null = null;
-    let pointerAttribute: ExtractedMention['pointerAttribute'] = null;
-    let entry: RegisterEntry | null = null;
-    const unresolved: Array<{ target: string; reason: string; value: string }> = [];
-    for (const name of REFERENCE_ATTRIBUTES) {
-      const value = attr(c.el, name)?.trim();
-      if (value === undefined || value === '') continue;
-      if (pointer === null) {
+  return { candidates, text: stream.toString(), header, register };
+}
+
+interface Resolving {
+  register: Register;
+  cache: RegisterCache;
+  /** Register files the pointers named (filled in). */
+  dependencies: Set<string>;
+  /** Pointers that resolve to nothing (filled in). */
+  warnings: Warning[];
+}
+
+/** A candidate as a mention: its pointer resolved to a register entry, its kind, surface, context and dating. */
+function toExtracted(c: Candidate, text: string, file: string, { register, cache, dependencies, warnings }: Resolving): ExtractedMention | null {
+  const inText = c.inText;
+  const surface = inText ? text.slice(c.start, c.end).trim() : c.surface;
+  let pointer: string | null = null;
+  let pointerAttribute: ExtractedMention['pointerAttribute'] = null;
+  let entry: RegisterEntry | null = null;
+  const unresolved: Array<{ target: string; reason: string; value: string }> = [];
+  for (const name of REFERENCE_ATTRIBUTES) {
+    const value = attr(c.el, name)?.trim();
+    if (value === undefined || value === '') continue;
+    if (pointer === null) {
+      pointer = value;
+      pointerAttribute = name;
+    }
+    if (c.kind === 'dates' || entry !== null) continue;
+    for (const token of value.split(/[ \t\r\n]+/)) {
+      const r = resolvePointer(token, file, register, cache, dependencies);
+      if (r.status === 'entry') {
+        entry = r.entry;
         pointer = value;
         pointerAttribute = name;
+        break;
       }
-      if (c.kind === 'dates' || entry !== null) continue;
-      for (const token of value.split(/[ \t\r\n]+/)) {
-        const r = resolvePointer(token, file, register, cache, dependencies);
-        if (r.status === 'entry') {
-          entry = r.entry;
-          pointer = value;
-          pointerAttribute = name;
-          break;
-        }
-        if (r.status === 'unresolved') unresolved.push({ target: r.target, reason: r.reason, value: token });
-      }
+      if (r.status === 'unresolved') unresolved.push({ target: r.target, reason: r.reason, value: token });
     }
-    const kind = c.kind ?? (entry !== null ? ENTRY_QUERY_KIND[entry.kind] : null);
-    if (kind === null) continue;
-    if (entry === null) {
-      for (const u of unresolved) warnings.push({ kind, target: u.target, inHeader: c.inHeader, diagnostic: unresolvedDiagnostic(file, c.el, u.value, u.reason) });
-    }
-    let dating: Dating | null = null;
-    if (kind === 'dates') {
-      const get = (a: string): string | null => attr(c.el, a) ?? attr(c.el, `${a}-iso`) ?? null;
-      dating = { when: get('when'), from: get('from'), to: get('to'), notBefore: get('notBefore'), notAfter: get('notAfter') };
-    }
-    mentions.push({
-      line: c.el.line,
-      column: c.el.column,
-      kind,
-      element: c.el.local,
-      type: attr(c.el, 'type') ?? null,
-      surface,
-      pointer,
-      pointerAttribute,
-      entry,
-      left: inText ? leftContext(text, c.start) : '',
-      right: inText ? rightContext(text, c.end) : '',
-      inHeader: c.inHeader,
-      dating,
-    });
   }
-  return { file, title: documentTitle(header), date: documentDate(header, teiOf(header)), mentions, warnings, dependencies: [...dependencies].sort() };
+  const kind = c.kind ?? (entry !== null ? ENTRY_QUERY_KIND[entry.kind] : null);
+  if (kind === null) return null;
+  if (entry === null) {
+    for (const u of unresolved) warnings.push({ kind, target: u.target, inHeader: c.inHeader, diagnostic: unresolvedDiagnostic(file, c.el, u.value, u.reason) });
+  }
+  let dating: Dating | null = null;
+  if (kind === 'dates') {
+    const get = (a: string): string | null => attr(c.el, a) ?? attr(c.el, `${a}-iso`) ?? null;
+    dating = { when: get('when'), from: get('from'), to: get('to'), notBefore: get('notBefore'), notAfter: get('notAfter') };
+  }
+  return {
+    line: c.el.line,
+    column: c.el.column,
+    kind,
+    element: c.el.local,
+    type: attr(c.el, 'type') ?? null,
+    surface,
+    pointer,
+    pointerAttribute,
+    entry,
+    left: inText ? leftContext(text, c.start) : '',
+    right: inText ? rightContext(text, c.end) : '',
+    inHeader: c.inHeader,
+    dating,
+  };
 }
 
 /** The `TEI` element a teiHeader belongs to (its `standOff` dates plays). */

@@ -9,7 +9,7 @@
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Which layer found the problem. */
-export type DiagnosticSource = 'xml' | 'relaxng' | 'rules' | 'encode' | 'annotate' | 'transform' | 'query' | 'io' | 'schema' | 'catalog' | 'internal';
+export type DiagnosticSource = 'xml' | 'relaxng' | 'rules' | 'schematron' | 'encode' | 'annotate' | 'transform' | 'query' | 'io' | 'schema' | 'catalog' | 'internal';
 
 export interface Diagnostic {
   file: string;

@@ -149,7 +149,8 @@ export function setMaxSize(spec: string): string | undefined {
   return undefined;
 }
 
-function megabytes(bytes: number): string {
+/** A size as the caps are given: "0.16 MB", "256 MB". */
+export function megabytes(bytes: number): string {
   return `${Number((bytes / MB).toPrecision(3))} MB`;
 }
 

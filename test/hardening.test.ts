@@ -199,7 +199,7 @@ describe('inputs are read only when they are regular files, of bounded size', ()
       const report = JSON.parse(r.stdout) as { files: Array<{ diagnostics: Array<{ message: string; severity: string }> }> };
       expect(report.files[0]!.diagnostics[0]).toMatchObject({
         severity: 'info',
-        message: `<?xml-model?> schema "${target}" ${said} (${join(dir, target)}); validated against teikit's edition schema instead`,
+        message: `<?xml-model?> schema "${target}" ${said} (${join(dir, target)}); it is not used`,
       });
     }
   });
@@ -214,6 +214,31 @@ describe('inputs are read only when they are regular files, of bounded size', ()
       `incl.xml:3:1: error xi:include href="zero.xml": cannot read file: ${DEVICE} [xinclude]`,
       `incl.xml: invalid, 2 errors (schema: ${ab})`,
     ]);
+  });
+
+  it('XInclude that doubles at each level stops at the budget of one document (inclusions and bytes)', () => {
+    // 30 files, each including the next twice: 2^30 inclusions without a loop. The budget is the document cap
+    // (here 0.16 MB), each inclusion counting at least 16 KB: 10 inclusions, then every further include is an error.
+    const fan = folder('fan');
+    const xi = 'xmlns:xi="http://www.w3.org/2001/XInclude"';
+    for (let i = 0; i < 30; i++) writeFileSync(join(fan, `l${i}.xml`), `<b ${xi}><xi:include href="l${i + 1}.xml"/><xi:include href="l${i + 1}.xml"/></b>`);
+    writeFileSync(join(fan, 'l30.xml'), '<b/>');
+    writeFileSync(join(fan, 'run.xml'), `<a ${xi}><xi:include href="l0.xml"/></a>`);
+    const budget = (href: string): string =>
+      `error xi:include href="${href}" is not included: the document's inclusions used up their budget (0.16 MB, at most 10 inclusions; each counts at least 16 KB; --max-size document=MB raises it) [xinclude]`;
+    const r = runCli(['validate', 'run.xml', '--xinclude', '--schema', ab, '--max-size', 'document=0.16'], { cwd: fan });
+    expect(r.status).toBe(1);
+    const lines = r.stdout.split('\n').filter((l) => l.includes('[xinclude]'));
+    expect(lines).toEqual([
+      ...Array.from({ length: 9 }, (_, i) => `l${i}.xml:1:74: ${budget(`l${i + 1}.xml`)}`),
+      `l9.xml:1:47: ${budget('l10.xml')}`,
+      `l9.xml:1:75: ${budget('l10.xml')}`,
+    ]);
+    expect(r.stdout).toContain(`run.xml: invalid, 20 errors (schema: ${ab})\n`);
+    // With the default cap (256 MB: 16,000 inclusions) it ends as well, with a verdict.
+    const full = runCli(['validate', 'run.xml', '--xinclude', '--schema', ab], { cwd: fan });
+    expect(full.status).toBe(1);
+    expect(full.stdout).toContain(`run.xml: invalid, 16020 errors (schema: ${ab})\n`);
   });
 
   it('a file over the size cap of its kind is refused; --max-size raises (or lowers) the cap', () => {
@@ -501,7 +526,8 @@ describe('done when: a 1,000-file batch with a FIFO, a /dev/zero link, a file of
   it('gives a verdict for every file, in input order, those before the runaway file while it still runs', async () => {
     const dir = folder('batch');
     const files = folder('batch/files');
-    // The runaway file: XInclude doubling at each of 30 levels (2^30 copies), far more than any time limit allows.
+    // The runaway file: XInclude doubling at each of 30 levels (2^30 copies), far more than any time limit allows
+    // once the XInclude budget is lifted.
     const fan = folder('batch/fan');
     const xi = 'xmlns:xi="http://www.w3.org/2001/XInclude"';
     for (let i = 0; i < 30; i++) writeFileSync(join(fan, `l${i}.xml`), `<b ${xi}><xi:include href="l${i + 1}.xml"/><xi:include href="l${i + 1}.xml"/></b>`);
@@ -512,7 +538,8 @@ describe('done when: a 1,000-file batch with a FIFO, a /dev/zero link, a file of
     writeFileSync(join(files, 'f0700-runaway.xml'), `<a ${xi}><xi:include href="../fan/l0.xml"/></a>`);
     writeFileSync(join(files, 'f0900-errors.xml'), `<a>${'<c/>\n'.repeat(200_000)}</a>`);
     const limit = 10;
-    const r = await linesAsTheyCome(['validate', 'files', '--schema', ab, '--xinclude', '--jobs', '1', '--time-limit', String(limit)], dir);
+    // --max-size lifts the XInclude budget (the cap of one document), so only the time limit stops the runaway.
+    const r = await linesAsTheyCome(['validate', 'files', '--schema', ab, '--xinclude', '--max-size', 'document=1000000', '--jobs', '1', '--time-limit', String(limit)], dir);
     expect(r.status).toBe(2);
     const verdicts = r.lines.filter(({ line }) => /^files\/[^:]+: /.test(line) && !line.includes('more errors'));
     expect(verdicts).toHaveLength(1000);

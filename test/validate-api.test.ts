@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validateFiles, validateSource, resolveSchema } from '../src/index.js';
-import { editionSchemaPath } from '../src/validate/index.js';
 import { parseXml } from '../src/xml/index.js';
 import { projectRoot } from './helpers.js';
 
@@ -41,13 +40,21 @@ describe('validate API', () => {
     expect(resolveSchema(pi(`href="${pathToFileURL(tiny).href}"`), file)).toMatchObject({ path: tiny, origin: 'xml-model' });
     expect(resolveSchema(pi('RNGSchema="schema-pi/tiny.rng" type="xml"', 'oxygen'), file)).toMatchObject({ path: tiny, origin: 'xml-model' });
     const rnc = resolveSchema(pi('href="frus.rnc" type="application/relax-ng-compact-syntax"'), file);
-    expect(rnc).toMatchObject({ path: editionSchemaPath(), origin: 'edition' });
-    expect(rnc.notes.map((n) => n.message)).toEqual([
-      '<?xml-model?> schema "frus.rnc" uses the RELAX NG compact syntax, which teikit does not read; validated against teikit\'s edition schema instead',
+    expect(rnc).toMatchObject({ path: undefined });
+    expect(rnc.notes.map((n) => n.message.replace(/\(\/.*\)/, '(PATH)'))).toEqual([
+      '<?xml-model?> schema "frus.rnc" does not exist (PATH); it is not used',
+      'no schema applies to this file: checked for well-formedness only (name one with --schema FILE, an <?xml-model?> processing instruction, or --catalog FILE for a remote one)',
     ]);
     const schematron = resolveSchema(pi('href="rules.sch" schematypens="http://purl.oclc.org/dsdl/schematron"'), file);
-    expect(schematron).toMatchObject({ origin: 'edition', notes: [] });
+    // A Schematron PI does not choose the RELAX NG schema; one that does not exist is named in a note.
+    expect(schematron).toMatchObject({ path: undefined, schematron: [] });
+    expect(schematron.notes.map((n) => n.message.replace(/\(.*\)/, '(PATH)'))).toEqual([
+      '<?xml-model?> schema "rules.sch" does not exist (PATH); its Schematron rules are not checked',
+      'no schema applies to this file: checked for well-formedness only (PATH)',
+    ]);
+    const both = resolveSchema(pi('href="schema-pi/tiny.rng" schematypens="http://purl.oclc.org/dsdl/schematron"'), file);
+    expect(both).toMatchObject({ path: undefined, schematron: [tiny] });
     const missing = resolveSchema(pi('href="gone.rng"'), file);
-    expect(missing.notes[0]?.message).toMatch(/^<\?xml-model\?> schema "gone\.rng" does not exist \(.*gone\.rng\); validated against teikit's edition schema instead$/);
+    expect(missing.notes[0]?.message).toMatch(/^<\?xml-model\?> schema "gone\.rng" does not exist \(.*gone\.rng\); it is not used$/);
   });
 });

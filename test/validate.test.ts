@@ -53,7 +53,7 @@ describe('teikit validate: command line', () => {
     const unknown = runCli(['validate', '--strict', 'a.xml']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/^teikit: validate: Unknown option '--strict'/);
-    expect(runCli(['validate', '--format', 'xml', 'a.xml'])).toEqual({ status: 2, stdout: '', stderr: 'teikit: validate: --format must be one of text, json (got "xml")\n' });
+    expect(runCli(['validate', '--format', 'xml', 'a.xml'])).toEqual({ status: 2, stdout: '', stderr: 'teikit: validate: --format must be one of text, json, svrl (got "xml")\n' });
     expect(runCli(['validate', '--jobs', 'many', 'a.xml']).stderr).toBe('teikit: validate: --jobs must be a positive integer (got "many")\n');
   });
 
@@ -130,20 +130,56 @@ describe('teikit validate: schema resolution', () => {
     expect(r.status).toBe(1);
   });
 
-  it('never fetches a remote xml-model schema: it says so and falls back to the edition schema', () => {
+  it('never fetches a remote xml-model schema: it says so, and checks well-formedness only', () => {
     const r = runCli(['validate', '--format', 'json', `${fixtures}/schema-pi/remote.xml`]);
     const report = json(r.stdout);
-    expect(report.files[0]!['schema']).toEqual({ path: join(projectRoot, editionSchema), origin: 'edition' });
-    expect(report.files[0]!.diagnostics[0]).toEqual({
-      file: `${fixtures}/schema-pi/remote.xml`,
-      line: 2,
-      column: 1,
-      severity: 'info',
-      message:
-        '<?xml-model?> schema "http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng" is remote and is never fetched; validated against teikit\'s edition schema instead',
-      ruleId: 'schema-fallback',
-      source: 'schema',
-    });
+    expect(report.files[0]!['schema']).toBeNull();
+    expect(report.files[0]!.diagnostics.map((d) => `${d.line}:${d.column}: ${d.severity} ${d.message} [${d.ruleId}]`)).toEqual([
+      '2:1: info <?xml-model?> schema "http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng" is remote and is never fetched; it is not used (map it to a local file with --catalog FILE or "schemas" in teikit.config.json) [schema-fallback]',
+      '3:1: info <?xml-model?> schema "http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng" is remote and is never fetched; its Schematron rules are not checked (map it to a local file with --catalog FILE or "schemas" in teikit.config.json) [schema-fallback]',
+      '4:1: info no schema applies to this file: checked for well-formedness only (name one with --schema FILE, an <?xml-model?> processing instruction, or --catalog FILE for a remote one) [no-schema]',
+    ]);
+    expect(r.status).toBe(0);
+    const text = runCli(['validate', `${fixtures}/schema-pi/remote.xml`]);
+    expect(text.stdout).toContain(`${fixtures}/schema-pi/remote.xml: valid (no schema: well-formedness only)\n`);
+  });
+
+  it('a file that is not a teikit edition is never judged against the edition schema; a teikit edition is', () => {
+    const dir = join(tmp, 'foreign');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'novel.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><text><body><p>x</p></body></text></TEI>\n');
+    const r = runCli(['validate', join(dir, 'novel.xml'), `${fixtures}/edition-valid.xml`]);
+    expect(stable(r.stdout)).toBe(
+      `${dir}/novel.xml:1:1: info no schema applies to this file: checked for well-formedness only (name one with --schema FILE, an <?xml-model?> processing instruction, or --catalog FILE for a remote one) [no-schema]\n` +
+        `${dir}/novel.xml: valid (no schema: well-formedness only)\n` +
+        `${fixtures}/edition-valid.xml: valid (schema: ${editionSchema}, teikit edition schema; edition rules)\n` +
+        '2 files: 2 valid, 0 invalid, 0 malformed; 0 errors, 0 warnings; T s\n',
+    );
+  });
+
+  it('a remote schema maps to a local file through --catalog (uri, rewriteURI, nextCatalog) or teikit.config.json', () => {
+    const dir = join(tmp, 'mapped');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    copyFileSync(`${fixtures}/schema-pi/tiny.rng`, join(dir, 'tiny.rng'));
+    const doc = '<?xml-model href="http://example.org/schemas/tiny.rng" schematypens="http://relaxng.org/ns/structure/1.0"?>\n<doc><item>one</item><extra/></doc>\n';
+    writeFileSync(join(dir, 'sub', 'a.xml'), doc);
+    const cat = (body: string): string => `<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">${body}</catalog>\n`;
+    writeFileSync(join(dir, 'exact.xml'), cat('<uri name="http://example.org/schemas/tiny.rng" uri="tiny.rng"/>'));
+    writeFileSync(join(dir, 'first.xml'), cat('<uri name="http://example.org/other.rng" uri="nowhere.rng"/><nextCatalog catalog="rewrite.xml"/>'));
+    writeFileSync(join(dir, 'rewrite.xml'), cat('<rewriteURI uriStartString="http://example.org/" rewritePrefix="./"/><rewriteURI uriStartString="http://example.org/schemas/" rewritePrefix="./"/>'));
+    const verdict = `${dir}/sub/a.xml: invalid, 1 error (schema: ${dir}/tiny.rng, from xml-model via `;
+    for (const catalog of ['exact.xml', 'first.xml']) {
+      const r = runCli(['validate', '--catalog', join(dir, catalog), join(dir, 'sub', 'a.xml')]);
+      expect(r.stdout).toContain(`${dir}/sub/a.xml:2:30: error element "extra" not allowed anywhere; expected the element end-tag or element "item" [relaxng]\n`);
+      expect(r.stdout).toContain(`${verdict}${join(dir, catalog)})\n`);
+      expect(r.status).toBe(1);
+    }
+    writeFileSync(join(dir, 'teikit.config.json'), JSON.stringify({ schemas: { 'http://example.org/schemas/': '.' } }));
+    const config = runCli(['validate', join(dir, 'sub', 'a.xml')]);
+    expect(config.stdout).toContain(`${verdict}${join(dir, 'teikit.config.json')})\n`);
+    const broken = runCli(['validate', '--catalog', join(dir, 'tiny.rng'), join(dir, 'sub', 'a.xml')]);
+    expect({ status: broken.status, stdout: broken.stdout }).toEqual({ status: 2, stdout: '' });
+    expect(broken.stderr).toContain(`${dir}/tiny.rng:2:1: error not an OASIS XML catalog: the root element is not {urn:oasis:names:tc:entity:xmlns:xml:catalog}catalog [catalog]`);
   });
 
   it('a broken schema named by a file\'s xml-model: that file is not checked (exit 2), the others are', () => {
@@ -221,7 +257,7 @@ describe('teikit validate: hostile and broken input', () => {
   });
 
   it('200,000 nested elements give a verdict, not a crash', () => {
-    const r = validateOne('deep.xml', `<TEI xmlns="http://www.tei-c.org/ns/1.0">${'<div>'.repeat(200_000)}${'</div>'.repeat(200_000)}</TEI>`, ['--jobs', '1']);
+    const r = validateOne('deep.xml', `<TEI xmlns="http://www.tei-c.org/ns/1.0">${'<div>'.repeat(200_000)}${'</div>'.repeat(200_000)}</TEI>`, ['--jobs', '1', '--schema', join(projectRoot, editionSchema)]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/deep\.xml: invalid, \d+ errors? \(schema: /);
@@ -448,8 +484,8 @@ describe.skipIf(!hasCorpus)('teikit validate on real TEI (../shared/corpus) agai
 
   it('reads the schema named by a local xml-model PI, and falls back from a remote one (the Slany report names tei_all online)', () => {
     const r = runCli(['validate', `${corpusDir}frus-history/documents/1984-07-slany-report-to-congress.xml`]);
-    expect(r.stdout).toMatch(/slany-report-to-congress\.xml:2:\d+: info <\?xml-model\?> schema "http:\/\/www\.tei-c\.org\/release\/xml\/tei\/custom\/schema\/relaxng\/tei_all\.rng" is remote and is never fetched; validated against teikit's edition schema instead \[schema-fallback\]/);
-    expect(r.stdout).toMatch(/slany-report-to-congress\.xml: invalid, .*\(schema: schemas\/teikit-edition\.rng, teikit edition schema; edition rules\)/);
+    expect(r.stdout).toMatch(/slany-report-to-congress\.xml:2:\d+: info <\?xml-model\?> schema "http:\/\/www\.tei-c\.org\/release\/xml\/tei\/custom\/schema\/relaxng\/tei_all\.rng" is remote and is never fetched; it is not used \(map it to a local file with --catalog FILE or "schemas" in teikit\.config\.json\) \[schema-fallback\]/);
+    expect(r.stdout).toMatch(/slany-report-to-congress\.xml: valid \(no schema: well-formedness only\)/);
     // A copy next to a local tei_all: the xml-model schema is used.
     const dir = join(tmp, 'local-model');
     mkdirSync(dir, { recursive: true });
@@ -458,6 +494,7 @@ describe.skipIf(!hasCorpus)('teikit validate on real TEI (../shared/corpus) agai
     writeFileSync(join(dir, 'letter.xml'), `<?xml-model href="tei_all.rng" schematypens="http://relaxng.org/ns/structure/1.0"?>\n${text}`);
     const local = runCli(['validate', join(dir, 'letter.xml')]);
     expect(local.stdout).toContain(`${dir}/letter.xml:14:41: error element "date" not allowed`);
-    expect(local.stdout).toMatch(new RegExp(`letter\\.xml: invalid, \\d+ errors? \\(schema: ${join(dir, 'tei_all.rng')}, from xml-model\\)`));
+    // tei_all's embedded Schematron runs whenever tei_all is used.
+    expect(local.stdout).toMatch(new RegExp(`letter\\.xml: invalid, \\d+ errors? \\(schema: ${join(dir, 'tei_all.rng')}, from xml-model; schematron embedded in ${join(dir, 'tei_all.rng')}\\)`));
   });
 });

@@ -5,7 +5,7 @@
  */
 import { attr, childElements, TEI_NS, xmlId, type XmlDocument, type XmlElement } from '../xml/index.js';
 import { plainText } from '../query/text.js';
-import { pseudoAttributes } from '../validate/resolve-schema.js';
+import { pseudoAttributes } from '../validate/association.js';
 import { detectGenre, GENRE_TERM_TYPES } from '../tei/genre.js';
 import { dateValue, descendantsNamed, documentDate, documentTitle, path } from '../tei/header.js';
 import { countWords } from './words.js';

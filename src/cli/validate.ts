@@ -1,6 +1,6 @@
 /**
- * `teikit validate PATH... [--schema FILE.rng] [--rules] [--xinclude] [--format text|json] [--jobs N]
- * [--time-limit SECONDS]`:
+ * `teikit validate PATH... [--schema FILE.rng|FILE.sch]... [--phase ID] [--no-schematron] [--rules] [--no-xinclude]
+ * [--format text|json|svrl] [--jobs N] [--time-limit SECONDS]`:
  * a thin shell over `validateFiles` (src/validate). Reports go to stdout; a progress bar goes to stderr only when
  * stderr is a terminal and the batch is large. Exit codes: 0 all valid, 1 an invalid or malformed file, 2 usage or
  * I/O error (unknown option, missing PATH, unreadable or broken schema), also when other files were checked.
@@ -8,7 +8,9 @@
 import { DEFAULT_TIME_LIMIT } from '../validate/batch.js';
 import { validateFiles } from '../validate/index.js';
 import { writeStdout } from '../io.js';
-import { exitCode, formatFileText, formatJson, summaryLine, TEXT_MAX_ERRORS } from '../validate/report.js';
+import { exitCode, formatFileText, formatJson, formatSvrl, summaryLine, TEXT_MAX_ERRORS } from '../validate/report.js';
+import { schematronFor } from '../validate/validate-file.js';
+import { checkCatalog } from '../validate/association.js';
 import { RULES } from '../validate/rules/index.js';
 import type { Command } from './main.js';
 import { applyMaxSize, jobsOption, MAX_SIZE_FLAG, maxSizeHelp, oneOf, parseCommandLine, timeLimitOption, UsageError } from './args.js';
@@ -38,22 +40,31 @@ function progressBar(): { update(done: number, total: number): void; clear(): vo
 }
 
 export const command: Command = {
-  summary: 'check TEI files: well-formedness, RELAX NG (any schema), edition rules',
-  help: `Usage: teikit validate PATH... [--schema FILE.rng] [--rules] [--xinclude] [--format text|json] [--jobs N]
-                       [--time-limit SECONDS]
+  summary: 'check TEI files: well-formedness, RELAX NG (any schema), Schematron, edition rules',
+  help: `Usage: teikit validate PATH... [--schema FILE.rng|FILE.sch]... [--phase ID] [--no-schematron] [--rules]
+                       [--no-xinclude] [--format text|json|svrl] [--jobs N] [--time-limit SECONDS]
 
 Checks each file (directories: every *.xml below them) for well-formedness, validity against a RELAX NG
-schema (XML syntax), and, with --rules, teikit's edition rules.
+schema (XML syntax), the ISO Schematron rules that apply, and, with --rules, teikit's edition rules.
 
-Schema: --schema FILE.rng; else the file's <?xml-model?> RELAX NG schema when it is a local file (remote
-schemas are never fetched: teikit says so and falls back); else teikit's edition schema
-(schemas/teikit-edition.rng), with which the edition rules always run.
+Schema: --schema FILE.rng|.rnc and/or --schema FILE.sch (repeatable: one RELAX NG schema, any number of
+Schematron schemas); else the file's <?xml-model?> schemas that are local files (a RELAX NG schema, and
+every Schematron schema named); a remote one is never fetched, but maps to a local file through --catalog
+or the "schemas" map of a teikit.config.json beside the file or in a parent folder; else, for a teikit
+edition (made by teikit encode), teikit's edition schema, with which the edition rules always run; else
+well-formedness only, with an info line saying so.
+The Schematron rules a RELAX NG schema carries (as every TEI ODD schema does) run whenever it is used.
 
 Options:
-  --schema FILE.rng      validate every file against this schema
+  --schema FILE          validate every file against this schema: .rng (RELAX NG) or .sch (Schematron)
+  --phase ID             Schematron phase of the .sch schemas (default: the schema's defaultPhase; #ALL)
+  --no-schematron        run no Schematron (neither .sch files nor rules embedded in the RELAX NG schema)
+  --catalog FILE         OASIS XML catalog (uri, system, rewriteURI, rewriteSystem, nextCatalog) mapping the
+                         remote schemas files name to local files (remote schemas are never fetched)
   --rules                also check the edition rules (below)
-  --xinclude             resolve xi:include of local files first (reads the files a document names)
-  --format text|json     output format (default text)
+  --no-xinclude          do not resolve xi:include (by default the local files a document includes are read
+                         first, as jing and oXygen do; remote ones never; --xinclude is still accepted)
+  --format text|json|svrl  output format (default text); svrl: the Schematron report (ISO SVRL)
   --jobs N               threads (default: one per CPU, at most 8)
   --time-limit SECONDS   in a batch, stop a file still being validated after this long and report it as not
                          checked [validate/time-limit], then go on (default ${DEFAULT_TIME_LIMIT}; 0: no limit)
@@ -66,16 +77,22 @@ Edition rules:
 ${RULES.map((r) => `  ${r.id.padEnd(20)} ${r.description}`).join('\n')}
 
 Output (text): one line per diagnostic, FILE:LINE:COLUMN: error|warning|info MESSAGE [RULE-ID]; then per
-file FILE: valid|invalid|malformed|not checked (schema: PATH); then one summary line.
+file FILE: valid|invalid|malformed|not checked (schema: PATH; schematron: ...); then one summary line.
+A Schematron assert or report with role fatal, error or none is an error; warning, warn, info or
+nonfatal a warning.
 
 Exit codes: 0 all valid; 1 an invalid or malformed file; 2 usage or I/O error (missing file, unreadable or
 broken schema), also when the other files were checked.
 `,
   async run(argv) {
     const { values, positionals } = parseCommandLine('validate', argv, {
-      schema: { type: 'string' },
+      schema: { type: 'string', multiple: true },
+      phase: { type: 'string' },
+      catalog: { type: 'string' },
+      'no-schematron': { type: 'boolean' },
       rules: { type: 'boolean' },
       xinclude: { type: 'boolean' },
+      'no-xinclude': { type: 'boolean' },
       format: { type: 'string' },
       jobs: { type: 'string' },
       'time-limit': { type: 'string' },
@@ -89,13 +106,22 @@ broken schema), also when the other files were checked.
       maxErrors = Number(values['max-errors']);
       if (!Number.isInteger(maxErrors) || maxErrors < 0) throw new UsageError(`validate: --max-errors must be a whole number, 0 for all (got "${String(values['max-errors'])}")`);
     }
-    const format = oneOf('validate', 'format', values['format'], ['text', 'json'] as const, 'text');
+    const format = oneOf('validate', 'format', values['format'], ['text', 'json', 'svrl'] as const, 'text');
     if (positionals.length === 0) throw new UsageError('validate: no PATH given; run "teikit validate --help"');
     const bar = process.stderr.isTTY === true ? progressBar() : undefined;
     const options: Parameters<typeof validateFiles>[1] = { ...jobsOption('validate', values['jobs']), ...timeLimitOption('validate', values['time-limit']) };
-    if (typeof values['schema'] === 'string') options.schema = values['schema'];
+    const schemas = Array.isArray(values['schema']) ? values['schema'] : [];
+    const schematron = schemas.filter((s) => /\.sch$/i.test(s));
+    const relaxng = schemas.filter((s) => !/\.sch$/i.test(s));
+    if (relaxng.length > 1) throw new UsageError(`validate: --schema names ${relaxng.length} RELAX NG schemas (${relaxng.join(', ')}); give one, and any number of .sch files`);
+    if (relaxng[0] !== undefined) options.schema = relaxng[0];
+    if (schematron.length > 0) options.schematron = schematron;
+    if (typeof values['phase'] === 'string') options.phase = values['phase'];
+    if (values['no-schematron'] === true) options.noSchematron = true;
+    if (typeof values['catalog'] === 'string') options.catalog = values['catalog'];
+    if (format === 'svrl') options.svrl = true;
     if (values['rules'] === true) options.rules = true;
-    if (values['xinclude'] === true) options.xinclude = true;
+    if (values['no-xinclude'] === true) options.xinclude = false;
     if (values['no-cache'] === true) options.noCache = true;
     if (bar !== undefined) options.onProgress = (done, total) => bar.update(done, total);
     // Text: each file's lines as soon as it and every file before it are done, so a slow file hides nothing.
@@ -112,10 +138,14 @@ broken schema), also when the other files were checked.
         }
       };
     }
+    // A broken --catalog or --schema FILE.sch stops the run before any file, with one line (exit code 2).
+    if (options.catalog !== undefined) checkCatalog(options.catalog);
+    // A broken --schema FILE.sch stops the run before any file, with one line at the schema's file:line:column.
+    if (options.noSchematron !== true) for (const path of schematron) schematronFor(path, false, options);
     const report = await validateFiles(positionals, options);
     bar?.clear();
     if (stdoutFailure !== undefined) throw stdoutFailure;
-    writeStdout(format === 'json' ? formatJson(report, maxErrors) : summaryLine(report.summary) + '\n');
+    writeStdout(format === 'json' ? formatJson(report, maxErrors) : format === 'svrl' ? formatSvrl(report) : summaryLine(report.summary) + '\n');
     return exitCode(report);
   },
 };

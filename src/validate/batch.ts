@@ -14,7 +14,7 @@ import { diagnostic, internalError, TeikitError } from '../diagnostics.js';
 import { defaultJobs } from '../workers/jobs.js';
 import { runPool, workersAvailable, type PoolFailure } from '../workers/pool.js';
 import { expandPaths } from '../io.js';
-import { schemaFor, validateFile } from './validate-file.js';
+import { schemaFor, schematronFor, validateFile } from './validate-file.js';
 import type { FileReport, ValidateFilesOptions, ValidateOptions, ValidationReport, ValidationSummary } from './types.js';
 
 /**
@@ -78,6 +78,14 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
   const started = performance.now();
   const { jobs: jobsOption, onProgress, onReport, timeLimit = DEFAULT_TIME_LIMIT, ...fileOptions } = options;
   if (fileOptions.schema !== undefined) await schemaFor(fileOptions.schema, fileOptions);
+  // Its embedded Schematron too, so that a cache miss compiles it once here rather than once per worker.
+  if (fileOptions.schema !== undefined && fileOptions.noSchematron !== true) {
+    try {
+      schematronFor(fileOptions.schema, true, fileOptions);
+    } catch {
+      // each file reports it
+    }
+  }
   const inputs = expandInputs(paths);
   const results: Array<FileReport | undefined> = inputs.map((i) => (typeof i === 'string' ? undefined : i));
   const pending = inputs.flatMap((input, index) => (typeof input === 'string' ? [{ index, path: input }] : []));

@@ -3,7 +3,7 @@
  */
 export { validateFile, validateSource, validateDocument } from './validate-file.js';
 export { validateFiles } from './batch.js';
-export { resolveSchema, editionSchemaPath, type SchemaChoice, type SchemaOrigin } from './resolve-schema.js';
+export { resolveSchema, editionSchemaPath, type SchemaChoice, type SchemaOrigin } from './association.js';
 export { resolveXIncludes, type XIncludeResult } from './xinclude.js';
 export { checkRules, RULES, checkW3cDate, type Rule, type RuleContext } from './rules/index.js';
 export { formatText, formatJson, exitCode as validationExitCode } from './report.js';

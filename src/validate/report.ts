@@ -48,7 +48,14 @@ export function verdictLine(f: FileReport): string {
   const parts: string[] = [];
   if (f.schema !== null) {
     const origin = f.schema.origin === 'option' ? '' : f.schema.origin === 'xml-model' ? ', from xml-model' : ', teikit edition schema';
-    parts.push(`schema: ${displaySchemaPath(f.schema.path)}${origin}`);
+    const via = f.schema.via === undefined ? '' : ` via ${displaySchemaPath(f.schema.via)}`;
+    parts.push(`schema: ${displaySchemaPath(f.schema.path)}${origin}${via}`);
+  } else if ((f.verdict === 'valid' || f.verdict === 'invalid') && (f.schematron ?? []).length === 0) {
+    parts.push('no schema: well-formedness only');
+  }
+  for (const s of f.schematron ?? []) {
+    const phase = s.phase === '#ALL' ? '' : `, phase ${s.phase}`;
+    parts.push(s.origin === 'embedded' ? `schematron embedded in ${displaySchemaPath(s.path)}${phase}` : `schematron: ${displaySchemaPath(s.path)}${s.origin === 'xml-model' ? ', from xml-model' : ''}${phase}`);
   }
   if (f.rules) parts.push('edition rules');
   const verdict = f.verdict === 'error' ? 'not checked' : f.verdict;
@@ -77,6 +84,18 @@ export function formatFileText(f: FileReport, maxErrors: number = TEXT_MAX_ERROR
 
 export function formatText(report: ValidationReport, maxErrors: number = TEXT_MAX_ERRORS): string {
   return report.files.map((f) => formatFileText(f, maxErrors)).join('') + summaryLine(report.summary) + '\n';
+}
+
+/**
+ * `--format svrl`: the SVRL of every Schematron run (ISO/IEC 19757-3 annex D). One run gives one SVRL document;
+ * several (files or schemas) are wrapped in one `<tk:svrl-reports>` element, one `<tk:report file= schema=>` each.
+ */
+export function formatSvrl(report: ValidationReport): string {
+  const runs = report.files.flatMap((f) => (f.svrl ?? []).map((svrl, i) => ({ file: f.path, schema: f.schematron?.[i]?.path ?? '', svrl: svrl.replace(/^<\?xml[^>]*\?>\s*/, '') })));
+  if (runs.length === 1) return `<?xml version="1.0" encoding="UTF-8"?>\n${runs[0]!.svrl}\n`;
+  const esc = (v: string): string => v.replace(/[&<"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&quot;'));
+  const body = runs.map((r) => `<tk:report file="${esc(r.file)}" schema="${esc(r.schema)}">${r.svrl}</tk:report>`).join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<tk:svrl-reports xmlns:tk="urn:x-teikit:schematron">\n${body}\n</tk:svrl-reports>\n`;
 }
 
 /** The JSON document; with `maxErrors`, each file keeps that many errors and counts the rest in `omitted`. */

@@ -3,7 +3,7 @@
  * the shape of `--format json` output, described by `schemas/validation-report.schema.json`.
  */
 import type { Diagnostic } from '../diagnostics.js';
-import type { SchemaOrigin } from './resolve-schema.js';
+import type { SchemaOrigin } from './association.js';
 
 /**
  * - `valid`: well-formed, valid against the schema, and no rule error (warnings allowed);
@@ -18,6 +18,17 @@ export interface SchemaUsed {
   path: string;
   /** `option` (--schema), `xml-model` (the file's processing instruction) or `edition` (teikit's own). */
   origin: SchemaOrigin;
+  /** The catalog or `teikit.config.json` that mapped the remote href the file names to `path`. */
+  via?: string;
+}
+
+export interface SchematronUsed {
+  /** The `.sch` file, or the RELAX NG schema whose embedded rules ran. */
+  path: string;
+  /** `option` (--schema), `xml-model`, or `embedded` (the rules inside the RELAX NG schema used). */
+  origin: 'option' | 'xml-model' | 'embedded';
+  /** The phase that ran (`#ALL` when the schema has none). */
+  phase: string;
 }
 
 export interface FileReport {
@@ -28,6 +39,10 @@ export interface FileReport {
   schema: SchemaUsed | null;
   /** Whether the edition rules ran. */
   rules: boolean;
+  /** The Schematron schemas that ran (absent when none did). */
+  schematron?: SchematronUsed[];
+  /** SVRL documents, one per Schematron schema, when `svrl` was asked for. */
+  svrl?: string[];
   /** Sorted by file, then line and column; `info` diagnostics explain schema fallbacks. */
   diagnostics: Diagnostic[];
   /** Errors left out of `diagnostics` by `limitErrors` (`--max-errors`); absent when none were. */
@@ -56,9 +71,11 @@ export interface ValidationReport {
 export interface ValidateOptions {
   /** RELAX NG schema (XML syntax) for every file; default: resolved per file (see `resolveSchema`). */
   schema?: string;
+  /** OASIS XML catalog mapping remote schema hrefs to local files (`--catalog`). Default: none. */
+  catalog?: string;
   /** Run the edition rules. Default false; they always run when the edition schema is used. */
   rules?: boolean;
-  /** Resolve `xi:include` of local files before validating. Default false. */
+  /** Resolve `xi:include` of local regular files before validating (`--no-xinclude`: false). Default true. */
   xinclude?: boolean;
   /** Directory of compiled schemas. Default: the RELAX NG engine's default cache directory. */
   cacheDir?: string;
@@ -66,6 +83,14 @@ export interface ValidateOptions {
   noCache?: boolean;
   /** Stop reporting RELAX NG errors of one file after this many. Default: unlimited. */
   maxErrors?: number;
+  /** Schematron schemas (`.sch`) for every file, with or without `schema`; as with `schema`, xml-model PIs are then ignored. */
+  schematron?: string[];
+  /** Schematron phase of the `.sch` schemas (`--phase`). Default: each schema's `defaultPhase`, else all patterns. */
+  phase?: string;
+  /** Run no Schematron at all (`--no-schematron`). Default false. */
+  noSchematron?: boolean;
+  /** Keep the SVRL of each Schematron run in the report (`--format svrl`). Default false. */
+  svrl?: boolean;
 }
 
 export interface ValidateFilesOptions extends ValidateOptions {

@@ -7,6 +7,12 @@
  * - Remote hrefs (http, https, any scheme but `file:`) are never fetched; that is a resource error.
  * - `xpointer`: the shorthand form (`xpointer="id"`) and `element(id)` are supported; other schemes are reported.
  * - Included documents may include others; a cycle (section 4.1.1: "inclusion loop") is an error, depth is bounded.
+ * - The whole expansion is bounded too. Without a cycle, a file that includes another twice, which includes a third
+ *   twice, and so on, doubles at each level (2^30 inclusions from 30 small files). The inclusions of one document
+ *   may read no more bytes in total than one document may have (`--max-size document=MB`, src/io.ts), each
+ *   counting at least INCLUSION_MIN_BYTES, so that many tiny files are bounded too (16,000 by default). Past the
+ *   budget each further include is an error and is left out: the verdict is "invalid" and the run ends, as an
+ *   entity expansion past its budget does.
  * - Base URI and language fixup (section 4.5.5, 4.5.6) are not performed (as `xmllint --nofixup-base-uris`):
  *   an added `xml:base` would make documents invalid against schemas that do not allow it.
  *
@@ -20,7 +26,7 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { readRegularFile } from '../io.js';
+import { megabytes, readRegularFile, sizeLimit } from '../io.js';
 import { TeikitError } from '../diagnostics.js';
 import {
   attr,
@@ -36,6 +42,9 @@ import {
 /** Lines of the k-th included file are shifted by k * LINE_SPACE (no real file has 10^8 lines). */
 export const LINE_SPACE = 100_000_000;
 const MAX_DEPTH = 50;
+/** What one inclusion costs of the document's budget at least (EpiDoc editions make a handful of inclusions, a TEI
+ *  corpus of chapters a few hundred). */
+export const INCLUSION_MIN_BYTES = 16_000;
 
 export interface XIncludeResult {
   /** Files whose content was included, in the order of their line spaces (index 0 is line space 1). */
@@ -85,9 +94,15 @@ function textDecode(bytes: Uint8Array, encoding: string): string {
  * Returns the included files (for `mapDiagnostics`) and the diagnostics of includes that failed.
  */
 export function resolveXIncludes(doc: XmlDocument, file: string): XIncludeResult {
-  const result: XIncludeResult = { included: [], diagnostics: [] };
+  const result: Expansion = { included: [], diagnostics: [], bytes: 0 };
   processIncludes(findIncludes(doc.root), file, [resolve(file)], result, 0);
-  return result;
+  return { included: result.included, diagnostics: result.diagnostics };
+}
+
+/** The result being built, with what the expansion has used of its budget so far. */
+interface Expansion extends XIncludeResult {
+  /** Bytes charged to the budget so far (each inclusion at least INCLUSION_MIN_BYTES). */
+  bytes: number;
 }
 
 function findIncludes(root: XmlElement): XmlElement[] {
@@ -103,7 +118,7 @@ function findIncludes(root: XmlElement): XmlElement[] {
   return out;
 }
 
-function processIncludes(includes: XmlElement[], file: string, chain: string[], result: XIncludeResult, depth: number): void {
+function processIncludes(includes: XmlElement[], file: string, chain: string[], result: Expansion, depth: number): void {
   for (const inc of includes) replaceInclude(inc, file, chain, result, depth);
 }
 
@@ -151,7 +166,7 @@ interface Include {
 }
 
 /** Replace one include element by what it names, by its fallback, or by nothing (with a diagnostic). */
-function replaceInclude(inc: XmlElement, file: string, chain: string[], result: XIncludeResult, depth: number): void {
+function replaceInclude(inc: XmlElement, file: string, chain: string[], result: Expansion, depth: number): void {
   const include: Include = { element: inc, href: attr(inc, 'href') ?? '', parse: attr(inc, 'parse') ?? 'xml', xpointer: attr(inc, 'xpointer'), file, chain, depth };
   const { href, parse, xpointer } = include;
   const fail = (message: string): void => failInclude(include, message, result);
@@ -172,6 +187,14 @@ function replaceInclude(inc: XmlElement, file: string, chain: string[], result: 
   const target = includeTarget(include);
   if ('failure' in target) return fail(target.failure);
   if (parse === 'xml' && chain.includes(target.path) && xpointer === undefined) return fail(`xi:include href="${href}" is already being included (an inclusion loop)`);
+  const budget = sizeLimit('document');
+  if (result.bytes >= budget) {
+    // Past the budget: an error, not a resource error, so no fallback (a fallback may include again).
+    const most = `${megabytes(budget)}, at most ${Math.floor(budget / INCLUSION_MIN_BYTES)} inclusions`;
+    result.diagnostics.push(problem(inc, file, `xi:include href="${href}" is not included: the document's inclusions used up their budget (${most}; each counts at least ${INCLUSION_MIN_BYTES / 1000} KB; --max-size document=MB raises it)`));
+    replaceWith(inc, []);
+    return;
+  }
 
   let bytes: Uint8Array;
   try {
@@ -180,12 +203,13 @@ function replaceInclude(inc: XmlElement, file: string, chain: string[], result: 
     const why = error instanceof TeikitError ? error.diagnostic.message : String(error);
     return fail(`xi:include href="${href}": ${why}`);
   }
+  result.bytes += Math.max(bytes.length, INCLUSION_MIN_BYTES);
   if (parse === 'text') includeText(include, bytes, result);
   else includeXml(include, target.path, bytes, result);
 }
 
 /** A resource error: the fallback's children replace the include (section 3.2), else it is reported. */
-function failInclude(include: Include, message: string, result: XIncludeResult): void {
+function failInclude(include: Include, message: string, result: Expansion): void {
   const { element: inc, file, chain, depth } = include;
   const fallback = inc.children.find((c): c is XmlElement => c.type === 'element' && c.uri === XI_NS && c.local === 'fallback');
   if (fallback !== undefined) {
@@ -221,7 +245,7 @@ function includeTarget({ href, chain }: Include): { path: string } | { failure: 
 }
 
 /** parse="text": the file's text, decoded with @encoding (default UTF-8), as one text node. */
-function includeText(include: Include, bytes: Uint8Array, result: XIncludeResult): void {
+function includeText(include: Include, bytes: Uint8Array, result: Expansion): void {
   const { element: inc, href } = include;
   const encoding = attr(inc, 'encoding') ?? 'utf-8';
   let value: string;
@@ -234,7 +258,7 @@ function includeText(include: Include, bytes: Uint8Array, result: XIncludeResult
 }
 
 /** parse="xml": a fresh tree in its own line space (or the element an xpointer selects), its includes resolved. */
-function includeXml(include: Include, target: string, bytes: Uint8Array, result: XIncludeResult): void {
+function includeXml(include: Include, target: string, bytes: Uint8Array, result: Expansion): void {
   const { element: inc, file, href, xpointer, chain, depth } = include;
   // Name included files the way the user named the including one: relative paths stay relative.
   const displayName = isAbsolute(file) ? target : relative(process.cwd(), target) || target;

@@ -1,0 +1,93 @@
+/**
+ * Schematron constructs, one fixture each in test/fixtures/schematron/, with the exact diagnostics a user sees;
+ * broken schemas give one line at the schema's file:line:column and exit code 2.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseXml } from '../src/xml/index.js';
+import { checkSchematron, loadSchematron } from '../src/validate/schematron/index.js';
+import { matchPattern } from '../src/validate/schematron/compile.js';
+import { projectRoot, runCli } from './helpers.js';
+
+const fixtures = join(projectRoot, 'test/fixtures/schematron');
+const cacheDir = mkdtempSync(join(tmpdir(), 'teikit-sch-test-'));
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+function lines(phase: string | undefined, file = 'doc.xml', schema = 'constructs.sch'): string[] {
+  const s = loadSchematron(join(fixtures, schema), phase === undefined ? { cacheDir } : { cacheDir, phase });
+  const doc = parseXml(readFileSync(join(fixtures, file)), { file });
+  return checkSchematron(s, doc, file).diagnostics.map((d) => `${d.line}:${d.column}: ${d.severity} ${d.message} [${d.ruleId}] ${d.xpath ?? ''}`.trim());
+}
+
+const T = 'Q{urn:x-test}';
+
+describe('Schematron constructs (constructs.sch on doc.xml)', () => {
+  it('the default phase: let at schema, pattern and rule scope, value-of, name, diagnostics, abstract rules and patterns, roles, xsl:function, xsl:key', () => {
+    // Pattern by pattern in schema order (lists, refs, required-n), each in document order.
+    expect(lines(undefined)).toEqual([
+      `3:3: error A list of 2 holds 4 items, more than 3. (Remove 1 of them.) [list-rule] /${T}doc[1]/${T}list[1]`,
+      `3:3: warning The list has no head. [list-rule] /${T}doc[1]/${T}list[1]`,
+      `5:5: warning Item X is odd. [lists] /${T}doc[1]/${T}list[1]/${T}item[2]`,
+      `14:3: error No item has the id "zz". [refs] /${T}doc[1]/${T}ref[2]`,
+      `3:3: error The list element needs @n. [required-n] /${T}doc[1]/${T}list[1]`,
+    ]);
+  });
+
+  it('--phase picks the patterns; #ALL runs every pattern, the included one too', () => {
+    expect(lines('refs-only')).toEqual([`14:3: error No item has the id "zz". [refs] /${T}doc[1]/${T}ref[2]`]);
+    expect(lines('#ALL')).toContain(`2:1: error only with --phase #ALL [outside-phase] /${T}doc[1]`);
+    expect(lines('#ALL')).toContain(`6:5: error included pattern reports item b [included] /${T}doc[1]/${T}list[1]/${T}item[3]`);
+    expect(lines('#ALL')).toHaveLength(7);
+  });
+
+  it('an undefined phase is an error naming the phases there are', () => {
+    expect(() => lines('nope')).toThrow(/constructs\.sch:2:1: error phase "nope" is not defined in this schema \(phases: main, refs-only, #ALL\) \[schematron-phase\]$/);
+  });
+});
+
+describe('rule contexts as match patterns', () => {
+  it('a top-level step with predicates tests its parent first; every other context is left as written', () => {
+    const cases = ['/*[ count( //tei:constraintDecl ) gt 1 ]', '/processing-instruction()', '/*[1] | /x["]"]', '/', '//tei:p', 'tei:p', '/tei:TEI/tei:text', '/* union x', '/@a', '/*[a](b)'];
+    expect(cases.map(matchPattern)).toEqual([
+      '*[parent::document-node()][ count( //tei:constraintDecl ) gt 1 ]',
+      'processing-instruction()[parent::document-node()]',
+      '*[parent::document-node()][1] | x[parent::document-node()]["]"]',
+      '/', '//tei:p', 'tei:p', '/tei:TEI/tei:text', '/* union x', '/@a', '/*[a](b)',
+    ]);
+  });
+});
+
+describe('broken Schematron: one line at the schema, exit 2', () => {
+  const cases: Array<[string, RegExp]> = [
+    ['not-well-formed.sch', /not-well-formed\.sch:4:12: error unexpected close tag \[xml-wellformed\]$/],
+    ['xpath-error.sch', /xpath-error\.sch:4:7: error Schematron does not compile \(XPST0003\): in "count\(\*\) eq": Unexpected token <eof> at start of expression \[schematron-compile\]$/],
+    ['undefined-pattern.sch', /undefined-pattern\.sch:3:5: error phase "ph" activates pattern "nowhere", which is not defined \[schematron-schema\]$/],
+    ['loop-a.sch', /loop-b\.sch:2:3: error include loop: "loop-a\.sch" includes itself \(.*loop-a\.sch -> .*loop-b\.sch -> .*loop-a\.sch\) \[schematron-include-loop\]$/],
+  ];
+  for (const [schema, message] of cases) {
+    it(schema, () => {
+      const r = runCli(['validate', '--schema', join(fixtures, 'broken', schema), join(fixtures, 'doc.xml')], { env: { TEIKIT_CACHE_DIR: cacheDir } });
+      expect({ status: r.status, stdout: r.stdout, lines: r.stderr.split('\n').length }).toEqual({ status: 2, stdout: '', lines: 2 });
+      expect(r.stderr.trim()).toMatch(message);
+    });
+  }
+
+  it('an XPath error at run time is a diagnostic on that document, and the batch goes on', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teikit-sch-rt-'));
+    try {
+      writeFileSync(join(dir, 'a.xml'), '<doc/>');
+      writeFileSync(join(dir, 'b.xml'), '<b/>');
+      const r = runCli(['validate', '--format', 'json', '--schema', join(fixtures, 'broken/runtime-error.sch'), join(dir, 'a.xml'), join(dir, 'b.xml')], { env: { TEIKIT_CACHE_DIR: cacheDir } });
+      const report = JSON.parse(r.stdout) as { files: Array<{ diagnostics: Array<{ source: string; message: string; line: number }> }> };
+      const sch = report.files.map((f) => f.diagnostics.filter((d) => d.source === 'schematron').map((d) => `${d.line}: ${d.message.replace(/ \S*runtime-error\.sch /, ' runtime-error.sch ')}`));
+      expect(sch).toEqual([
+        ['1: Schematron runtime-error.sch failed on this document (FORG0001): Supplied value "doc" is not a valid xs:integer'],
+        ['1: Schematron runtime-error.sch failed on this document (FORG0001): Supplied value "b" is not a valid xs:integer'],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseXml } from '../src/xml/index.js';
-import { checkSchematron, loadSchematron } from '../src/validate/schematron/index.js';
+import { checkSchematron, loadEmbeddedSchematron, loadSchematron } from '../src/validate/schematron/index.js';
 import { matchPattern } from '../src/validate/schematron/compile.js';
 import { projectRoot, runCli } from './helpers.js';
 
@@ -44,6 +44,27 @@ describe('Schematron constructs (constructs.sch on doc.xml)', () => {
 
   it('an undefined phase is an error naming the phases there are', () => {
     expect(() => lines('nope')).toThrow(/constructs\.sch:2:1: error phase "nope" is not defined in this schema \(phases: main, refs-only, #ALL\) \[schematron-phase\]$/);
+  });
+});
+
+describe('rules embedded in a RELAX NG schema, from the cache', () => {
+  it('a second load takes the rules from the cache without reading the grammar again, and fires the same', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teikit-sch-embedded-'));
+    try {
+      const rng = join(fixtures, 'embedded.rng');
+      const doc = parseXml(readFileSync(join(fixtures, 'doc.xml')), { file: 'doc.xml' });
+      const fired = (s: ReturnType<typeof loadEmbeddedSchematron>): string[] => checkSchematron(s!, doc, 'doc.xml').diagnostics.map((d) => `${d.line}:${d.column}: ${d.message} [${d.ruleId}]`);
+      const first = loadEmbeddedSchematron(rng, { cacheDir: dir });
+      const second = loadEmbeddedSchematron(rng, { cacheDir: dir });
+      expect([first?.fromCache, second?.fromCache, second?.hash === first?.hash]).toEqual([false, true, true]);
+      expect(fired(second)).toEqual(['13:3: A ref to #a. [no-ref]', '14:3: A ref to #zz. [no-ref]']);
+      expect(fired(second)).toEqual(fired(first));
+      // A grammar without rules: none, both times.
+      const plain = join(projectRoot, 'test/fixtures/validate/schema-pi/tiny.rng');
+      expect([loadEmbeddedSchematron(plain, { cacheDir: dir }), loadEmbeddedSchematron(plain, { cacheDir: dir })]).toEqual([undefined, undefined]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -9,7 +9,7 @@ import { tryReadRegularFile } from '../../io.js';
 import { tryParseXml, type XmlDocument } from '../../xml/index.js';
 import { defaultCacheDir } from '../relaxng/cache.js';
 import { decodeCompact, parseCompactSchema } from '../relaxng/syntax/compact.js';
-import { sefFor } from './cache.js';
+import { readSourceEntry, sefFor, writeSourceEntry } from './cache.js';
 import { compileSchematron } from './compile.js';
 import { embeddedSchematron } from './embedded.js';
 import type { SchematronModel } from './model.js';
@@ -69,6 +69,16 @@ export function loadEmbeddedSchematron(path: string, options: LoadSchematronOpti
     const read = tryReadRegularFile(absolute, 'schema');
     if (!read.ok) throw schemaError({ file: absolute, line: 1, column: 1 }, `cannot read schema: ${read.reason}`);
     const bytes = read.bytes;
+    const cacheDir = options.cacheDir ?? defaultCacheDir();
+    if (options.noCache !== true) {
+      const cached = readSourceEntry(cacheDir, absolute, bytes);
+      if (cached !== undefined) {
+        if (cached.entry.none === true) return undefined;
+        const schema: SchematronSchema = Object.freeze({ path: absolute, kind: 'embedded', phase: cached.entry.phase ?? '#ALL', hash: cached.entry.hash!, fromCache: true, notes: cached.entry.notes ?? [] });
+        sefs.set(schema, cached.sef);
+        return schema;
+      }
+    }
     if (/\.rnc$/i.test(absolute)) {
       // The compact syntax reader gives the tree the XML syntax would parse to, `sch:*` annotations included.
       try {
@@ -81,6 +91,12 @@ export function loadEmbeddedSchematron(path: string, options: LoadSchematronOpti
       if (!parsed.ok) return undefined; // the RELAX NG loader reports it
       tree = parsed.document;
     }
+    const model = embeddedSchematron(tree, absolute);
+    const schema = model === undefined ? undefined : make(model, 'embedded', options, undefined);
+    if (options.noCache !== true) {
+      writeSourceEntry(cacheDir, absolute, bytes, schema === undefined ? { none: true } : { hash: schema.hash, phase: schema.phase, notes: [...schema.notes] });
+    }
+    return schema;
   }
   const model = embeddedSchematron(tree, absolute);
   return model === undefined ? undefined : make(model, 'embedded', options, undefined);

@@ -49,7 +49,30 @@ export function unread(el: XmlElement): boolean {
   return [adjacentElement(el, -1), adjacentElement(el, 1)].some((s) => s !== undefined && DELETION_PARTNERS.includes(s.local));
 }
 
-const WHITESPACE_ONLY = /^[ \t\r\n]*$/;
+/**
+ * 0 if `value` is XML whitespace only, 1 if it needs no collapsing (no tab, line end or double space), 2 otherwise:
+ * one pass over the characters instead of two regular expressions on every text node.
+ */
+function whitespaceOf(value: string): 0 | 1 | 2 {
+  let blank = true;
+  let plain = true;
+  let space = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x20) {
+      if (space) plain = false;
+      space = true;
+    } else if (c === 0x0a || c === 0x09 || c === 0x0d) {
+      plain = false;
+      space = true;
+    } else {
+      blank = false;
+      space = false;
+    }
+    if (!blank && !plain) return 2;
+  }
+  return blank ? 0 : plain ? 1 : 2;
+}
 
 export class TextStream {
   private readonly parts: string[] = [];
@@ -59,11 +82,12 @@ export class TextStream {
 
   text(value: string): void {
     // Indentation between elements is most text nodes of a pretty-printed file: one test, no new string.
-    if (WHITESPACE_ONLY.test(value)) {
+    const kind = whitespaceOf(value);
+    if (kind === 0) {
       if (value !== '') this.pending = true;
       return;
     }
-    let s = value.replace(/[ \t\r\n]+/g, ' ');
+    let s = kind === 1 ? value : value.replace(/[ \t\r\n]+/g, ' ');
     if (s === '') return;
     if (s.charCodeAt(0) === 32) {
       this.pending = true;
@@ -147,24 +171,35 @@ export function plainText(root: XmlElement): string {
 const CONTEXT = 60;
 
 /** About 60 code points before `start`, cut at a word boundary when that keeps at least 40. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** The characters of a context window: code points, or the string itself when it has no surrogate (the same then). */
+function codePointsOf(window: string): string | string[] {
+  return SURROGATE.test(window) ? Array.from(window) : window;
+}
+
+function joined(chars: string | string[]): string {
+  return typeof chars === 'string' ? chars : chars.join('');
+}
+
 export function leftContext(text: string, start: number): string {
-  const window = Array.from(text.slice(Math.max(0, start - CONTEXT * 2 - 2), start));
+  const window = codePointsOf(text.slice(Math.max(0, start - CONTEXT * 2 - 2), start));
   let chars = window.slice(-CONTEXT);
   const cutMidWord = window.length > CONTEXT && window[window.length - CONTEXT - 1] !== ' ' && chars[0] !== ' ';
   if (cutMidWord) {
     const space = chars.indexOf(' ');
     if (space >= 0 && chars.length - space > 40) chars = chars.slice(space + 1);
   }
-  return chars.join('').trim();
+  return joined(chars).trim();
 }
 
 export function rightContext(text: string, end: number): string {
-  const window = Array.from(text.slice(end, end + CONTEXT * 2 + 2));
+  const window = codePointsOf(text.slice(end, end + CONTEXT * 2 + 2));
   let chars = window.slice(0, CONTEXT);
   const cutMidWord = window.length > CONTEXT && window[CONTEXT] !== ' ' && chars[chars.length - 1] !== ' ';
   if (cutMidWord) {
     const space = chars.lastIndexOf(' ');
     if (space > 40) chars = chars.slice(0, space);
   }
-  return chars.join('').trim();
+  return joined(chars).trim();
 }

@@ -41,7 +41,7 @@ function bmpNameChar(c: number): boolean {
  */
 export function scanName(s: string, i: number, end: number): number {
   if (i >= end) return i;
-  let c = s.charCodeAt(i);
+  const c = s.charCodeAt(i);
   if (c < 0x80) {
     if ((ASCII[c]! & 1) === 0) return i;
     i++;
@@ -51,19 +51,7 @@ export function scanName(s: string, i: number, end: number): number {
     i += 2;
   } else if (bmpNameStart(c)) i++;
   else return i;
-  while (i < end) {
-    c = s.charCodeAt(i);
-    if (c < 0x80) {
-      if ((ASCII[c]! & 2) === 0) return i;
-      i++;
-    } else if (c >= 0xd800 && c <= 0xdb7f) {
-      const d = s.charCodeAt(i + 1);
-      if (i + 1 >= end || d < 0xdc00 || d > 0xdfff) return i;
-      i += 2;
-    } else if (bmpNameChar(c)) i++;
-    else return i;
-  }
-  return i;
+  return scanNmtoken(s, i, end);
 }
 
 /** Where the Nmtoken (NameChar+) starting at `i` ends. */
@@ -118,4 +106,17 @@ export function isChar(cp: number): boolean {
   return (
     cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff)
   );
+}
+
+/**
+ * Code points in `s[from, to)`: a surrogate pair counts once. Columns count code points (src/diagnostics.ts), and
+ * every module that turns an offset into a column counts with this.
+ */
+export function codePoints(s: string, from: number, to: number): number {
+  let n = to - from;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) n--;
+  }
+  return n;
 }

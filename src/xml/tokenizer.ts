@@ -17,7 +17,7 @@ import { XML_NS, XMLNS_NS, type Position, type XmlAttribute, type XmlElement } f
 import { charRef, Dtd, normaliseLineEnds, predefined } from './dtd.js';
 import type { StreamOptions, StreamResult, XmlEventHandler, XmlStartTag } from './events.js';
 import { inputText, wf, XmlFail } from './input.js';
-import { ASCII, firstDisallowed, isSpace, scanName } from './names.js';
+import { ASCII, codePoints, firstDisallowed, isSpace, scanName } from './names.js';
 
 const LT = 0x3c;
 const GT = 0x3e;
@@ -129,14 +129,12 @@ class Positions {
   }
 }
 
-function codePoints(s: string, from: number, to: number): number {
-  let n = to - from;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff) n--;
-  }
-  return n;
+/** Whether `name` is written at `at` in `s`: a loop, cheaper than `startsWith` for the short names of markup. */
+function sameAt(s: string, at: number, name: string): boolean {
+  for (let i = 0; i < name.length; i++) if (s.charCodeAt(at + i) !== name.charCodeAt(i)) return false;
+  return true;
 }
+
 
 const NO_BINDINGS: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
 
@@ -349,7 +347,7 @@ class Tokenizer {
     const mask = table.length - 1;
     let slot = this.hash & mask;
     for (let q = table[slot]; q !== undefined; q = table[slot]) {
-      if (q.name.length === length && s.startsWith(q.name, start)) return q;
+      if (q.name.length === length && sameAt(s, start, q.name)) return q;
       slot = (slot + 1) & mask;
     }
     const q = splitName(s.slice(start, end), this.hash);
@@ -614,7 +612,7 @@ class Tokenizer {
     if (nameEnd === lt + 2) this.fail('weird empty close tag', k + 1);
     const top = this.stack[this.stack.length - 1];
     if (top === undefined) this.fail(`unmatched closing tag: ${s.slice(lt + 2, nameEnd)}`, k + 1);
-    if (nameEnd - lt - 2 !== top.name.length || !s.startsWith(top.name, lt + 2)) this.fail('unexpected close tag', k + 1);
+    if (nameEnd - lt - 2 !== top.name.length || !sameAt(s, lt + 2, top.name)) this.fail('unexpected close tag', k + 1);
     this.stack.pop();
     this.handler.endElement(top, this.pos.at(k));
     return k + 1;

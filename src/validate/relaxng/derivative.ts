@@ -58,17 +58,7 @@ export class Derivatives {
 
   /** `f` applied to what follows each `after` at the top of `p` (ApplyAfter in Clark's paper). */
   applyAfter(p: Pattern, f: (x: Pattern) => Pattern): Pattern {
-    switch (p.kind) {
-      case 'after':
-        return this.b.after(p.a!, f(p.b!));
-      case 'choice': {
-        let out = this.b.notAllowed;
-        for (const q of p.alts!) out = this.b.choice(out, this.applyAfter(q, f));
-        return out;
-      }
-      default:
-        return this.b.notAllowed;
-    }
+    return this.ofAfters(p, (q) => this.applyAfter(q, f), (q) => this.b.after(q.a!, f(q.b!)), () => this.b.notAllowed);
   }
 
   startTagOpen(p: Pattern, ns: string, local: string, key: number): Pattern {
@@ -94,13 +84,8 @@ export class Derivatives {
     const b = this.b;
     const d = (q: Pattern): Pattern => (recover ? this.startTagOpenRecover(q, ns, local, key) : this.startTagOpen(q, ns, local, key));
     switch (p.kind) {
-      case 'choice': {
-        const index = (memoOf(p).elementIndex ??= indexChoice(p, 'element', this.names));
-        let out = b.notAllowed;
-        for (const q of index.byName.get(key) ?? []) out = b.choice(out, b.after(q.content!, b.empty));
-        for (const q of index.rest) out = b.choice(out, d(q));
-        return out;
-      }
+      case 'choice':
+        return this.indexedChoice(p, 'element', key, d);
       case 'element':
         return contains(p.nameClass!, ns, local) ? b.after(p.content!, b.empty) : b.notAllowed;
       case 'group': {
@@ -114,17 +99,31 @@ export class Derivatives {
         const p2 = p.b!;
         return b.choice(this.applyAfter(d(p1), (y) => b.interleave(y, p2)), this.applyAfter(d(p2), (y) => b.interleave(p1, y)));
       }
-      case 'oneOrMore': {
-        const opt = b.optional(p);
-        return this.applyAfter(d(p.a!), (y) => b.group(y, opt));
-      }
-      case 'after': {
-        const p2 = p.b!;
-        return this.applyAfter(d(p.a!), (y) => b.after(y, p2));
-      }
+      case 'oneOrMore':
+      case 'after':
+        return this.firstOperand(p, d);
       default:
         return b.notAllowed;
     }
+  }
+
+  /** A choice's start-tag or attribute derivative, looking through its name index at the alternatives that may match. */
+  private indexedChoice(p: Pattern, kind: 'element' | 'attribute', key: number, d: (q: Pattern) => Pattern): Pattern {
+    const b = this.b;
+    const memo = memoOf(p);
+    const index = kind === 'element' ? (memo.elementIndex ??= indexChoice(p, kind, this.names)) : (memo.attributeIndex ??= indexChoice(p, kind, this.names));
+    let out = b.notAllowed;
+    for (const q of index.byName.get(key) ?? []) out = b.choice(out, b.after(kind === 'element' ? q.content! : q.a!, b.empty));
+    for (const q of index.rest) out = b.choice(out, d(q));
+    return out;
+  }
+
+  /** `oneOrMore` and `after`, whose derivative is their first operand's, followed by what comes after it. */
+  private firstOperand(p: Pattern, d: (q: Pattern) => Pattern): Pattern {
+    const b = this.b;
+    const rest = p.kind === 'oneOrMore' ? b.optional(p) : p.b!;
+    const join = p.kind === 'oneOrMore' ? (y: Pattern) => b.group(y, rest) : (y: Pattern) => b.after(y, rest);
+    return this.applyAfter(d(p.a!), join);
   }
 
   startAttribute(p: Pattern, ns: string, local: string, key: number): Pattern {
@@ -140,13 +139,8 @@ export class Derivatives {
     const b = this.b;
     const d = (q: Pattern): Pattern => this.startAttribute(q, ns, local, key);
     switch (p.kind) {
-      case 'choice': {
-        const index = (memoOf(p).attributeIndex ??= indexChoice(p, 'attribute', this.names));
-        let out = b.notAllowed;
-        for (const q of index.byName.get(key) ?? []) out = b.choice(out, b.after(q.a!, b.empty));
-        for (const q of index.rest) out = b.choice(out, d(q));
-        return out;
-      }
+      case 'choice':
+        return this.indexedChoice(p, 'attribute', key, d);
       case 'attribute':
         return contains(p.nameClass!, ns, local) ? b.after(p.a!, b.empty) : b.notAllowed;
       case 'group':
@@ -156,14 +150,9 @@ export class Derivatives {
         const make = p.kind === 'group' ? (x: Pattern, y: Pattern) => b.group(x, y) : (x: Pattern, y: Pattern) => b.interleave(x, y);
         return b.choice(this.applyAfter(d(p1), (y) => make(y, p2)), this.applyAfter(d(p2), (y) => make(p1, y)));
       }
-      case 'oneOrMore': {
-        const opt = b.optional(p);
-        return this.applyAfter(d(p.a!), (y) => b.group(y, opt));
-      }
-      case 'after': {
-        const p2 = p.b!;
-        return this.applyAfter(d(p.a!), (y) => b.after(y, p2));
-      }
+      case 'oneOrMore':
+      case 'after':
+        return this.firstOperand(p, d);
       default:
         return b.notAllowed;
     }
@@ -209,16 +198,21 @@ export class Derivatives {
     return (memo.textOnly ??= this.structural(p, (q) => this.textOnly(q), (q) => (q.kind === 'element' ? this.b.notAllowed : q)));
   }
 
+  /**
+   * A function of the `after`s at the top of `p` (what an element in progress has become: an `after` or a choice of
+   * them), combined by choice: `atAfter` for each, `other` for a pattern of another kind.
+   */
+  private ofAfters(p: Pattern, self: (q: Pattern) => Pattern, atAfter: (q: Pattern) => Pattern, other: (q: Pattern) => Pattern): Pattern {
+    if (p.kind === 'after') return atAfter(p);
+    if (p.kind !== 'choice') return other(p);
+    let r = this.b.notAllowed;
+    for (const q of p.alts!) r = this.b.choice(r, self(q));
+    return r;
+  }
+
   endTag(p: Pattern): Pattern {
     const memo = memoOf(p);
-    if (memo.endTag !== undefined) return memo.endTag;
-    let r: Pattern;
-    if (p.kind === 'choice') {
-      r = this.b.notAllowed;
-      for (const q of p.alts!) r = this.b.choice(r, this.endTag(q));
-    } else if (p.kind === 'after') r = p.a!.nullable ? p.b! : this.b.notAllowed;
-    else r = this.b.notAllowed;
-    return (memo.endTag = r);
+    return (memo.endTag ??= this.ofAfters(p, (q) => this.endTag(q), (q) => (q.a!.nullable ? q.b! : this.b.notAllowed), () => this.b.notAllowed));
   }
 
   /** Untyped text (whitespace-only text is never checked: Clark, section "Whitespace"). */
@@ -258,27 +252,13 @@ export class Derivatives {
   /** After an error inside an element: go on with what the parent allows next. */
   recoverAfter(p: Pattern): Pattern {
     const memo = memoOf(p);
-    if (memo.recoverAfter !== undefined) return memo.recoverAfter;
-    let r: Pattern;
-    if (p.kind === 'choice') {
-      r = this.b.notAllowed;
-      for (const q of p.alts!) r = this.b.choice(r, this.recoverAfter(q));
-    } else if (p.kind === 'after') r = p.b!;
-    else r = this.b.notAllowed;
-    return (memo.recoverAfter = r);
+    return (memo.recoverAfter ??= this.ofAfters(p, (q) => this.recoverAfter(q), (q) => q.b!, () => this.b.notAllowed));
   }
 
   /** The same `after`s with nothing after them (to ask what the current element allows, whatever the parent). */
   emptyAfter(p: Pattern): Pattern {
     const memo = memoOf(p);
-    if (memo.emptyAfter !== undefined) return memo.emptyAfter;
-    let r: Pattern;
-    if (p.kind === 'choice') {
-      r = this.b.notAllowed;
-      for (const q of p.alts!) r = this.b.choice(r, this.emptyAfter(q));
-    } else if (p.kind === 'after') r = this.b.after(p.a!, this.b.empty);
-    else r = p;
-    return (memo.emptyAfter = r);
+    return (memo.emptyAfter ??= this.ofAfters(p, (q) => this.emptyAfter(q), (q) => this.b.after(q.a!, this.b.empty), (q) => q));
   }
 
   /** Whether a data derivative of `p` may depend on namespace bindings (a QName value or datatype inside). */

@@ -14,6 +14,7 @@
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics.js';
 import type { Position, XmlAttribute, XmlStartTag } from '../../xml/index.js';
+import { codePoints } from '../../xml/names.js';
 import type { ValueContext } from './datatypes/index.js';
 import type { IdType } from './datatypes/types.js';
 import type { CompiledGrammar } from './grammar.js';
@@ -115,15 +116,6 @@ function hasNonBlank(s: string, from: number, to: number): boolean {
   return false;
 }
 
-/** Code points in `s[from, to)` (a surrogate pair counts once). */
-function codePoints(s: string, from: number, to: number): number {
-  let n = to - from;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff) n--;
-  }
-  return n;
-}
 
 /** What an attribute's value may be, for `expected`: `a date`, `"2"`, `a token matching "\S+"`, joined with "or". */
 function describeValues(p: Pattern): string {
@@ -221,6 +213,17 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
   };
 
   const ignoreError = (): boolean => hadError && isNotAllowed(memo);
+  /** The message of the last error reported (jing's matcher keeps it: see `repeatLast`). */
+  let lastMessage: string | undefined;
+  /**
+   * jing's PatternMatcher returns "no match" from matchEndTag and from typed text without describing a new error
+   * when the content was fine but what follows the element is not allowed (inside an element that was itself
+   * reported, such as a child of an unknown element), and its SAX layer then reports the matcher's last message
+   * again, at this position. So that error lines and counts are jing's, the same happens here.
+   */
+  const repeatLast = (pos: Position): void => {
+    if (lastMessage !== undefined) push(pos, lastMessage, 'relaxng');
+  };
 
   /** jing's error(): reported unless the error is a consequence of an earlier one. */
   const error = (pos: Position, key: MessageKey, args: () => string[], expected?: () => string, actual?: string): void => {
@@ -235,7 +238,8 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
       if (e !== '') extra.expected = e;
       if (actual !== undefined && e !== '') extra.actual = actual;
     }
-    push(pos, message(key, ...a), 'relaxng', extra);
+    lastMessage = message(key, ...a);
+    push(pos, lastMessage, 'relaxng', extra);
   };
 
   const ctxOf = (tag: StartTag | undefined): NameContext => contextOf(tag?.ns ?? {});
@@ -368,7 +372,9 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
       return;
     }
     const recovered = d.recoverAfter(memo);
-    if (!ignoreError() && (!isNotAllowed(recovered) || isNotAllowed(d.data(d.emptyAfter(textOnly), str, vctx)))) {
+    const ok = ignoreError();
+    if (!ok && isNotAllowed(recovered) && !isNotAllowed(d.data(d.emptyAfter(textOnly), str, vctx))) repeatLast(pos);
+    else if (!ok) {
       const ctx = ctxOf(tag);
       if (possibleStartTags(memo).length > 0 && blank(str)) {
         let tail = '';
@@ -397,7 +403,8 @@ export function createValidator(grammar: CompiledGrammar, options: ValidatorOpti
     }
     const ok = ignoreError();
     const recovered = d.recoverAfter(memo);
-    if (!ok && (!isNotAllowed(recovered) || isNotAllowed(d.endTag(d.emptyAfter(memo))))) {
+    if (!ok && isNotAllowed(recovered) && !isNotAllowed(d.endTag(d.emptyAfter(memo)))) repeatLast(end);
+    else if (!ok) {
       const ctx = ctxOf(tag);
       const missing = requiredElements(memo);
       if (missing.length > 0) {

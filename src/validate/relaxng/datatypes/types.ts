@@ -48,4 +48,9 @@ export interface DatatypeLibrary {
   has(name: string): boolean;
 }
 
-export class DatatypeError extends Error {}
+/** A datatype that cannot be made; `param`: the index of the parameter at fault, where the schema error is placed. */
+export class DatatypeError extends Error {
+  constructor(message: string, readonly param?: number) {
+    super(message);
+  }
+}

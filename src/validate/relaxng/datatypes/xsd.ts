@@ -320,6 +320,8 @@ function fractionWording(n: number): string {
 }
 
 const LENGTH_FACETS = new Set(['length', 'minLength', 'maxLength']);
+/** The facets of XML Schema Part 2 (section 4.3) a RELAX NG `param` may name (whiteSpace and enumeration excluded). */
+const KNOWN_FACETS = new Set(['length', 'minLength', 'maxLength', 'pattern', 'maxInclusive', 'maxExclusive', 'minInclusive', 'minExclusive', 'totalDigits', 'fractionDigits']);
 const BOUND_FACETS = new Set(['minInclusive', 'maxInclusive', 'minExclusive', 'maxExclusive']);
 
 function applicable(base: Base, facet: string): boolean {
@@ -336,58 +338,77 @@ function lengthOf(base: Base, s: string): number {
   return [...s].length;
 }
 
+/** The facet of one parameter (XML Schema Part 2, section 4.3), as jing words what is wrong with it. */
+function facetOf(
+  base: Base,
+  name: string,
+  p: { name: string; value: string },
+  norm: (s: string) => string,
+  valueOf: (s: string, c: ValueContext) => string | undefined,
+  ctx: ValueContext,
+): Facet {
+  if (!KNOWN_FACETS.has(p.name)) throw new DatatypeError(`invalid parameter: unrecognized parameter "${p.name}"`);
+  if (LENGTH_FACETS.has(p.name) && !applicable(base, p.name)) throw new DatatypeError('invalid parameter: base datatype does not define a units of length');
+  if (!applicable(base, p.name)) throw new DatatypeError(`invalid parameter "${p.name}" for datatype "${name}"`);
+  if (p.name === 'pattern') {
+    let re: { test(s: string): boolean };
+    try {
+      re = compileXsdRegex(p.value);
+    } catch (e) {
+      // jing: "invalid parameter: invalid regular expression: ..."; ours names the character
+      throw new DatatypeError(`invalid parameter: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return { name: 'pattern', test: (s) => re.test(s), must: () => `matching the regular expression "${p.value}"` };
+  }
+  if (LENGTH_FACETS.has(p.name) || p.name === 'totalDigits' || p.name === 'fractionDigits') {
+    const v = collapse(p.value);
+    if (!/^\+?[0-9]+$/.test(v) || (p.name === 'totalDigits' && Number(v) === 0)) {
+      throw new DatatypeError(`invalid value "${p.value}" for parameter "${p.name}"`);
+    }
+    const n = Number(v);
+    // jing's wording: `with length at most 2 (actual length was 3)`, `with at most 2 significant digits (found 3 digits)`
+    const len = (s: string): string => ` (actual length was ${lengthOf(base, s)})`;
+    if (p.name === 'length') return { name: 'length', test: (s) => lengthOf(base, s) === n, must: (s) => `with length equal to ${n}${len(s)}` };
+    if (p.name === 'minLength') return { name: 'minLength', test: (s) => lengthOf(base, s) >= n, must: (s) => `with length at least ${n}${len(s)}` };
+    if (p.name === 'maxLength') return { name: 'maxLength', test: (s) => lengthOf(base, s) <= n, must: (s) => `with length at most ${n}${len(s)}` };
+    if (p.name === 'totalDigits') {
+      return { name: 'totalDigits', test: (_s, k) => totalDigits(k) <= n, must: (_s, k) => `with at most ${n === 1 ? 'one significant digit' : `${n} significant digits`} (found ${totalDigits(k)} digits)` };
+    }
+    return { name: 'fractionDigits', test: (_s, k) => fractionDigits(k) <= n, must: (_s, k) => `${fractionWording(n)} (found ${fractionDigits(k)} digits)` };
+  }
+  // a bound: a value of the type itself (Part 2, 4.3.7-4.3.10)
+  const v = norm(p.value);
+  const key = base.lexical(v) ? valueOf(v, ctx) : undefined;
+  if (key === undefined) throw new DatatypeError(`invalid parameter: "${p.value}" is not allowed by the base type: must be ${base.must}`);
+  const cmp = (k: string): number | undefined => compare(base.family, k, key);
+  const t = p.name;
+  const wording = t === 'minInclusive' ? 'greater than or equal to' : t === 'maxInclusive' ? 'less than or equal to' : t === 'minExclusive' ? 'greater than' : 'less than';
+  return {
+    name: t,
+    must: () => `${wording} ${v}`,
+    test: (_s, k) => {
+      const c = cmp(k);
+      if (c === undefined) return false;
+      return t === 'minInclusive' ? c >= 0 : t === 'maxInclusive' ? c <= 0 : t === 'minExclusive' ? c > 0 : c < 0;
+    },
+  };
+}
+
 function makeXsd(name: string, params: ReadonlyArray<{ name: string; value: string }>, ctx: ValueContext): Datatype {
   const base = BASES[name];
   if (base === undefined) throw new DatatypeError(`datatype "${name}" from library "${XSD_URI}" not recognized`);
   const norm = base.ws === 'collapse' ? collapse : base.ws === 'replace' ? replace : (s: string) => s;
   const valueOf = (s: string, c: ValueContext): string | undefined => (base.value === undefined ? s : base.value(s, c));
   const facets: Facet[] = [];
-  for (const p of params) {
-    if (!applicable(base, p.name)) throw new DatatypeError(`invalid parameter "${p.name}" for datatype "${name}"`);
-    if (p.name === 'pattern') {
-      let re: { test(s: string): boolean };
-      try {
-        re = compileXsdRegex(p.value);
-      } catch (e) {
-        // jing: "invalid parameter: invalid regular expression: ..."; ours names the character
-        throw new DatatypeError(`invalid parameter: ${e instanceof Error ? e.message : String(e)}`);
-      }
-      facets.push({ name: 'pattern', test: (s) => re.test(s), must: () => `matching the regular expression "${p.value}"` });
-    } else if (LENGTH_FACETS.has(p.name) || p.name === 'totalDigits' || p.name === 'fractionDigits') {
-      const v = collapse(p.value);
-      if (!/^\+?[0-9]+$/.test(v) || (p.name === 'totalDigits' && Number(v) === 0)) {
-        throw new DatatypeError(`invalid value "${p.value}" for parameter "${p.name}"`);
-      }
-      const n = Number(v);
-      // jing's wording: `with length at most 2 (actual length was 3)`, `with at most 2 significant digits (found 3 digits)`
-      const len = (s: string): string => ` (actual length was ${lengthOf(base, s)})`;
-      if (p.name === 'length') facets.push({ name: 'length', test: (s) => lengthOf(base, s) === n, must: (s) => `with length equal to ${n}${len(s)}` });
-      else if (p.name === 'minLength') facets.push({ name: 'minLength', test: (s) => lengthOf(base, s) >= n, must: (s) => `with length at least ${n}${len(s)}` });
-      else if (p.name === 'maxLength') facets.push({ name: 'maxLength', test: (s) => lengthOf(base, s) <= n, must: (s) => `with length at most ${n}${len(s)}` });
-      else if (p.name === 'totalDigits') {
-        facets.push({ name: 'totalDigits', test: (_s, k) => totalDigits(k) <= n, must: (_s, k) => `with at most ${n === 1 ? 'one significant digit' : `${n} significant digits`} (found ${totalDigits(k)} digits)` });
-      } else {
-        facets.push({ name: 'fractionDigits', test: (_s, k) => fractionDigits(k) <= n, must: (_s, k) => `${fractionWording(n)} (found ${fractionDigits(k)} digits)` });
-      }
-    } else {
-      // a bound: a value of the type itself (Part 2, 4.3.7-4.3.10)
-      const v = norm(p.value);
-      const key = base.lexical(v) ? valueOf(v, ctx) : undefined;
-      if (key === undefined) throw new DatatypeError(`invalid value "${p.value}" for parameter "${p.name}"`);
-      const cmp = (k: string): number | undefined => compare(base.family, k, key);
-      const t = p.name;
-      const wording = t === 'minInclusive' ? 'greater than or equal to' : t === 'maxInclusive' ? 'less than or equal to' : t === 'minExclusive' ? 'greater than' : 'less than';
-      facets.push({
-        name: t,
-        must: () => `${wording} ${v}`,
-        test: (_s, k) => {
-          const c = cmp(k);
-          if (c === undefined) return false;
-          return t === 'minInclusive' ? c >= 0 : t === 'maxInclusive' ? c <= 0 : t === 'minExclusive' ? c > 0 : c < 0;
-        },
-      });
+  params.forEach((p, i) => {
+    try {
+      facets.push(facetOf(base, name, p, norm, valueOf, ctx));
+    } catch (e) {
+      // jing reports a parameter's error at the parameter
+      if (e instanceof DatatypeError && e.param === undefined) throw new DatatypeError(e.message, i);
+      throw e;
     }
-  }
+  });
   const check = (raw: string, c: ValueContext): string | undefined => {
     const s = norm(raw);
     if (!base.lexical(s)) {

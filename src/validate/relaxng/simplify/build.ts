@@ -3,10 +3,10 @@
  *
  * - 4.12 child counts (several children of `define`, `element`, `oneOrMore`, ... are a `group`; of `except` a
  *   `choice`), 4.13 `mixed` (interleave with text), 4.14 `optional` (choice with empty), 4.15 `zeroOrMore`;
- * - 4.17 `combine`: the definitions of one name in one grammar combine by choice or interleave (at most one
- *   without `combine`, all others agreeing), and so do the `start`s;
- * - 4.18 `grammar`: a `ref` names a definition of the nearest enclosing grammar, a `parentRef` one of the grammar
- *   around it; a nested grammar stands for its start;
+ * - 4.17 `combine` (combine.ts checks the definitions; here their bodies are combined by choice or interleave),
+ *   and so are the `start`s;
+ * - 4.18 `grammar` (references.ts checks every reference): a `ref` names a definition of the nearest enclosing
+ *   grammar, a `parentRef` one of the grammar around it; a nested grammar stands for its start;
  * - 4.19 each `element` becomes its own definition: here an element pattern object, whose content is built after
  *   the patterns referring to it, so recursion through elements is fine and a reference that expands to itself
  *   without an element in between is an error;
@@ -18,79 +18,14 @@
 import { PatternBuilder, type Pattern } from '../patterns/index.js';
 import { errorAt, type Place } from '../syntax/schema-error.js';
 import type { SchemaNode } from '../syntax/xml.js';
+import { Scope } from './combine.js';
+import { checkReferences } from './references.js';
 
 export interface Grammar {
   builder: PatternBuilder;
   start: Pattern;
   /** Where each pattern was first written (for messages about restrictions). */
   places: Map<number, Place>;
-}
-
-interface Definition {
-  nodes: SchemaNode[];
-  pattern: Pattern | undefined;
-  building: boolean;
-}
-
-class Scope {
-  readonly defines = new Map<string, Definition>();
-  readonly starts: SchemaNode[] = [];
-  start: Pattern | undefined;
-  constructor(readonly node: SchemaNode, readonly parent: Scope | undefined) {
-    for (const c of node.children) {
-      if (c.kind === 'start') this.starts.push(c);
-      else {
-        const name = c.attrs['name']!;
-        let d = this.defines.get(name);
-        if (d === undefined) this.defines.set(name, (d = { nodes: [], pattern: undefined, building: false }));
-        d.nodes.push(c);
-      }
-    }
-    checkCombine(this.starts, 'start');
-    for (const [name, d] of this.defines) checkCombine(d.nodes, name);
-  }
-}
-
-/** 4.17: at most one component without `combine`, and one value of `combine` among the others. */
-function checkCombine(nodes: SchemaNode[], name: string): void {
-  let without = 0;
-  let combine: string | undefined;
-  for (const n of nodes) {
-    const c = n.attrs['combine'];
-    if (c === undefined) {
-      if (++without > 1) {
-        throw errorAt(n, name === 'start' && n.kind === 'start'
-          ? 'multiple definitions of start without "combine" attribute'
-          : `multiple definitions of "${name}" without "combine" attribute`);
-      }
-    } else if (combine === undefined) combine = c;
-    else if (combine !== c) {
-      throw errorAt(n, n.kind === 'start'
-        ? 'conflicting values of "combine" attribute for definition of start'
-        : `conflicting values of "combine" attribute for definition of "${name}"`);
-    }
-  }
-}
-
-/**
- * 4.18 on the whole schema, reachable or not (4.19 removes unreachable definitions only after this step): every
- * grammar has a start, every `ref` names a definition of its grammar, every `parentRef` one of the grammar around.
- */
-function checkReferences(root: SchemaNode): void {
-  const stack: Array<{ node: SchemaNode; scopes: Array<Set<string>> }> = [{ node: root, scopes: [] }];
-  while (stack.length > 0) {
-    const { node, scopes } = stack.pop()!;
-    let inner = scopes;
-    if (node.kind === 'grammar') {
-      if (!node.children.some((c) => c.kind === 'start')) throw errorAt(node, 'missing "start" element');
-      inner = [new Set(node.children.filter((c) => c.kind === 'define').map((c) => c.attrs['name']!)), ...scopes];
-    } else if (node.kind === 'ref' || node.kind === 'parentRef') {
-      const scope = scopes[node.kind === 'ref' ? 0 : 1];
-      if (scope === undefined) throw errorAt(node, node.kind === 'ref' ? 'reference to non-existent grammar' : 'reference to non-existent parent grammar');
-      if (!scope.has(node.attrs['name']!)) throw errorAt(node, `reference to undefined pattern "${node.attrs['name']}"`);
-    }
-    for (const c of node.children) stack.push({ node: c, scopes: inner });
-  }
 }
 
 export function buildGrammar(root: SchemaNode): Grammar {

@@ -208,6 +208,7 @@ export class SchemaReader {
       case 'data': {
         requireAttr(node, 'type');
         const params: Array<{ name: string; value: string }> = [];
+        const paramPlaces: Place[] = [];
         let except: SchemaNode | undefined;
         elements.forEach((c, i) => {
           if (c.local === 'param') {
@@ -217,6 +218,7 @@ export class SchemaReader {
             checkNCName(p, p.attrs['name']!);
             noChildren(p, inner);
             params.push({ name: p.attrs['name']!, value: p.text });
+            paramPlaces.push(p);
           } else if (c.local === 'except') {
             if (i !== elements.length - 1) throw errorAt(placeOf(c, ctx.file), 'element "except" must be the last child of "data"');
             const { node: e, ctx: ectx, elements: inner } = this.open(c, ctx);
@@ -225,7 +227,7 @@ export class SchemaReader {
             except = e;
           } else throw errorAt(placeOf(c, ctx.file), `element "${c.local}" not allowed in "data"`);
         });
-        node.datatype = makeDatatype(ctx.dtl, node.attrs['type']!, params, valueContext(el, ctx.ns), node);
+        node.datatype = makeDatatype(ctx.dtl, node.attrs['type']!, params, valueContext(el, ctx.ns), node, paramPlaces);
         node.children = except === undefined ? [] : [except];
         return node;
       }
@@ -500,13 +502,13 @@ function valueContext(el: XmlElement, ns: string): ValueContext {
   };
 }
 
-function makeDatatype(library: string, type: string, params: Array<{ name: string; value: string }>, ctx: ValueContext, place: Place): Datatype {
+function makeDatatype(library: string, type: string, params: Array<{ name: string; value: string }>, ctx: ValueContext, place: Place, paramPlaces: Place[] = []): Datatype {
   const lib = findLibrary(library);
   if (lib === undefined) throw errorAt(place, `datatype library "${library}" not recognized`);
   try {
     return lib.create(type, params, ctx);
   } catch (e) {
-    if (e instanceof DatatypeError) throw errorAt(place, e.message);
+    if (e instanceof DatatypeError) throw errorAt((e.param === undefined ? undefined : paramPlaces[e.param]) ?? place, e.message);
     throw e;
   }
 }

@@ -13,6 +13,6 @@ export { transformToHtml, transformToText } from './transform/index.js';
 export type { HtmlOptions, TextOptions, TransformInput, TransformOptions } from './transform/index.js';
 export { buildIndex, extractMentions, formatMentions, normalizeName, queryFiles, queryIndex } from './query/index.js';
 export type { IndexReport, Mention, OutputFormat, Query, QueryKind, QueryResult, RegisterEntry } from './query/index.js';
-export { catalogCmif, catalogCsv, catalogDc, catalogFiles, catalogJson } from './catalog/index.js';
+export { catalogCmif, catalogCsv, catalogDc, catalogDcFiles, catalogFiles, catalogJson } from './catalog/index.js';
 export type { CatalogOptions, CatalogRecord, CatalogResult, CmifOptions, DcOptions } from './catalog/index.js';
 export { detectGenre, GENRE_RULES } from './tei/genre.js';

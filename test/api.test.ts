@@ -12,6 +12,7 @@ describe('the public API', () => {
       'catalogCmif',
       'catalogCsv',
       'catalogDc',
+      'catalogDcFiles',
       'catalogFiles',
       'catalogJson',
       'checkAuthority',

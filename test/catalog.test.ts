@@ -222,6 +222,38 @@ describe.skipIf(!hasCorpus)('catalogue of the shared corpus', () => {
 `);
   });
 
+  it('Dublin Core with -o DIR/: one oai_dc:dc file per record, named by its path inside the PATH given', () => {
+    const out = join(tmp, 'dc-folder');
+    const paths = ['../shared/corpus/letters-lassberg/data', '../shared/corpus/tei-stylesheets/Test2/inputFiles/testCorpus1.xml', 'editions/wilson-118181/wilson-118181.xml'];
+    const r = runCli(['catalog', ...paths, '--format', 'dc', '-o', `${out}/`], { env: EPOCH });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(spawnSync('find', [out, '-type', 'f', '-printf', '%P\\n'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort()).toEqual([
+      'letters/lassberg-letter-1164.dc.xml',
+      'letters/lassberg-letter-1235.dc.xml',
+      'letters/lassberg-letter-1270.dc.xml',
+      'letters/lassberg-letter-1528.dc.xml',
+      'letters/lassberg-letter-1782.dc.xml',
+      'register/lassberg-persons.dc.xml',
+      'register/lassberg-places.dc.xml',
+      'testCorpus1.1.dc.xml',
+      'testCorpus1.2.dc.xml',
+      'wilson-118181.dc.xml',
+    ]);
+    // Each file is the record alone, exactly what the one-record output gives.
+    const one = runCli(['catalog', 'letters-lassberg/data/letters/lassberg-letter-1270.xml', '--format', 'dc'], { cwd: corpusDir });
+    expect(readFileSync(join(out, 'letters/lassberg-letter-1270.dc.xml'), 'utf8')).toBe(one.stdout);
+    // In the ListRecords response the identifiers are the same names, whatever the directory the command runs in.
+    const list = runCli(['catalog', 'letters', '--format', 'dc'], { cwd: `${corpusDir}letters-lassberg/data`, env: EPOCH });
+    expect([...list.stdout.matchAll(/<identifier>([^<]+)<\/identifier>/g)].map((m) => m[1])).toEqual([
+      'oai:teikit:lassberg-letter-1164.xml',
+      'oai:teikit:lassberg-letter-1235.xml',
+      'oai:teikit:lassberg-letter-1270.xml',
+      'oai:teikit:lassberg-letter-1528.xml',
+      'oai:teikit:lassberg-letter-1782.xml',
+    ]);
+  });
+
   it.skipIf(!hasJing)('CMIF of every correspDesc (letters, CMIF examples, the cable) is valid against the CMIF schema (jing), golden', () => {
     const out = join(tmp, 'letters.cmif.xml');
     const r = runCli(['catalog', '../shared/corpus/letters-lassberg', '../shared/corpus/cmif/examples', 'editions/wilson-118181/wilson-118181.xml', '--format', 'cmif', '-o', out], { env: EPOCH });

@@ -2,13 +2,13 @@
  * `teikit transform` and the library functions behind it: the HTML reading edition and the plain text, on fixtures
  * written for teikit (a cable in the shape of the edition, generic TEI features, a teiCorpus), with exact outputs.
  */
-import { mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { transformToHtml, transformToText } from '../src/transform/index.js';
 import { TeikitError } from '../src/diagnostics.js';
-import { projectRoot, runCli } from './helpers.js';
+import { corpusDir, hasCorpus, projectRoot, runCli } from './helpers.js';
 import { htmlText, missingWords, teiBodyText, words } from './transform-helpers.js';
 
 const fixtures = `${projectRoot}test/fixtures/transform/`;
@@ -190,6 +190,42 @@ describe('transformToHtml on any TEI', () => {
   });
 });
 
+describe('notes numbered as the source numbers them (notes.xml)', () => {
+  const html = transformToHtml(read('notes.xml'));
+  const main = html.slice(html.indexOf('<p class="tk-p">The crossing.'), html.indexOf('</main>'));
+
+  it('prints @n, links a ptr to a note to the note on the page, and marks no note kept between blocks', () => {
+    expect(main).toBe(
+      '<p class="tk-p">The crossing.<sup class="tk-noteref"><a href="#tk:note-aAdBbBb" id="tk:noteref-aAdBbBb" aria-label="Note 1">1</a></sup>' +
+        ' The border<sup class="tk-noteref"><a href="#tk:note-aAdBbBd" id="tk:noteref-aAdBbBd" aria-label="Note 2">2</a></sup>' +
+        ' again<sup class="tk-noteref"><a href="#tk:note-aAdBbBb" aria-label="Note 1">1</a></sup>.</p>\n' +
+        '        <p class="tk-p">A note without a number<sup class="tk-noteref"><a href="#tk:note-aAdBbDb" id="tk:noteref-aAdBbDb" aria-label="Note 3">3</a></sup>' +
+        ' and one signed<sup class="tk-noteref"><a href="#tk:note-aAdBbDd" id="tk:noteref-aAdBbDd" aria-label="Note *">*</a></sup>.</p>\n' +
+        '        \n      </div>\n    </div>\n  </div>' +
+        '<section class="tk-notes" aria-label="Notes"><h2>Notes</h2><ol class="tk-footnotes">' +
+        '<li id="tk:note-aAdBbBb" value="1">At Huocheng. <a href="#tk:noteref-aAdBbBb" class="tk-backlink" aria-label="Back to the text of note 1">↩</a></li>' +
+        '<li id="tk:note-aAdBbBd" value="2">Frontier line. <a href="#tk:noteref-aAdBbBd" class="tk-backlink" aria-label="Back to the text of note 2">↩</a></li>' +
+        '<li id="tk:note-aAdBbDb" value="3">Counted. <a href="#tk:noteref-aAdBbDb" class="tk-backlink" aria-label="Back to the text of note 3">↩</a></li>' +
+        '<li id="tk:note-aAdBbDd" class="tk-note-signed"><span class="tk-note-sign">*</span> A sign. <a href="#tk:noteref-aAdBbDd" class="tk-backlink" aria-label="Back to the text of note *">↩</a></li>' +
+        '<li id="tk:note-aAdBbF" value="4">A note that no marker points to.</li></ol></section>',
+    );
+  });
+
+  it('every link to a note leads to an id the page has', () => {
+    const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
+    const hrefs = [...main.matchAll(/ href="#([^"]+)"/g)].map((m) => m[1]);
+    expect(hrefs.length).toBe(9);
+    expect(hrefs.filter((h) => !ids.has(h))).toEqual([]);
+  });
+
+  it('the text output labels them alike', () => {
+    expect(transformToText(read('notes.xml'))).toBe(
+      'The crossing.[1] The border[2] again[1].\n\nA note without a number[3] and one signed[*].\n\nNotes\n\n' +
+        '[1] At Huocheng.\n\n[2] Frontier line.\n\n[3] Counted.\n\n[*] A sign.\n\n[4] A note that no marker points to.\n',
+    );
+  });
+});
+
 describe('malformed input', () => {
   it('is reported by teikit\'s parser with line and column, not by saxon-js', () => {
     expect(() => transformToHtml('<TEI>\n  <p>a</q>\n</TEI>', { file: 'bad.xml' })).toThrow(TeikitError);
@@ -270,5 +306,28 @@ describe('teikit transform (CLI)', () => {
       expect(readFileSync(join(dir, `${genre}.txt`), 'utf8')).toBe(readFileSync(`${fixtures}genres/${genre}.txt`, 'utf8'));
     }
     expect(existsSync(join(dir, 'bad.txt'))).toBe(false);
+  });
+
+  it.skipIf(!hasCorpus)('--jobs 2 spreads a batch over threads: the same files, and the bad files reported in input order', () => {
+    // 3.5 MB of FRUS (over the 2 MB below which a batch stays in one thread), with two bad files: kennan.xml uses an
+    // undeclared prefix, bad.xml is cut short.
+    const bad = join(tmp, 'bad.xml');
+    writeFileSync(bad, '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text>\n</TEI>');
+    const paths = [`${corpusDir}frus`, bad, `${corpusDir}frus-history`];
+    const one = runCli(['transform', ...paths, '--to', 'text', '--jobs', '1', '-o', join(tmp, 'jobs1')]);
+    const two = runCli(['transform', ...paths, '--to', 'text', '--jobs', '2', '-o', join(tmp, 'jobs2')]);
+    expect(two.stderr.split('\n').map((l) => l.replace(/^.*\/(?=[^/]+:\d+:\d+:)/, ''))).toEqual([
+      'kennan.xml:3:55: error unbound namespace prefix: "frus" [xml-wellformed]',
+      'bad.xml:2:6: error unexpected close tag [xml-wellformed]',
+      '',
+    ]);
+    expect(two.status).toBe(1);
+    expect(one.stderr).toBe(two.stderr);
+    const list = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+    expect(list(join(tmp, 'jobs2'))).toEqual(list(join(tmp, 'jobs1')));
+    for (const f of list(join(tmp, 'jobs1')).filter((f) => f.endsWith('.txt'))) {
+      expect(readFileSync(join(tmp, 'jobs2', f), 'utf8'), f).toBe(readFileSync(join(tmp, 'jobs1', f), 'utf8'));
+    }
+    expect(list(join(tmp, 'jobs2')).filter((f) => f.endsWith('.txt')).length).toBe(6);
   });
 });

@@ -44,10 +44,8 @@
   <xsl:mode on-no-match="text-only-copy" use-accumulators="#all"/>
   <xsl:mode name="tk:apparatus" on-no-match="shallow-skip"/>
 
-  <!-- Footnote and apparatus numbers in document order, computed once (linear, unlike xsl:number level="any"). -->
-  <xsl:accumulator name="tk:notes" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="note[tk:footnote(.)]" select="$value + 1"/>
-  </xsl:accumulator>
+  <!-- Apparatus numbers in document order, computed once (linear, unlike xsl:number level="any"); footnotes are
+       counted in modules/common.xsl. -->
   <xsl:accumulator name="tk:apps" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="app[tk:in-text(.) and tk:outer-app(.)]" select="$value + 1"/>
   </xsl:accumulator>
@@ -178,14 +176,22 @@
         <xsl:element name="h{min(($level + 1, 6))}">Notes</xsl:element>
         <ol class="tk-footnotes">
           <xsl:for-each select="$notes">
-            <xsl:variable name="n" select="accumulator-before('tk:notes')"/>
-            <li id="tk:note-{tk:gid(.)}" value="{$n}">
+            <xsl:variable name="n" select="tk:note-label(.)"/>
+            <!-- An ol item's value must be an integer (HTML, "the li element"): a note signed "*" or "a" prints
+                 its sign itself instead of the list's number. -->
+            <li id="tk:note-{tk:gid(.)}">
+              <xsl:choose>
+                <xsl:when test="matches($n, '^[0-9]{1,9}$')"><xsl:attribute name="value" select="$n"/></xsl:when>
+                <xsl:otherwise><xsl:attribute name="class" select="'tk-note-signed'"/><span class="tk-note-sign"><xsl:value-of select="$n"/></span><xsl:text> </xsl:text></xsl:otherwise>
+              </xsl:choose>
               <xsl:sequence select="tk:lang-attr(.)"/>
               <xsl:apply-templates>
                 <xsl:with-param name="level" select="$level + 1" tunnel="yes"/>
               </xsl:apply-templates>
-              <xsl:text> </xsl:text>
-              <a href="#tk:noteref-{tk:gid(.)}" class="tk-backlink" aria-label="Back to the text of note {$n}">↩</a>
+              <xsl:if test="not(tk:unmarked-note(.))">
+                <xsl:text> </xsl:text>
+                <a href="#tk:noteref-{tk:gid(.)}" class="tk-backlink" aria-label="Back to the text of note {$n}">↩</a>
+              </xsl:if>
             </li>
           </xsl:for-each>
         </ol>

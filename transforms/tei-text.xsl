@@ -51,10 +51,6 @@
     <xsl:sequence select="string(.)"/>
   </xsl:template>
 
-  <xsl:accumulator name="tk:notes" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="note[tk:footnote(.)]" select="$value + 1"/>
-  </xsl:accumulator>
-
   <xsl:template match="/">
     <xsl:variable name="root" select="*[1]"/>
     <xsl:variable name="texts" select="if ($root/self::TEI or $root/self::teiCorpus) then $root//text[not(ancestor::text)] else $root"/>
@@ -154,7 +150,7 @@
   <xsl:template match="note[tk:footnote(.)]" mode="tk:flat">
     <!-- A note between blocks (at the end of a div) has no place in a sentence to mark; a note inside a word
          ("Camarg<note/>o") gets no marker either, so that the word stays whole. -->
-    <xsl:if test="not(parent::div | parent::body | parent::front | parent::back | parent::text | parent::postscript)
+    <xsl:if test="not(tk:unmarked-note(.))
       and not(matches(string((following::text())[1]), '^[\p{L}\p{N}]'))">
       <xsl:value-of select="tk:note-marker(tk:note-label(.))"/>
     </xsl:if>
@@ -169,10 +165,6 @@
     <xsl:sequence select="if (matches($label, '^\[.*\]$')) then $label
       else if (not($reading)) then concat('[', $label, ']')
       else if (matches($label, '^[0-9]+$')) then translate($label, '0123456789', '⁰¹²³⁴⁵⁶⁷⁸⁹') else $label"/>
-  </xsl:function>
-  <xsl:function name="tk:note-label" as="xs:string">
-    <xsl:param name="note" as="element(note)"/>
-    <xsl:sequence select="($note/@n[normalize-space()]/normalize-space(), string($note/accumulator-before('tk:notes')))[1]"/>
   </xsl:function>
   <xsl:template match="teiHeader | standOff | facsimile | pb | cb | milestone | anchor | gb | handShift | link | linkGrp | join | alt | altGrp | timeline | span | spanGrp | interp | interpGrp | certainty | precision | respons | index | graphic | media | catchwords | signatures | secFol" mode="tk:flat"/>
 

@@ -3,7 +3,7 @@
  * catalogued (not well-formed, not TEI) is reported as one diagnostic and skipped; a TEI without a teiHeader is
  * reported and still gets a record (its words, genre and languages).
  */
-import { resolve } from 'node:path';
+import { basename, relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { attr, childElements, tryParseXml, type XmlDocument, type XmlElement } from '../xml/index.js';
 import { collectRegister, RegisterCache, resolvePointer, type Register } from '../query/registers.js';
@@ -83,6 +83,31 @@ export function filesInOrder(paths: readonly string[], cwd: string): string[] {
     }
   }
   return [...files];
+}
+
+/**
+ * Each file of the PATH arguments (by its display path, as records name it) with its name inside the collection it
+ * was given in: a directory's files by their path below that directory, a file given by itself by its name. It does
+ * not depend on where the command runs (`../shared/corpus/frus/x.xml` under `../shared/corpus` is `frus/x.xml`),
+ * so it serves as the local part of an OAI identifier and as the file name of a record written into a folder. A name
+ * already taken by an earlier argument's file falls back to the display path.
+ */
+export function collectionNames(paths: readonly string[], cwd: string): Map<string, string> {
+  const names = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const path of paths) {
+    const abs = resolve(cwd, path);
+    for (const file of filesInOrder([path], cwd)) {
+      const name = file === abs ? basename(file) : relative(abs, file).split(sep).join('/');
+      const display = displayPath(file, cwd);
+      if (names.has(display)) continue;
+      // Two arguments that hold files of the same name (a/x.xml and b/x.xml given as files): the later keeps its
+      // display path, so that names stay unique.
+      names.set(display, taken.has(name) ? display : name);
+      taken.add(names.get(display)!);
+    }
+  }
+  return names;
 }
 
 /**

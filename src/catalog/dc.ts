@@ -44,6 +44,12 @@ function dcOf(r: CatalogRecord, root: boolean): Node {
 export interface DcOptions {
   /** `responseDate` and `datestamp` of a ListRecords response. Default: now, or `SOURCE_DATE_EPOCH` when set. */
   date?: Date;
+  /**
+   * The local part of a record's OAI identifier, and (`catalogDcFiles`) the path of its file below the folder.
+   * Default: the record's `file`. The CLI gives the file's path inside the PATH argument it was found under
+   * (`collectionNames`), so that identifiers do not change with the directory the command runs in.
+   */
+  localName?: (record: CatalogRecord) => string;
 }
 
 export function reproducibleNow(): Date {
@@ -51,15 +57,20 @@ export function reproducibleNow(): Date {
   return epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
 }
 
-/** An OAI identifier for a record: `oai:teikit:` and the file path (and `#member`), percent-encoded. */
-export function oaiIdentifier(r: CatalogRecord): string {
-  return `oai:teikit:${encodeURI(r.file.replace(/\\/g, '/'))}${r.member === null ? '' : `#${r.member}`}`;
+/**
+ * An OAI identifier for a record: `oai:teikit:` and its local name (and `#member` for a TEI of a teiCorpus),
+ * percent-encoded. OAI-PMH 2.0 section 2.4 asks only for a URI unique in the repository; `oai:` is the scheme of
+ * its oai-identifier guidelines.
+ */
+export function oaiIdentifier(r: CatalogRecord, localName: string = r.file): string {
+  return `oai:teikit:${encodeURI(localName.replace(/\\/g, '/'))}${r.member === null ? '' : `#${r.member}`}`;
 }
 
 export function catalogDc(records: readonly CatalogRecord[], options: DcOptions = {}): string {
   if (records.length === 1) return write(dcOf(records[0]!, true));
   const now = options.date ?? reproducibleNow();
   const stamp = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const localName = options.localName ?? ((r: CatalogRecord) => r.file);
   return write(
     el('OAI-PMH', { xmlns: OAI_NS, 'xmlns:xsi': XSI_NS, 'xsi:schemaLocation': `${OAI_NS} http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd` }, [
       el('responseDate', {}, stamp),
@@ -68,9 +79,22 @@ export function catalogDc(records: readonly CatalogRecord[], options: DcOptions 
         'ListRecords',
         {},
         records.map((r) =>
-          el('record', {}, [el('header', {}, [el('identifier', {}, oaiIdentifier(r)), el('datestamp', {}, stamp.slice(0, 10))]), el('metadata', {}, [dcOf(r, true)])]),
+          el('record', {}, [el('header', {}, [el('identifier', {}, oaiIdentifier(r, localName(r))), el('datestamp', {}, stamp.slice(0, 10))]), el('metadata', {}, [dcOf(r, true)])]),
         ),
       ),
     ]),
   );
+}
+
+/**
+ * One `oai_dc:dc` document per record, each with the relative path it is written to below a folder: the local name
+ * with `.xml` replaced by `.dc.xml`, and the member's position before it for a TEI of a teiCorpus
+ * (`corpus.2.dc.xml`).
+ */
+export function catalogDcFiles(records: readonly CatalogRecord[], options: DcOptions = {}): Array<{ path: string; xml: string }> {
+  const localName = options.localName ?? ((r: CatalogRecord) => r.file);
+  return records.map((r) => ({
+    path: `${localName(r).replace(/\.xml$/i, '')}${r.member === null ? '' : `.${r.member}`}.dc.xml`,
+    xml: write(dcOf(r, true)),
+  }));
 }

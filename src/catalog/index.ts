@@ -1,6 +1,6 @@
-export { catalogDocument, catalogFiles } from './catalog.js';
+export { catalogDocument, catalogFiles, collectionNames } from './catalog.js';
 export { catalogCsv, catalogJson, CATALOG_CSV_COLUMNS } from './format.js';
-export { catalogDc, DC_ELEMENTS, type DcOptions } from './dc.js';
+export { catalogDc, catalogDcFiles, DC_ELEMENTS, type DcOptions } from './dc.js';
 export { catalogCmif, type CmifOptions } from './cmif.js';
 export { bestUri, canonicalUri } from './authority.js';
 export { countWordsIn } from './words.js';

@@ -2,6 +2,8 @@
  * `teikit catalog PATH... [--format json|csv|dc|cmif] [-o FILE]`: one catalogue record per TEI document.
  * A thin shell over `catalogFiles` and the exports of src/catalog/.
  */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { formatDiagnostic } from '../diagnostics.js';
 import { writeAtomically, writeStdout } from '../io.js';
 import { jobsOption, oneOf, parseCommandLine, UsageError } from './args.js';
@@ -18,13 +20,14 @@ PATH is a file or a directory (every *.xml below it).
 Formats:
   json   an array of records (schemas/catalog.schema.json); the default
   csv    RFC 4180, one row per record, lists joined with " | " (opens in a spreadsheet)
-  dc     Dublin Core as OAI-PMH carries it: one oai_dc:dc for one record, else an OAI-PMH ListRecords response
+  dc     Dublin Core as OAI-PMH carries it: one oai_dc:dc for one record, else an OAI-PMH ListRecords response;
+         with -o DIR/ (an existing folder or a trailing slash) one oai_dc:dc file per record below DIR
   cmif   one CMIF file (Correspondence Metadata Interchange Format, as correspSearch harvests it) of every
          correspDesc, with authority URIs (GND, VIAF, Wikidata, GeoNames) from the names or their registers
 
 Options:
   --format F        json (default), csv, dc or cmif
-  -o, --output FILE write to FILE instead of standard output
+  -o, --output FILE write to FILE instead of standard output (dc: a folder, see above)
   --validate        validate every file (as "teikit validate" does) and record its verdict
   --register FILE   a register file (or a directory of them) that pointers also resolve against; repeatable
   --jobs N          threads for --validate (default: one per core)
@@ -51,18 +54,41 @@ export const command: Command = {
     const registers = (values['register'] as string[] | undefined) ?? [];
     const result = await catalogFiles(positionals, { ...jobsOption('catalog', values['jobs']), registers, validate: values['validate'] === true });
     for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+    const output = values['output'];
+    if (format === 'dc') {
+      const { collectionNames } = await import('../catalog/catalog.js');
+      const names = collectionNames(positionals, process.cwd());
+      const dc = await import('../catalog/dc.js');
+      const localName = (r: { file: string }): string => names.get(r.file) ?? r.file;
+      if (typeof output === 'string' && isFolder(output)) {
+        // One oai_dc:dc file per record below the folder.
+        for (const { path, xml } of dc.catalogDcFiles(result.records, { localName })) writeAtomically(join(output, path), xml);
+      } else {
+        const text = dc.catalogDc(result.records, { localName });
+        if (typeof output === 'string') writeAtomically(output, text);
+        else writeStdout(text);
+      }
+      return result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+    }
     const { catalogCsv, catalogJson } = await import('../catalog/format.js');
     const text =
       format === 'json'
         ? catalogJson(result.records)
         : format === 'csv'
           ? catalogCsv(result.records)
-          : format === 'dc'
-            ? (await import('../catalog/dc.js')).catalogDc(result.records)
-            : (await import('../catalog/cmif.js')).catalogCmif(result.records);
-    const output = values['output'];
+          : (await import('../catalog/cmif.js')).catalogCmif(result.records);
     if (typeof output === 'string') writeAtomically(output, text);
     else writeStdout(text);
     return result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
   },
 };
+
+/** `-o DIR/` (a trailing slash) or an existing directory: a folder to write one file per record into. */
+function isFolder(path: string): boolean {
+  if (path.endsWith('/')) return true;
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

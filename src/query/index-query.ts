@@ -40,6 +40,22 @@ interface MentionRow {
   e_names: string | null;
 }
 
+type RawMentionRow = [
+  string, string | null, string | null, number, number, number, Mention['kind'], string, string | null, string, string | null,
+  Mention['pointerAttribute'], string, string, number, string | null, string | null, string | null, string | null, string | null,
+  string | null, string | null, RegisterEntry['kind'] | null, string | null, string | null,
+];
+
+/** A raw row (the SELECT of queryIndex, in its column order) as an object. */
+function mentionRow(r: RawMentionRow): MentionRow {
+  return {
+    path: r[0], title: r[1], date: r[2], seq: r[3], line: r[4], col: r[5], kind: r[6], element: r[7], type: r[8], surface: r[9],
+    pointer: r[10], pointer_attr: r[11], left_ctx: r[12], right_ctx: r[13], in_header: r[14], d_when: r[15], d_from: r[16],
+    d_to: r[17], d_not_before: r[18], d_not_after: r[19], e_file: r[20], e_id: r[21], e_kind: r[22], e_preferred: r[23],
+    e_names: r[24],
+  };
+}
+
 export interface IndexQueryOptions {
   /** Only files at or below these paths (files or directories; they need not exist any more). */
   paths?: readonly string[];
@@ -96,16 +112,21 @@ export function queryIndex(dbFile: string, query: Query, options: IndexQueryOpti
       driving.length === 0
         ? 'mentions m'
         : `(${driving.map((d) => `SELECT * FROM (${d})`).join(' INTERSECT ')}) AS hit CROSS JOIN mentions m ON m.id = hit.id`;
-    const rows = db
-      .prepare(
-        `SELECT f.path, f.title, f.date, m.seq, m.line, m.col, m.kind, m.element, m.type, m.surface, m.pointer,
-           m.pointer_attr, m.left_ctx, m.right_ctx, m.in_header, m.d_when, m.d_from, m.d_to, m.d_not_before,
-           m.d_not_after, e.file AS e_file, e.entry_id AS e_id, e.kind AS e_kind, e.preferred AS e_preferred,
-           e.names AS e_names
-         FROM ${from} JOIN files f ON f.id = m.file_id LEFT JOIN entries e ON e.id = m.entry
-         WHERE ${where.join(' AND ')}`,
-      )
-      .all(...drivingParams, ...params) as MentionRow[];
+    // Rows as arrays (raw), made into objects here: better-sqlite3 builds each row object property by property,
+    // which was half the time of a query returning 2,000 rows.
+    const rows = (
+      db
+        .prepare(
+          `SELECT f.path, f.title, f.date, m.seq, m.line, m.col, m.kind, m.element, m.type, m.surface, m.pointer,
+             m.pointer_attr, m.left_ctx, m.right_ctx, m.in_header, m.d_when, m.d_from, m.d_to, m.d_not_before,
+             m.d_not_after, e.file AS e_file, e.entry_id AS e_id, e.kind AS e_kind, e.preferred AS e_preferred,
+             e.names AS e_names
+           FROM ${from} JOIN files f ON f.id = m.file_id LEFT JOIN entries e ON e.id = m.entry
+           WHERE ${where.join(' AND ')}`,
+        )
+        .raw(true)
+        .all(...drivingParams, ...params) as RawMentionRow[]
+    ).map(mentionRow);
     const inScope = scope(options.paths, cwd);
     const kept = rows.filter((r) => inScope(r.path));
     kept.sort((a, b) => comparePaths(a.path, b.path) || a.seq - b.seq);

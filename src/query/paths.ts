@@ -8,9 +8,18 @@ import { expandPaths, ioError } from '../io.js';
 
 /** A path for output: relative to `cwd`, unless the absolute path is shorter. */
 export function displayPath(abs: string, cwd: string): string {
-  const rel = relative(cwd, abs);
-  return rel === '' || isAbsolute(rel) || rel.length > abs.length ? abs : rel;
+  // Asked once per output row, for few distinct files: path.relative costs more than the rest of the row.
+  const key = `${cwd}\0${abs}`;
+  let shown = displayed.get(key);
+  if (shown === undefined) {
+    const rel = relative(cwd, abs);
+    shown = rel === '' || isAbsolute(rel) || rel.length > abs.length ? abs : rel;
+    if (displayed.size >= 4096) displayed.clear();
+    displayed.set(key, shown);
+  }
+  return shown;
 }
+const displayed = new Map<string, string>();
 
 /** Files of PATH arguments, as absolute paths in code-point order (the order of every result). */
 export function queryFilesOf(paths: readonly string[], cwd: string): string[] {

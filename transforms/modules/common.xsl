@@ -207,6 +207,25 @@
       and $note/accumulator-before('tk:note-depth') = 1"/>
   </xsl:function>
 
+  <!-- A footnote between blocks (at the end of a div, kept there because no marker in the text points to it) has no
+       place in a sentence to mark: it is printed with the notes only. -->
+  <xsl:function name="tk:unmarked-note" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="exists($note/(parent::div | parent::body | parent::front | parent::back | parent::text | parent::postscript))"/>
+  </xsl:function>
+
+  <!-- Footnotes counted in document order, once (linear, unlike xsl:number level="any"). -->
+  <xsl:accumulator name="tk:notes" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="note[tk:footnote(.)]" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <!-- The number or sign a footnote is printed with: its @n as the source numbers it (TEI Guidelines 3.9.1: "n"
+       gives the number or other label of the note), else its place among the footnotes. -->
+  <xsl:function name="tk:note-label" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="($note/@n[normalize-space()]/normalize-space(), string($note/accumulator-before('tk:notes')))[1]"/>
+  </xsl:function>
+
   <!--
     The genre of one TEI document, which decides how its text is printed: "epidoc" (an edition division, or the
     EpiDoc schema named in an xml-model processing instruction), "drama" (speeches, a cast list or a list of

@@ -25,6 +25,13 @@
     <xsl:sequence select="tk:lang-attr($el)"/>
   </xsl:function>
 
+  <!-- The id a link to an element of the document leads to: a footnote is printed in the Notes section under an id
+       of the page's own (tk:note-...), anything else under its xml:id (see tk:ids). -->
+  <xsl:function name="tk:anchor" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="if ($el/self::note and tk:footnote($el)) then concat('tk:note-', tk:gid($el)) else tk:html-id($el/@xml:id)"/>
+  </xsl:function>
+
   <xsl:function name="tk:lang-attr" as="attribute()?">
     <xsl:param name="el" as="element()"/>
     <xsl:if test="$el/@xml:lang">
@@ -375,11 +382,27 @@
   <!-- Notes become footnotes: a numbered link here, the text in the Notes section, with a link back. -->
   <xsl:template match="note[tk:footnote(.)]">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:variable name="n" select="accumulator-before('tk:notes')"/>
+    <xsl:variable name="n" select="tk:note-label(.)"/>
+    <xsl:if test="not(tk:unmarked-note(.))">
+      <sup class="tk-noteref">
+        <xsl:choose>
+          <xsl:when test="$in-link"><span id="tk:noteref-{tk:gid(.)}"><xsl:value-of select="$n"/></span></xsl:when>
+          <xsl:otherwise><a href="#tk:note-{tk:gid(.)}" id="tk:noteref-{tk:gid(.)}" aria-label="Note {$n}"><xsl:value-of select="$n"/></a></xsl:otherwise>
+        </xsl:choose>
+      </sup>
+    </xsl:if>
+  </xsl:template>
+  <!-- A pointer to a footnote (a second reference to the same note: ptr target="#note-1") is a note reference too,
+       with the pointer's own @n or the note's number; it leads to the note but the note leads back to its first
+       reference only. -->
+  <xsl:template match="ptr[tk:target(., @target)[self::note][tk:footnote(.)]]" priority="1">
+    <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="note" select="tk:target(., @target)"/>
+    <xsl:variable name="n" select="(@n[normalize-space()]/normalize-space(), tk:note-label($note))[1]"/>
     <sup class="tk-noteref">
       <xsl:choose>
-        <xsl:when test="$in-link"><span id="tk:noteref-{tk:gid(.)}"><xsl:value-of select="$n"/></span></xsl:when>
-        <xsl:otherwise><a href="#tk:note-{tk:gid(.)}" id="tk:noteref-{tk:gid(.)}" aria-label="Note {$n}"><xsl:value-of select="$n"/></a></xsl:otherwise>
+        <xsl:when test="$in-link"><span><xsl:sequence select="tk:ids(.)"/><xsl:value-of select="$n"/></span></xsl:when>
+        <xsl:otherwise><a href="#{tk:anchor($note)}" aria-label="Note {$n}"><xsl:sequence select="tk:ids(.)"/><xsl:value-of select="$n"/></a></xsl:otherwise>
       </xsl:choose>
     </sup>
   </xsl:template>

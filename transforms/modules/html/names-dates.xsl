@@ -49,7 +49,7 @@
     <xsl:variable name="nested" select="exists(.//(placeName | orgName | persName | rs | name | ref | ptr | note)[@ref or @target or self::note])"/>
     <xsl:choose>
       <xsl:when test="($target or exists($external)) and not($in-link) and not($nested)">
-        <a class="tk-name tk-{$kind}" href="{if ($target) then concat('#', tk:html-id($target/@xml:id)) else $external}">
+        <a class="tk-name tk-{$kind}" href="{if ($target) then concat('#', tk:anchor($target)) else $external}">
           <xsl:sequence select="tk:ids(.)"/>
           <xsl:if test="$title"><xsl:attribute name="title" select="tk:isolate($title)"/></xsl:if>
           <xsl:if test="exists($others)"><xsl:attribute name="data-names" select="tk:isolate(string-join($others, ' · '))"/></xsl:if>
@@ -72,7 +72,7 @@
           </xsl:apply-templates>
         </span>
         <xsl:if test="($target or exists($external)) and not($in-link)">
-          <a class="tk-name-link tk-{$kind}" href="{if ($target) then concat('#', tk:html-id($target/@xml:id)) else $external}" aria-label="{concat(tk:kind-label($kind), ': ', $surface)}">
+          <a class="tk-name-link tk-{$kind}" href="{if ($target) then concat('#', tk:anchor($target)) else $external}" aria-label="{concat(tk:kind-label($kind), ': ', $surface)}">
             <xsl:if test="$title"><xsl:attribute name="title" select="tk:isolate($title)"/></xsl:if>
             <xsl:if test="exists($others)"><xsl:attribute name="data-names" select="tk:isolate(string-join($others, ' · '))"/></xsl:if>
             <xsl:if test="exists($names-id)"><xsl:attribute name="aria-describedby" select="$names-id"/></xsl:if>
@@ -102,7 +102,7 @@
   <xsl:template match="ref | ptr">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="target" select="tk:target(., @target)"/>
-    <xsl:variable name="url" select="if ($target) then concat('#', tk:html-id($target/@xml:id)) else tk:safe-url(tokenize(normalize-space(@target), ' ')[1])[not(starts-with(., '#'))]"/>
+    <xsl:variable name="url" select="if ($target) then concat('#', tk:anchor($target)) else tk:safe-url(tokenize(normalize-space(@target), ' ')[1])[not(starts-with(., '#'))]"/>
     <xsl:choose>
       <xsl:when test="exists($url) and not($in-link)">
         <a class="tk-{local-name()}" href="{$url}">

@@ -1,0 +1,33 @@
+/**
+ * One file of a `teikit transform PATH... -o DIR` batch (./batch.ts), run in the calling thread or in a worker of
+ * the pool (src/workers/): read, parse, transform, write the output atomically. The page never crosses threads;
+ * only a diagnostic comes back.
+ */
+import { TeikitError, type Diagnostic } from '../diagnostics.js';
+import { readBytes, writeAtomically } from '../io.js';
+import { parseXml } from '../xml/index.js';
+import { transformToHtml } from './html.js';
+import { transformToText } from './text.js';
+
+export interface BatchTask {
+  file: string;
+  /** Where the output goes (written atomically; its folder is created). */
+  out: string;
+  to: 'html' | 'text';
+  reading: boolean;
+}
+
+/** `ok`, or the one diagnostic of a file that failed, with the exit code it calls for (1 bad input, 2 I/O). */
+export type BatchResult = { ok: true } | { ok: false; diagnostic: Diagnostic; exitCode: number };
+
+export function run(task: BatchTask): BatchResult {
+  try {
+    const document = parseXml(readBytes(task.file), { file: task.file });
+    const options = { file: task.file, reading: task.reading };
+    writeAtomically(task.out, task.to === 'html' ? transformToHtml(document, options) : transformToText(document, options));
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof TeikitError) return { ok: false, diagnostic: error.diagnostic, exitCode: error.exitCode };
+    throw error;
+  }
+}

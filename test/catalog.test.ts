@@ -3,6 +3,7 @@
  * the CMIF schema (jing), the edition's committed catalogue output, and bad input (one line each, the rest still
  * catalogued).
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

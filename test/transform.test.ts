@@ -317,8 +317,8 @@ describe('teikit transform (CLI)', () => {
     const one = runCli(['transform', ...paths, '--to', 'text', '--jobs', '1', '-o', join(tmp, 'jobs1')]);
     const two = runCli(['transform', ...paths, '--to', 'text', '--jobs', '2', '-o', join(tmp, 'jobs2')]);
     expect(two.stderr.split('\n').map((l) => l.replace(/^.*\/(?=[^/]+:\d+:\d+:)/, ''))).toEqual([
-      'kennan.xml:3:55: error unbound namespace prefix: "frus" [xml-wellformed]',
-      'bad.xml:2:6: error unexpected close tag [xml-wellformed]',
+      'kennan.xml:3:55: error unbound namespace prefix: "frus" [xml/wellformed]',
+      'bad.xml:2:6: error unexpected close tag [xml/wellformed]',
       '',
     ]);
     expect(two.status).toBe(1);

@@ -26,7 +26,7 @@ const LINES: readonly Line[] = [
   ['xml/external-dtd', 'xml', 'info', 'the document names an external DTD, which teikit does not read (its defaults and entities are not applied)'],
   // Reading and writing files (src/io.ts).
   ['io/file', 'io', 'error', 'a file or directory cannot be read or written: missing, not a regular file, too large, no permission, disk full (exit 2)'],
-  // RELAX NG (src/validate/relaxng/) and choosing the schema (src/validate/resolve-schema.ts).
+  // RELAX NG (src/validate/relaxng/) and choosing the schema (src/validate/association.ts).
   ['relaxng/invalid', 'relaxng', 'error', 'the document does not match the RELAX NG schema (jing\'s wording and position)'],
   ['relaxng/id', 'relaxng', 'error', 'an ID/IDREF problem under RELAX NG DTD Compatibility: duplicate ID, IDREF without its ID, not one token'],
   ['relaxng/schema', 'schema', 'error', 'the schema cannot be read or is not correct RELAX NG, XML or compact syntax (exit 2)'],

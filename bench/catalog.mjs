@@ -11,10 +11,10 @@
  *    table), regex and fuzzy (every distinct name tested once), each the median of --runs.
  * Medians are printed; the machine is shared, so the figures say under which load they were taken (os.loadavg).
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { corpusDir, median, opt, root } from './lib.mjs';
+import { corpusDir, median, opt, root, sizeOf, xmlFiles } from './lib.mjs';
 
 const { catalogFiles } = await import(join(root, 'dist/src/catalog/catalog.js'));
 const { buildIndex, queryIndex, queryFiles } = await import(join(root, 'dist/src/query/index.js'));
@@ -22,14 +22,6 @@ const { buildIndex, queryIndex, queryFiles } = await import(join(root, 'dist/src
 const maxMb = Number(opt('max-mb', '100')) || 100;
 const runs = Math.max(3, Number(opt('runs', '3')) || 3);
 
-function xmlFiles(dir) {
-  const out = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith('.xml')) out.push(join(entry.parentPath ?? entry.path, entry.name));
-  }
-  return out.sort();
-}
-const sizeOf = (files) => files.reduce((n, f) => n + statSync(f).size, 0);
 
 async function timed(fn) {
   const cpu0 = process.cpuUsage();

@@ -16,11 +16,11 @@
  * Needs the build (`npm run build` or `npx tsc`) in dist/.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { corpusDir, median, opt, root } from './lib.mjs';
+import { corpusDir, median, opt, root, xmlFiles } from './lib.mjs';
 
 const here = join(root, 'bench/parse.mjs');
 // Where saxes is looked up (passed to the child processes through the environment).
@@ -84,13 +84,6 @@ const hasSaxes = (() => {
 const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
 const hasTime = spawnSync('/usr/bin/time', ['-f', '%U', 'true']).status === 0;
 
-function xmlFiles(dir) {
-  const out = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith('.xml')) out.push(join(entry.parentPath ?? entry.path, entry.name));
-  }
-  return out.sort();
-}
 
 /** Deterministic words: the same file every run. */
 function words(seed) {

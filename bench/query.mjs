@@ -12,10 +12,10 @@
  * Needs the build (`npm run build` or `npx tsc`) in dist/.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { corpusDir, median, opt, root } from './lib.mjs';
+import { corpusDir, median, opt, root, sizeOf, xmlFiles } from './lib.mjs';
 
 const corpus = corpusDir;
 const cli = join(root, 'dist/src/cli/main.js');
@@ -23,14 +23,6 @@ const { buildIndex, queryIndex, queryFiles } = await import(join(root, 'dist/src
 
 const maxMb = Number(opt('max-mb', '100')) || 100;
 
-function xmlFiles(dir) {
-  const out = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith('.xml')) out.push(join(entry.parentPath ?? entry.path, entry.name));
-  }
-  return out.sort();
-}
-const sizeOf = (files) => files.reduce((n, f) => n + statSync(f).size, 0);
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 
 function timeCli(args) {

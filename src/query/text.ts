@@ -95,6 +95,12 @@ function whitespaceOf(value: string): 0 | 1 | 2 {
   return blank ? 0 : plain ? 1 : 2;
 }
 
+/**
+ * The runs of XML whitespace that collapsing changes: every run but a single space (replacing each single space
+ * between words by itself made the replacement the most costly step of reading the running text).
+ */
+const COLLAPSIBLE = / [ \t\r\n]+|[\t\r\n][ \t\r\n]*/g;
+
 export class TextStream {
   protected readonly parts: string[] = [];
   length = 0;
@@ -113,7 +119,7 @@ export class TextStream {
       if (value !== '') this.pending = true;
       return;
     }
-    let s = kind === 1 ? value : value.replace(/[ \t\r\n]+/g, ' ');
+    let s = kind === 1 ? value : value.replace(COLLAPSIBLE, ' ');
     if (s === '') return;
     if (s.charCodeAt(0) === 32) {
       this.pending = true;

@@ -1,7 +1,7 @@
 /**
- * One pass over a parsed document: every candidate mention with its position, surface form and context, the
- * registers of the file, and the document's title and date. Pointers are resolved after the pass, because
- * registers usually follow the text (`standOff`, `back`).
+ * A file's mentions: the walk over a parsed tree that feeds the `MentionCollector` (collect.ts; stream.ts feeds it
+ * from the event stream instead), then every candidate's pointer resolved, and the document's title and date.
+ * Pointers are resolved after the pass, because registers usually follow the text (`standOff`, `back`).
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { attr, type XmlDocument, type XmlElement } from '../xml/index.js';

@@ -268,176 +268,199 @@ export function buildModel(schema: Node, files: SchemaFiles, binding?: string): 
   const schemaVersion = get(root, 'schemaVersion');
   if (schemaVersion !== undefined) model.schemaVersion = schemaVersion;
 
-  const abstractPatterns = new Map<string, Node>();
-  const abstractRules = new Map<string, Node>();
-  const patternNodes: Node[] = [];
-  const collectRules = (n: Node): void => {
-    for (const k of n.kids) {
-      if (isSch(k.el, 'rule') && get(k.el, 'abstract') === 'true') {
-        const id = get(k.el, 'id');
-        if (id === undefined) throw schemaError(where(k.file, k.el), 'abstract <rule> without @id');
-        abstractRules.set(id, k);
-      }
-    }
-  };
+  const build: Build = { model, abstractPatterns: new Map(), abstractRules: new Map(), patternNodes: [] };
+  for (const k of schema.kids) readTopLevel(build, k);
+  for (const n of build.patternNodes) model.patterns.push(patternOf(build, n));
+  checkPhases(model);
+  return model;
+}
 
-  for (const k of schema.kids) {
+/** The model being built, and what its patterns and rules refer to by id. */
+interface Build {
+  model: SchematronModel;
+  abstractPatterns: Map<string, Node>;
+  abstractRules: Map<string, Node>;
+  /** The patterns that are not abstract, in schema order. */
+  patternNodes: Node[];
+}
+
+/** One child of `<schema>`: a title, namespace, let, pattern, rules, phase, diagnostics, properties, or XSLT. */
+function readTopLevel(build: Build, k: Node): void {
+  const { model } = build;
+  const el = k.el;
+  if (el.uri === XSL_NS) {
+    model.foreign.push({ xml: elementXml(el), at: where(k.file, el) });
+    return;
+  }
+  if (!isSch(el)) return;
+  switch (el.local) {
+    case 'title':
+      model.title = textOf(el);
+      break;
+    case 'ns': {
+      const prefix = get(el, 'prefix');
+      const uri = get(el, 'uri');
+      if (prefix === undefined || uri === undefined) throw schemaError(where(k.file, el), '<ns> needs @prefix and @uri');
+      if (!model.ns.some((n) => n.prefix === prefix)) model.ns.push({ prefix, uri });
+      break;
+    }
+    case 'let':
+      model.lets.push(readLet(k));
+      break;
+    case 'pattern':
+      if (get(el, 'abstract') === 'true') build.abstractPatterns.set(requiredId(k, 'abstract <pattern> without @id'), k);
+      else build.patternNodes.push(k);
+      collectAbstractRules(build, k);
+      break;
+    case 'rules':
+      collectAbstractRules(build, k);
+      break;
+    case 'phase':
+      model.phases.push(readPhase(k));
+      break;
+    case 'diagnostics':
+      for (const d of k.kids) if (isSch(d.el, 'diagnostic')) { const n = readNote(d); model.diagnostics.set(n.id, n); }
+      break;
+    case 'properties':
+      for (const d of k.kids) if (isSch(d.el, 'property')) { const n = readNote(d); model.properties.set(n.id, n); }
+      break;
+    default:
+      break;
+  }
+}
+
+function textOf(el: XmlElement): string {
+  return el.children.map((c) => (c.type === 'text' ? c.value : '')).join('').replace(/\s+/g, ' ').trim();
+}
+
+function requiredId(n: Node, message: string): string {
+  const id = get(n.el, 'id');
+  if (id === undefined) throw schemaError(where(n.file, n.el), message);
+  return id;
+}
+
+function collectAbstractRules(build: Build, n: Node): void {
+  for (const k of n.kids) {
+    if (isSch(k.el, 'rule') && get(k.el, 'abstract') === 'true') build.abstractRules.set(requiredId(k, 'abstract <rule> without @id'), k);
+  }
+}
+
+function readPhase(k: Node): Phase {
+  const phase: Phase = { id: requiredId(k, '<phase> without @id'), active: [], lets: [], at: where(k.file, k.el) };
+  for (const p of k.kids) {
+    if (isSch(p.el, 'active')) {
+      const pattern = get(p.el, 'pattern');
+      if (pattern === undefined) throw schemaError(where(p.file, p.el), '<active> without @pattern');
+      phase.active.push({ pattern, at: where(p.file, p.el) });
+    } else if (isSch(p.el, 'let')) phase.lets.push(readLet(p));
+  }
+  return phase;
+}
+
+function readRule(build: Build, n: Node): Rule {
+  const el = n.el;
+  const rat = where(n.file, el);
+  const context = get(el, 'context');
+  if (context === undefined) throw schemaError(rat, '<rule> without @context');
+  const rule: Rule = { context, lets: [], checks: [], at: rat };
+  for (const a of ['id', 'role', 'flag'] as const) {
+    const v = get(el, a);
+    if (v !== undefined) rule[a] = v;
+  }
+  addRuleBody(build, rule, n, []);
+  return rule;
+}
+
+/** The lets and checks of a rule, with those of the abstract rules it extends (`inlining`: the chain so far). */
+function addRuleBody(build: Build, rule: Rule, n: Node, inlining: string[]): void {
+  for (const k of n.kids) {
     const el = k.el;
-    if (el.uri === XSL_NS) {
-      model.foreign.push({ xml: elementXml(el), at: where(k.file, el) });
-      continue;
-    }
+    const kat = where(k.file, el);
     if (!isSch(el)) continue;
-    switch (el.local) {
-      case 'title':
-        model.title = el.children.map((c) => (c.type === 'text' ? c.value : '')).join('').replace(/\s+/g, ' ').trim();
-        break;
-      case 'ns': {
-        const prefix = get(el, 'prefix');
-        const uri = get(el, 'uri');
-        if (prefix === undefined || uri === undefined) throw schemaError(where(k.file, el), '<ns> needs @prefix and @uri');
-        if (!model.ns.some((n) => n.prefix === prefix)) model.ns.push({ prefix, uri });
-        break;
-      }
-      case 'let':
-        model.lets.push(readLet(k));
-        break;
-      case 'pattern':
-        if (get(el, 'abstract') === 'true') {
-          const id = get(el, 'id');
-          if (id === undefined) throw schemaError(where(k.file, el), 'abstract <pattern> without @id');
-          abstractPatterns.set(id, k);
-        } else patternNodes.push(k);
-        collectRules(k);
-        break;
-      case 'rules':
-        collectRules(k);
-        break;
-      case 'phase': {
-        const id = get(el, 'id');
-        if (id === undefined) throw schemaError(where(k.file, el), '<phase> without @id');
-        const phase: Phase = { id, active: [], lets: [], at: where(k.file, el) };
-        for (const p of k.kids) {
-          if (isSch(p.el, 'active')) {
-            const pattern = get(p.el, 'pattern');
-            if (pattern === undefined) throw schemaError(where(p.file, p.el), '<active> without @pattern');
-            phase.active.push({ pattern, at: where(p.file, p.el) });
-          } else if (isSch(p.el, 'let')) phase.lets.push(readLet(p));
-        }
-        model.phases.push(phase);
-        break;
-      }
-      case 'diagnostics':
-        for (const d of k.kids) if (isSch(d.el, 'diagnostic')) { const n = readNote(d); model.diagnostics.set(n.id, n); }
-        break;
-      case 'properties':
-        for (const d of k.kids) if (isSch(d.el, 'property')) { const n = readNote(d); model.properties.set(n.id, n); }
-        break;
-      default:
-        break;
+    if (el.local === 'let') rule.lets.push(readLet(k));
+    else if (el.local === 'assert' || el.local === 'report') rule.checks.push(readCheck(build.model, k, el.local));
+    else if (el.local === 'extends') {
+      const ref = get(el, 'rule');
+      if (ref === undefined) throw schemaError(kat, '<extends> needs @rule or @href');
+      const abstract = build.abstractRules.get(ref);
+      if (abstract === undefined) throw schemaError(kat, `extends rule "${ref}": no abstract rule with that id`);
+      if (inlining.includes(ref)) throw schemaError(kat, `abstract rule "${ref}" extends itself (${[...inlining, ref].join(' -> ')})`, 'schematron/include-loop');
+      addRuleBody(build, rule, abstract, [...inlining, ref]);
     }
   }
+}
 
-  const readRule = (n: Node, inlining: string[] = []): Rule => {
-    const el = n.el;
-    const rat = where(n.file, el);
-    const context = get(el, 'context');
-    if (context === undefined) throw schemaError(rat, '<rule> without @context');
-    const rule: Rule = { context, lets: [], checks: [], at: rat };
-    const id = get(el, 'id');
-    if (id !== undefined) rule.id = id;
-    const role = get(el, 'role');
-    if (role !== undefined) rule.role = role;
-    const flag = get(el, 'flag');
-    if (flag !== undefined) rule.flag = flag;
-    addBody(rule, n, inlining);
-    return rule;
+/** An assert or report, its diagnostics and properties defined in the schema. */
+function readCheck(model: SchematronModel, k: Node, kind: 'assert' | 'report'): Check {
+  const el = k.el;
+  const kat = where(k.file, el);
+  const test = get(el, 'test');
+  if (test === undefined) throw schemaError(kat, `<${kind}> without @test`);
+  const check: Check = {
+    kind,
+    test,
+    diagnostics: tokens(get(el, 'diagnostics')),
+    properties: tokens(get(el, 'properties')),
+    message: messageParts(el, k.file),
+    at: kat,
   };
-
-  const addBody = (rule: Rule, n: Node, inlining: string[]): void => {
-    for (const k of n.kids) {
-      const el = k.el;
-      const kat = where(k.file, el);
-      if (!isSch(el)) continue;
-      if (el.local === 'let') rule.lets.push(readLet(k));
-      else if (el.local === 'assert' || el.local === 'report') {
-        const test = get(el, 'test');
-        if (test === undefined) throw schemaError(kat, `<${el.local}> without @test`);
-        const check: Check = {
-          kind: el.local,
-          test,
-          diagnostics: tokens(get(el, 'diagnostics')),
-          properties: tokens(get(el, 'properties')),
-          message: messageParts(el, k.file),
-          at: kat,
-        };
-        for (const a of ['id', 'role', 'flag'] as const) {
-          const v = get(el, a);
-          if (v !== undefined) check[a] = v;
-        }
-        for (const d of check.diagnostics) {
-          if (!model.diagnostics.has(d)) throw schemaError(kat, `diagnostic "${d}" is not defined (no <diagnostic id="${d}">)`);
-        }
-        for (const p of check.properties) {
-          if (!model.properties.has(p)) throw schemaError(kat, `property "${p}" is not defined (no <property id="${p}">)`);
-        }
-        rule.checks.push(check);
-      } else if (el.local === 'extends') {
-        const ref = get(el, 'rule');
-        if (ref === undefined) throw schemaError(kat, '<extends> needs @rule or @href');
-        const abstract = abstractRules.get(ref);
-        if (abstract === undefined) throw schemaError(kat, `extends rule "${ref}": no abstract rule with that id`);
-        if (inlining.includes(ref)) throw schemaError(kat, `abstract rule "${ref}" extends itself (${[...inlining, ref].join(' -> ')})`, 'schematron/include-loop');
-        addBody(rule, abstract, [...inlining, ref]);
-      }
-    }
-  };
-
-  const readPattern = (n: Node, params: Map<string, string>): Pattern => {
-    const f = substituter(params);
-    const pattern: Pattern = { lets: [], rules: [], at: where(n.file, n.el) };
-    const id = get(n.el, 'id');
-    if (id !== undefined) pattern.id = id;
-    const name = get(n.el, 'name');
-    if (name !== undefined) pattern.name = name;
-    for (const k of n.kids) {
-      if (!isSch(k.el)) continue;
-      if (k.el.local === 'title' && pattern.name === undefined) {
-        pattern.name = k.el.children.map((c) => (c.type === 'text' ? c.value : '')).join('').replace(/\s+/g, ' ').trim();
-      } else if (k.el.local === 'let') {
-        const l = readLet(k);
-        pattern.lets.push(l.value === undefined ? l : { ...l, value: f(l.value) });
-      } else if (k.el.local === 'rule' && get(k.el, 'abstract') !== 'true') pattern.rules.push(mapRule(readRule(k), f));
-    }
-    return pattern;
-  };
-
-  for (const n of patternNodes) {
-    const isA = get(n.el, 'is-a');
-    if (isA === undefined) {
-      model.patterns.push(readPattern(n, new Map()));
-      continue;
-    }
-    const abstract = abstractPatterns.get(isA);
-    const pat = where(n.file, n.el);
-    if (abstract === undefined) throw schemaError(pat, `pattern is-a "${isA}": no abstract pattern with that id`);
-    const params = new Map<string, string>();
-    for (const p of n.kids) {
-      if (!isSch(p.el, 'param')) continue;
-      const name = get(p.el, 'name');
-      const value = get(p.el, 'value');
-      if (name === undefined || value === undefined) throw schemaError(where(p.file, p.el), '<param> needs @name and @value');
-      params.set(name, value);
-    }
-    const instance = readPattern(abstract, params);
-    const id = get(n.el, 'id');
-    if (id !== undefined) instance.id = id;
-    else delete instance.id;
-    instance.at = pat;
-    model.patterns.push(instance);
+  for (const a of ['id', 'role', 'flag'] as const) {
+    const v = get(el, a);
+    if (v !== undefined) check[a] = v;
   }
+  for (const d of check.diagnostics) {
+    if (!model.diagnostics.has(d)) throw schemaError(kat, `diagnostic "${d}" is not defined (no <diagnostic id="${d}">)`);
+  }
+  for (const p of check.properties) {
+    if (!model.properties.has(p)) throw schemaError(kat, `property "${p}" is not defined (no <property id="${p}">)`);
+  }
+  return check;
+}
 
-  // Phases may only name patterns that exist (ISO 5.4.1); the default phase must be a phase or #ALL.
+/** A pattern's lets and rules, with `params` (of an abstract pattern's instance) substituted. */
+function readPattern(build: Build, n: Node, params: Map<string, string>): Pattern {
+  const f = substituter(params);
+  const pattern: Pattern = { lets: [], rules: [], at: where(n.file, n.el) };
+  const id = get(n.el, 'id');
+  if (id !== undefined) pattern.id = id;
+  const name = get(n.el, 'name');
+  if (name !== undefined) pattern.name = name;
+  for (const k of n.kids) {
+    if (!isSch(k.el)) continue;
+    if (k.el.local === 'title' && pattern.name === undefined) pattern.name = textOf(k.el);
+    else if (k.el.local === 'let') {
+      const l = readLet(k);
+      pattern.lets.push(l.value === undefined ? l : { ...l, value: f(l.value) });
+    } else if (k.el.local === 'rule' && get(k.el, 'abstract') !== 'true') pattern.rules.push(mapRule(readRule(build, k), f));
+  }
+  return pattern;
+}
+
+/** A pattern of the schema: as written, or an instance of the abstract pattern its @is-a names. */
+function patternOf(build: Build, n: Node): Pattern {
+  const isA = get(n.el, 'is-a');
+  if (isA === undefined) return readPattern(build, n, new Map());
+  const abstract = build.abstractPatterns.get(isA);
+  const pat = where(n.file, n.el);
+  if (abstract === undefined) throw schemaError(pat, `pattern is-a "${isA}": no abstract pattern with that id`);
+  const params = new Map<string, string>();
+  for (const p of n.kids) {
+    if (!isSch(p.el, 'param')) continue;
+    const name = get(p.el, 'name');
+    const value = get(p.el, 'value');
+    if (name === undefined || value === undefined) throw schemaError(where(p.file, p.el), '<param> needs @name and @value');
+    params.set(name, value);
+  }
+  const instance = readPattern(build, abstract, params);
+  const id = get(n.el, 'id');
+  if (id !== undefined) instance.id = id;
+  else delete instance.id;
+  instance.at = pat;
+  return instance;
+}
+
+/** Phases may only name patterns that exist (ISO 5.4.1); the default phase must be a phase or #ALL. */
+function checkPhases(model: SchematronModel): void {
   const patternIds = new Set(model.patterns.map((p) => p.id).filter((id): id is string => id !== undefined));
   for (const phase of model.phases) {
     for (const a of phase.active) {
@@ -445,7 +468,6 @@ export function buildModel(schema: Node, files: SchemaFiles, binding?: string): 
     }
   }
   if (model.defaultPhase !== undefined && model.defaultPhase !== '#ALL' && !model.phases.some((p) => p.id === model.defaultPhase)) {
-    throw schemaError(at, `defaultPhase "${model.defaultPhase}" is not defined (phases: ${model.phases.map((p) => p.id).join(', ') || 'none'})`);
+    throw schemaError(model.at, `defaultPhase "${model.defaultPhase}" is not defined (phases: ${model.phases.map((p) => p.id).join(', ') || 'none'})`);
   }
-  return model;
 }

@@ -5,7 +5,7 @@
  * decodes: entity and character references (XML 1.0, 4.4) and line ends (2.11: CR LF and a lone CR read as LF).
  * CDATA sections (2.7) are not mapped: nothing can be tagged inside them.
  */
-import { PREDEFINED } from '../xml/dtd.js';
+import { charRef, PREDEFINED } from '../xml/dtd.js';
 import type { Position, XmlText } from '../xml/index.js';
 
 /** Offsets (UTF-16) of line starts in a text; line ends as XML 1.0 section 2.11 counts them. */
@@ -55,9 +55,10 @@ export function sourceMap(source: string, start: number, node: XmlText, entities
       if (semi < 0) return undefined;
       const ref = source.slice(s + 1, semi);
       let expansion: string | undefined;
-      if (ref.startsWith('#x')) expansion = String.fromCodePoint(parseInt(ref.slice(2), 16));
-      else if (ref.startsWith('#')) expansion = String.fromCodePoint(parseInt(ref.slice(1), 10));
-      else expansion = PREDEFINED[ref] ?? entities[ref];
+      if (ref.startsWith('#')) {
+        const cp = charRef(ref.slice(1));
+        expansion = cp === undefined ? undefined : String.fromCodePoint(cp);
+      } else expansion = PREDEFINED[ref] ?? entities[ref];
       if (expansion === undefined || value.slice(v, v + expansion.length) !== expansion) return undefined;
       for (let k = 0; k < expansion.length; k++) map[v + k] = s;
       v += expansion.length;

@@ -88,7 +88,7 @@ export function filesInOrder(paths: readonly string[], cwd: string): string[] {
 /**
  * Each file of the PATH arguments (by its display path, as records name it) with its name inside the collection it
  * was given in: a directory's files by their path below that directory, a file given by itself by its name. It does
- * not depend on where the command runs (`../shared/corpus/frus/x.xml` under `../shared/corpus` is `frus/x.xml`),
+ * not depend on where the command runs (`../corpus/frus/x.xml` under `../corpus` is `frus/x.xml`),
  * so it serves as the local part of an OAI identifier and as the file name of a record written into a folder. A name
  * already taken by an earlier argument's file falls back to the display path.
  */

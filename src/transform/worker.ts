@@ -8,7 +8,7 @@ import { runStylesheet, type StylesheetName } from './saxon.js';
 
 export interface DeepTask {
   name: StylesheetName;
-  /** The document as well-formed XML text (parsed here again and handed to saxon-js as a tree, ../dom.ts). */
+  /** The document as well-formed XML text (parsed here again and handed to saxon-js as a tree, ./dom.ts). */
   xml: string;
   params: Record<string, string | number | boolean>;
   file: string;

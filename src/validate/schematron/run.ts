@@ -40,7 +40,7 @@ export function severityOfRole(role: string | undefined): Severity {
   return ['warning', 'warn', 'info', 'information', 'nonfatal'].includes(role.trim().toLowerCase()) ? 'warning' : 'error';
 }
 
-/** One fired check as SchXslt reports it (and as `../shared/schematron/*.jsonl` records it). */
+/** One fired check as SchXslt reports it in SVRL (`svrl:failed-assert`, `svrl:successful-report`). */
 export interface Fired {
   kind: 'assert' | 'report';
   location: string;

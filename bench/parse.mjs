@@ -20,6 +20,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { xmllint } from '../test/tools.mjs';
 import { corpusDir, median, opt, root, xmlFiles } from './lib.mjs';
 
 const here = join(root, 'bench/parse.mjs');
@@ -81,7 +82,7 @@ const hasSaxes = (() => {
     return false;
   }
 })();
-const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
+const hasXmllint = xmllint.available;
 const hasTime = spawnSync('/usr/bin/time', ['-f', '%U', 'true']).status === 0;
 
 
@@ -152,7 +153,7 @@ function runNode(contender, list) {
 
 function runXmllint(args, files) {
   const t0 = process.hrtime.bigint();
-  const cmd = hasTime ? ['/usr/bin/time', '-f', 'TIME %U %S %M', 'xmllint', ...args, ...files] : ['xmllint', ...args, ...files];
+  const cmd = hasTime ? ['/usr/bin/time', '-f', 'TIME %U %S %M', ...xmllint.argv, ...args, ...files] : [...xmllint.argv, ...args, ...files];
   const r = spawnSync(cmd[0], cmd.slice(1), { encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const m = /TIME ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr);

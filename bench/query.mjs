@@ -21,6 +21,7 @@ import { cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { xmllint as xmllintTool } from '../test/tools.mjs';
 import { corpusDir, median, opt, root, sizeOf, xmlFiles } from './lib.mjs';
 
 const corpus = corpusDir;
@@ -42,12 +43,11 @@ function timeCli(args) {
 const XPATH =
   'count(//*[local-name()="placeName"][not(ancestor::*[local-name()="teiHeader" or local-name()="listPlace" or local-name()="listPerson" or local-name()="listOrg" or local-name()="place" or local-name()="person" or local-name()="personGrp" or local-name()="org"])])';
 function xmllint(files) {
-  const probe = spawnSync('xmllint', ['--version']);
-  if (probe.error) return null;
+  if (!xmllintTool.available) return null;
   const t0 = process.hrtime.bigint();
   let count = 0;
   for (let i = 0; i < files.length; i += 200) {
-    const r = spawnSync('xmllint', ['--xpath', XPATH, ...files.slice(i, i + 200)], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const r = spawnSync(xmllintTool.argv[0], [...xmllintTool.argv.slice(1), '--xpath', XPATH, ...files.slice(i, i + 200)], { encoding: 'utf8', maxBuffer: 1 << 28 });
     for (const line of r.stdout.split('\n')) if (/^\d+$/.test(line.trim())) count += Number(line);
   }
   return { ms: ms(t0), count };

@@ -22,14 +22,15 @@
  * machine may be shared: the load average is printed with the figures, and CPU seconds are the ones to compare.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { corpusDir, median, opt, root } from './lib.mjs';
+import { SAXON_HE_JAR, saxonHe } from '../test/tools.mjs';
+import { corpusDir, median, opt, root, xmlFiles } from './lib.mjs';
 
 const runs = Number(opt('runs', '3'));
 const outputs = { html: ['html'], text: ['text'], both: ['html', 'text'] }[opt('to', 'html')] ?? ['html'];
-const SAXON_HE = '/usr/share/java/Saxon-HE.jar';
+const SAXON_HE = SAXON_HE_JAR;
 const cli = join(root, 'dist/src/cli/main.js');
 const XSL = { html: 'tei-html.xsl', text: 'tei-text.xsl' };
 
@@ -41,11 +42,7 @@ if (!existsSync(cli) || !existsSync(join(root, 'dist/transforms/tei-html.sef.jso
 /** Every *.xml below a directory (schemas left out), in path order. */
 function corpusFiles() {
   if (!existsSync(corpusDir)) return [];
-  return readdirSync(corpusDir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.xml'))
-    .map((e) => join(e.parentPath ?? e.path, e.name))
-    .filter((f) => !f.includes('/schemas/'))
-    .sort();
+  return xmlFiles(corpusDir).filter((f) => !f.includes('/schemas/'));
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'teikit-bench-'));
@@ -119,8 +116,7 @@ function timeInterleaved(commands) {
   return samples.map((xs) => ({ wall: median(xs.map((x) => x.wall)), cpu: median(xs.map((x) => x.cpu)), rss: median(xs.map((x) => x.rss)) }));
 }
 
-const java = spawnSync('java', ['-version'], { encoding: 'utf8' }).status === 0;
-const haveSaxon = java && existsSync(SAXON_HE);
+const haveSaxon = saxonHe.available;
 if (!haveSaxon) console.log(`Saxon-HE not found (${SAXON_HE}, Debian package libsaxonhe-java) or no java: teikit only`);
 console.log(`${runs} runs each, interleaved, medians; load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
 
@@ -130,7 +126,7 @@ for (const file of inputs) {
   console.log(`${basename(file)} (${mb.toFixed(2)} MB)`);
   for (const to of outputs) {
     const commands = [[process.execPath, [cli, 'transform', file, '--to', to, '-o', join(tmp, `out.${to}`)]]];
-    if (haveSaxon) commands.push(['java', ['-cp', SAXON_HE, 'net.sf.saxon.Transform', `-s:${file}`, `-xsl:${join(root, 'transforms', XSL[to])}`, `-o:${join(tmp, `he.${to}`)}`]]);
+    if (haveSaxon) commands.push([saxonHe.argv[0], [...saxonHe.argv.slice(1), `-s:${file}`, `-xsl:${join(root, 'transforms', XSL[to])}`, `-o:${join(tmp, `he.${to}`)}`]]);
     const [ours, theirs] = timeInterleaved(commands);
     console.log(`  ${to}, end to end   teikit   ${fmt(ours)} (${(ours.rss / mb).toFixed(1)}x the file)`);
     if (theirs) {
@@ -152,7 +148,7 @@ for (const file of inputs) {
       }
       let line = `  ${to}, warm: teikit ${median(times).toFixed(2)} s`;
       if (haveSaxon) {
-        const r = spawnSync('java', ['-cp', SAXON_HE, 'net.sf.saxon.Transform', '-t', `-repeat:${Math.max(runs, 3)}`, `-s:${file}`, `-xsl:${join(root, 'transforms', XSL[to])}`, `-o:${join(tmp, `he2.${to}`)}`], { encoding: 'utf8' });
+        const r = spawnSync(saxonHe.argv[0], [...saxonHe.argv.slice(1), '-t', `-repeat:${Math.max(runs, 3)}`, `-s:${file}`, `-xsl:${join(root, 'transforms', XSL[to])}`, `-o:${join(tmp, `he2.${to}`)}`], { encoding: 'utf8' });
         // "Execution time" leaves out parsing the source ("Tree built in"): add the parse of the same runs (all but
         // the first, like Saxon's own average) so that both sides include parsing.
         const average = /Average execution time[^:]*:\s*([\d.]+)\s*(ms|s)/i.exec(r.stderr);

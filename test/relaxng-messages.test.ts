@@ -8,7 +8,6 @@
  * duplicate failures through a Java HashSet keyed partly by the identity hash of datatype objects, an order no
  * other program can reproduce. Those lines must be equal once the alternatives are sorted.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,10 +17,9 @@ import { loadSchema, validateStream } from '../src/validate/relaxng/index.js';
 import { expandPaths } from '../src/io.js';
 import { tryParseXml } from '../src/xml/index.js';
 import { corpusDir, hasCorpus, teiAll } from './helpers.js';
+import { jingDriver, runTool, skipUnless } from './tools.mjs';
 
-const JARS = ['jing', 'xercesImpl', 'Saxon-HE', 'xml-resolver'].map((j) => `/usr/share/java/${j}.jar`);
-const hasJing = JARS.every((j) => existsSync(j)) && spawnSync('java', ['-version']).error === undefined;
-if (!hasJing) console.warn('\n*** jing (its jars and java) is not installed: the message agreement test is SKIPPED ***\n');
+const hasJing = !skipUnless(jingDriver, 'the message agreement test (test/relaxng-messages.test.ts)');
 
 /** teikit's figure when this test was written; it may only go up. */
 const IDENTICAL_AT_LEAST = 3620;
@@ -31,7 +29,7 @@ function jingErrors(files: string[]): string[] {
   for (const f of files) hash.update(f).update(readFileSync(f));
   const cached = join(tmpdir(), 'teikit-jing-messages', `${hash.digest('hex')}.txt`);
   if (!existsSync(cached)) {
-    const run = spawnSync('java', ['-cp', JARS.join(':'), 'com.thaiopensource.relaxng.util.Driver', teiAll, ...files], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const run = runTool(jingDriver, [teiAll, ...files]);
     mkdirSync(join(tmpdir(), 'teikit-jing-messages'), { recursive: true });
     writeFileSync(cached, run.stdout);
   }

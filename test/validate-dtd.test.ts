@@ -2,16 +2,16 @@
  * The external DTD subset a DOCTYPE names: a local one is read for attribute defaults and entities (as jing reads
  * it), a remote one never (an info line says so), whatever the path is never a device.
  */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot, runCli } from './helpers.js';
+import { jing, runTool } from './tools.mjs';
 
 const dir = join(projectRoot, 'test/fixtures/validate/dtd');
 const schema = join(dir, 'doc.rng');
 /** The verdict line shows the schema relative to the working directory (the project root). */
 const shown = 'test/fixtures/validate/dtd/doc.rng';
-const hasJing = spawnSync('jing', [], { encoding: 'utf8' }).error === undefined;
+const hasJing = jing.available;
 const stable = (s: string): string => s.replace(/; \d+\.\d+ s$/m, '; T s');
 
 describe('external DTD subset', () => {
@@ -19,7 +19,7 @@ describe('external DTD subset', () => {
     const r = runCli(['validate', '--schema', schema, join(dir, 'local.xml')]);
     expect(stable(r.stdout)).toBe(`${dir}/local.xml: valid (schema: ${shown})\n1 file: 1 valid, 0 invalid, 0 malformed; 0 errors, 0 warnings; T s\n`);
     expect(r.status).toBe(0);
-    if (hasJing) expect(spawnSync('jing', [schema, join(dir, 'local.xml')]).status).toBe(0);
+    if (hasJing) expect(runTool(jing, [schema, join(dir, 'local.xml')]).status).toBe(0);
   });
 
   it('a remote DTD is never fetched: an info line, and the document is judged without it', () => {

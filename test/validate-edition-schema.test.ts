@@ -2,10 +2,10 @@
  * teikit's edition schema (schemas/teikit-edition.rng) against tei_all, with jing as the referee: never looser
  * (every document it accepts, tei_all accepts), stricter where an edition needs it, and the cable valid under both.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { hasCorpus, projectRoot, runCli, teiAll } from './helpers.js';
 import * as tools from './tools.mjs';
 
@@ -23,6 +23,7 @@ function jing(schema: string, file: string): { valid: boolean; errors: string[] 
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'teikit-edition-schema-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Every phrase-level element of the edition schema inside every phrase-level context of the body. */
 function phraseStress(): string {

@@ -2,7 +2,7 @@
  * `teikit validate` through the built CLI, as a user runs it: verdicts, positions, exit codes, schema resolution,
  * XInclude, batches, JSON output checked with ajv, and every kind of hostile input named in the issue.
  */
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync, copyFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -32,7 +32,8 @@ beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'teikit-validate-'));
 });
 afterAll(() => {
-  // temp files are left to the OS: some are deliberately large
+  // Some of them are deliberately large: none is left behind.
+  rmSync(tmp, { recursive: true, force: true });
 });
 
 describe('teikit validate: command line', () => {

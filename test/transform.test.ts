@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { transformToHtml, transformToText } from '../src/transform/index.js';
 import { TeikitError } from '../src/diagnostics.js';
+import type { parseXml } from '../src/xml/index.js';
 import { corpusDir, hasCorpus, projectRoot, runCli } from './helpers.js';
 import { htmlText, missingWords, teiBodyText, words } from './transform-helpers.js';
 
@@ -268,6 +269,15 @@ describe('teikit transform (CLI)', () => {
     const html = runCli(['transform', deep, '--to', 'html']);
     expect(html.status).toBe(0);
     expect(html.stdout).toContain('<span class="tk-hi rend-italic">deep</span>');
+  });
+
+  it('the library retries a deep document in the large-stack thread whether it is given text, bytes or a parse', async () => {
+    // The built library: the large-stack thread runs compiled JavaScript only.
+    const built = (await import(`${projectRoot}dist/src/index.js`)) as { transformToText: typeof transformToText; parseXml: typeof parseXml };
+    const xml = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>${'<hi>'.repeat(3000)}deep${'</hi>'.repeat(3000)}</p></body></text></TEI>`;
+    for (const input of [xml, Buffer.from(xml), built.parseXml(xml, { file: 'deep.xml' })]) {
+      expect(built.transformToText(input, { file: 'deep.xml' })).toBe('deep\n');
+    }
   });
 
   it('refuses 200,000 nested elements at once with a clear error instead of running for hours', () => {

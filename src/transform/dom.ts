@@ -6,7 +6,7 @@
  * setAttributeNode, createTextNode, ...), the document saxon-js itself would have built.
  */
 import { createRequire } from 'node:module';
-import type { XmlDocument, XmlElement, XmlNode } from '../xml/index.js';
+import type { Position, XmlDocument, XmlElement, XmlNode } from '../xml/index.js';
 
 /* The few DOM methods used, as saxon-js's platform implements them. */
 interface SaxonDomNode {
@@ -41,22 +41,35 @@ export function saxonName(name: string): string {
   return name.replace(ASTRAL_ALL, (c) => `_u${c.codePointAt(0)!.toString(16).toUpperCase()}_`);
 }
 
-/** Build saxon-js's tree of a parsed document. Iterative: any depth the parser accepted. */
-export function toSaxonDocument(document: XmlDocument): unknown {
+/** saxon-js's tree of a document, and the first element nested deeper than the limit asked for, if any. */
+export interface SaxonTree {
+  tree: unknown;
+  /** Where that element starts (only its position is kept: an element would keep the whole parse alive). */
+  tooDeep?: Position;
+}
+
+/**
+ * Build saxon-js's tree of a parsed document. Iterative: any depth the parser accepted. The depth of each element is
+ * known here anyway, so the first element nested deeper than `depthLimit` levels is noted on the way (./deep.ts
+ * refuses such a document), and the parsed document need not be kept for a second walk.
+ */
+export function toSaxonDocument(document: XmlDocument, depthLimit = Infinity): SaxonTree {
   const platform = (createRequire(import.meta.url)('saxon-js') as { getPlatform(): SaxonPlatform }).getPlatform();
   const doc = platform.createDocument();
   // Names outside the Basic Multilingual Plane are renamed as in the text path (see saxonName).
   const name = (qname: string) => (ASTRAL.test(qname) ? saxonName(qname) : qname);
-  const stack: Array<{ node: XmlNode; parent: SaxonDomNode }> = [];
-  for (let i = document.children.length - 1; i >= 0; i--) stack.push({ node: document.children[i]!, parent: doc });
+  let tooDeep: Position | undefined;
+  const stack: Array<{ node: XmlNode; parent: SaxonDomNode; depth: number }> = [];
+  for (let i = document.children.length - 1; i >= 0; i--) stack.push({ node: document.children[i]!, parent: doc, depth: 1 });
   while (stack.length > 0) {
-    const { node, parent } = stack.pop()!;
+    const { node, parent, depth } = stack.pop()!;
     switch (node.type) {
       case 'element': {
+        if (depth > depthLimit && tooDeep === undefined) tooDeep = { line: node.line, column: node.column };
         const el = doc.createElementNS(node.uri === '' ? null : node.uri, name(node.name));
         addAttributes(doc, el, node, name);
         parent.appendChild(el);
-        for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, parent: el });
+        for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, parent: el, depth: depth + 1 });
         break;
       }
       case 'text':
@@ -70,7 +83,7 @@ export function toSaxonDocument(document: XmlDocument): unknown {
         break;
     }
   }
-  return doc;
+  return tooDeep === undefined ? { tree: doc } : { tree: doc, tooDeep };
 }
 
 function addAttributes(doc: SaxonDomDocument, el: SaxonDomElement, node: XmlElement, name: (qname: string) => string): void {

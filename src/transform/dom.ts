@@ -5,7 +5,7 @@
  * is built with the DOM methods of saxon-js's platform (createDocument, createElementNS, createAttributeNS,
  * setAttributeNode, createTextNode, ...), the document saxon-js itself would have built: from the events of our
  * parser when the input is text or bytes (`streamToSaxonDocument`: our own tree is never built, which saves its
- * memory, about seven times the file, and the time to build and collect it), or from a document already parsed
+ * memory, about five times the file, and the time to build and collect it), or from a document already parsed
  * (`toSaxonDocument`).
  */
 import { createRequire } from 'node:module';

@@ -10,7 +10,7 @@ import { defaultJobs } from '../workers/jobs.js';
 import { runPool, workersAvailable } from '../workers/pool.js';
 import { RegisterCache } from './registers.js';
 import { extractRead, type Extracted } from './scan.js';
-import type { ExtractReply, ExtractTask } from './worker.js';
+import { run, type ExtractReply, type ExtractTask } from './worker.js';
 
 export { defaultJobs };
 
@@ -52,7 +52,10 @@ export async function extractAll(files: readonly string[], jobs = defaultJobs(),
     order.map((i) => ({ file: files[i]!, registers: [...registers], fingerprint })),
     {
       module: new URL('./worker.js', import.meta.url),
-      workers: threads,
+      // This thread reads files too, beside threads - 1 workers: it would only wait, and each worker costs its
+      // start-up and warming up its compiled code again, and its results are copied to this thread.
+      workers: threads - 1,
+      here: run,
       failed: (task, why) => ({ result: internalError(task.file, `internal error: the worker reading this file stopped (${why.message})`) }),
     },
   );

@@ -15,7 +15,7 @@ import { normalizeName } from './normalize.js';
 import { queryFilesOf } from './paths.js';
 import { Reporter } from './rows.js';
 import { extractAll } from './parallel.js';
-import { isDiagnostic, readInput } from './scan.js';
+import { fingerprintOf, isDiagnostic, readInput, type Extracted } from './scan.js';
 import { RegisterCache } from './registers.js';
 import type { RegisterEntry } from './types.js';
 
@@ -55,8 +55,8 @@ export async function buildIndex(paths: readonly string[], dbFile: string, optio
   try {
     const registersKey = JSON.stringify(registers);
     // Another set of --register files can change what any pointer resolves to: every file is read again.
-    const plan = planUpdate(store.db, files, registersOf(store.db) === registersKey);
-    const extracts = await extractAll(plan.items.filter((i) => !i.unchanged).map((i) => i.file), options.jobs, registers);
+    const plan = planUpdate(store.db, files, registersOf(store.db) === registersKey, store.fresh);
+    const extracts = await extractAll(plan.items.filter((i) => !i.unchanged).map((i) => i.file), options.jobs, registers, store.fresh);
     const report = store.db.transaction(() => {
       store.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('registers', ?)").run(registersKey);
       return update(store, plan, extracts, new Reporter(cwd), new RegisterCache(registers).diagnostics);
@@ -148,8 +148,11 @@ interface Plan {
   depHash: (path: string) => string | null;
 }
 
-/** Hash every file (and the register files it depended on) and decide which ones must be parsed again. */
-function planUpdate(db: Database.Database, files: string[], sameRegisters: boolean): Plan {
+/**
+ * Hash every file (and the register files it depended on) and decide which ones must be parsed again. A new index
+ * parses every file: its hashes come with the extracts (`fingerprint`), so that each file is read once.
+ */
+function planUpdate(db: Database.Database, files: string[], sameRegisters: boolean, fresh: boolean): Plan {
   const depHashes = new Map<string, string | null>();
   const depHash = (path: string): string | null => {
     let h = depHashes.get(path);
@@ -164,9 +167,8 @@ function planUpdate(db: Database.Database, files: string[], sameRegisters: boole
   const fileByPath = db.prepare('SELECT id, hash, error FROM files WHERE path = ?');
   const depsOf = db.prepare('SELECT path, hash FROM deps WHERE file_id = ?');
   const items = files.map((file): PlanItem => {
-    const input = readInput(file);
-    const bytes = input instanceof Uint8Array ? input.length : 0;
-    const hash = input instanceof Uint8Array ? sha256(input) : 'not-a-regular-file';
+    if (fresh) return { file, hash: '', bytes: 0, existing: undefined, unchanged: false };
+    const { hash, bytes } = fingerprintOf(readInput(file));
     const existing = fileByPath.get(file) as PlanItem['existing'];
     const unchanged =
       sameRegisters &&
@@ -179,7 +181,7 @@ function planUpdate(db: Database.Database, files: string[], sameRegisters: boole
 }
 
 /** Write the plan: drop deleted files, replay the diagnostics of unchanged ones, store the new extracts. */
-function update(store: Store, plan: Plan, extracts: Array<FileExtract | Diagnostic>, reporter: Reporter, registerDiagnostics: Diagnostic[]): IndexReport {
+function update(store: Store, plan: Plan, extracts: Extracted[], reporter: Reporter, registerDiagnostics: Diagnostic[]): IndexReport {
   const report: IndexReport = { files: plan.items.length, added: 0, updated: 0, unchanged: 0, removed: 0, failed: 0, mentions: 0, parsedBytes: 0, totalBytes: 0, diagnostics: [] };
   for (const d of registerDiagnostics) reporter.error(d);
   const q = statements(store.db);
@@ -187,14 +189,19 @@ function update(store: Store, plan: Plan, extracts: Array<FileExtract | Diagnost
   if (!store.fresh) report.removed = removeMissing(q);
   let next = 0;
   for (const item of plan.items) {
-    report.totalBytes += item.bytes;
     if (item.unchanged && item.existing !== undefined) {
+      report.totalBytes += item.bytes;
       report.unchanged++;
       if (replayUnchanged(q, item.existing, reporter)) report.failed++;
       continue;
     }
+    const { result, input } = extracts[next++]!;
+    if (input !== undefined) {
+      item.hash = input.hash;
+      item.bytes = input.bytes;
+    }
+    report.totalBytes += item.bytes;
     report.parsedBytes += item.bytes;
-    const result = extracts[next++]!;
     const fileId = writeFile(q, item, result);
     if (item.existing === undefined) report.added++;
     else report.updated++;

@@ -8,10 +8,9 @@ import { statSync } from 'node:fs';
 import { internalError, TeikitError, type Diagnostic } from '../diagnostics.js';
 import { defaultJobs } from '../workers/jobs.js';
 import { runPool, workersAvailable } from '../workers/pool.js';
-import type { FileExtract } from './extract.js';
 import { RegisterCache } from './registers.js';
-import { extractFile } from './scan.js';
-import type { ExtractReply, ExtractTask } from './worker.js';
+import { extractRead, type Extracted } from './scan.js';
+import { run, type ExtractReply, type ExtractTask } from './worker.js';
 
 export { defaultJobs };
 
@@ -30,16 +29,17 @@ function sizes(files: readonly string[]): number[] {
 
 /**
  * Extract `files` (absolute paths) with up to `jobs` threads; the result array is in the order of `files`.
- * `registers` (absolute paths) are the `--register` files every thread resolves pointers against.
+ * `registers` (absolute paths) are the `--register` files every thread resolves pointers against; `fingerprint`
+ * asks for the SHA-256 and size of the bytes each file was read from (a new index: the files are read once).
  */
-export async function extractAll(files: readonly string[], jobs = defaultJobs(), registers: readonly string[] = []): Promise<Array<FileExtract | Diagnostic>> {
+export async function extractAll(files: readonly string[], jobs = defaultJobs(), registers: readonly string[] = [], fingerprint = false): Promise<Extracted[]> {
   const threads = Math.min(jobs, files.length);
   const size = threads > 1 ? sizes(files) : [];
   if (threads <= 1 || size.reduce((a, b) => a + b, 0) < MIN_PARALLEL_BYTES || !workersAvailable()) {
     const cache = new RegisterCache(registers);
-    const results: Array<FileExtract | Diagnostic> = [];
+    const results: Extracted[] = [];
     for (const file of files) {
-      results.push(extractFile(file, cache));
+      results.push(extractRead(file, cache, fingerprint));
       // Give the event loop a turn between files, so that a SIGINT or SIGTERM is handled (and the index builder's
       // temporary database removed) while a long run is going on, not after it.
       await new Promise((resolve) => setImmediate(resolve));
@@ -49,10 +49,13 @@ export async function extractAll(files: readonly string[], jobs = defaultJobs(),
   // Largest files first, so that one big file does not finish alone at the end.
   const order = files.map((_, i) => i).sort((a, b) => size[b]! - size[a]! || a - b);
   const replies = await runPool<ExtractTask, ExtractReply>(
-    order.map((i) => ({ file: files[i]!, registers: [...registers] })),
+    order.map((i) => ({ file: files[i]!, registers: [...registers], fingerprint })),
     {
       module: new URL('./worker.js', import.meta.url),
-      workers: threads,
+      // This thread reads files too, beside threads - 1 workers: it would only wait, and each worker costs its
+      // start-up and warming up its compiled code again, and its results are copied to this thread.
+      workers: threads - 1,
+      here: run,
       failed: (task, why) => ({ result: internalError(task.file, `internal error: the worker reading this file stopped (${why.message})`) }),
     },
   );
@@ -63,6 +66,6 @@ export async function extractAll(files: readonly string[], jobs = defaultJobs(),
   // As on one thread, an I/O failure of a file (an unreadable register, say) ends the whole run: the first one.
   return inFileOrder.map((reply) => {
     if ('failure' in reply) throw new TeikitError(reply.failure.diagnostic, reply.failure.exitCode);
-    return reply.result;
+    return reply;
   });
 }

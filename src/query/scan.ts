@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { tryReadRegularFile } from '../io.js';
+import { sha256, tryReadRegularFile } from '../io.js';
 import type { FileExtract } from './extract.js';
 import { extractStream } from './stream.js';
 import { RegisterCache } from './registers.js';
@@ -34,6 +34,29 @@ export function readInput(file: string): Uint8Array | Diagnostic {
   return diagnostic({ file, line: 1, column: 1, message, ruleId: 'query/input', source: 'query' });
 }
 
+/** What the index stores of a file's bytes: their SHA-256 (`not-a-regular-file` when unreadable) and size. */
+export interface Fingerprint {
+  hash: string;
+  bytes: number;
+}
+
+export function fingerprintOf(input: Uint8Array | Diagnostic): Fingerprint {
+  return input instanceof Uint8Array ? { hash: sha256(input), bytes: input.length } : { hash: 'not-a-regular-file', bytes: 0 };
+}
+
+/** A file's extract, and when asked for the fingerprint of the bytes it was read from (a new index's files). */
+export interface Extracted {
+  result: FileExtract | Diagnostic;
+  input?: Fingerprint;
+}
+
+/** Read and extract one file, the file read once. */
+export function extractRead(file: string, cache: RegisterCache, fingerprint: boolean): Extracted {
+  const input = readInput(file);
+  const result = extractFile(file, cache, input);
+  return fingerprint ? { result, input: fingerprintOf(input) } : { result };
+}
+
 /** Read one file from the event stream (no tree); a malformed file gives its diagnostic instead. */
 export function extractFile(file: string, cache: RegisterCache, input: Uint8Array | Diagnostic = readInput(file)): FileExtract | Diagnostic {
   if (!(input instanceof Uint8Array)) return input;
@@ -59,7 +82,7 @@ export async function queryFiles(paths: readonly string[], query: Query, options
   for (const d of new RegisterCache(registers).diagnostics) reporter.error(d);
   const results = await extractAll(files, options.jobs, registers);
   const mentions: Mention[] = [];
-  for (const result of results) {
+  for (const { result } of results) {
     if (isDiagnostic(result)) {
       reporter.error(result);
       continue;

@@ -70,6 +70,9 @@ class Subtrees {
   }
 }
 
+/** Text that is not whitespace, as `unread` sees it (`trim()` removes what `\s` matches), tested without a copy. */
+const VISIBLE = /\S/;
+
 /** An element held back until it is known whether a reader reads it. */
 interface Held {
   el: XmlElement;
@@ -128,15 +131,15 @@ class MentionStream extends Subtrees implements XmlEventHandler {
   text(value: string, position: Position, cdata: boolean): void {
     this.characters(value, position, cdata);
     if (this.held !== undefined) return;
-    const blank = value.trim() === '';
     if (this.deletion !== undefined) {
-      if (blank) {
+      if (!VISIBLE.test(value)) {
         this.deletion.texts.push(value);
         return;
       }
       this.release(undefined);
     }
-    if (!blank) this.previous[this.open.length - 1] = undefined;
+    const top = this.open.length - 1;
+    if (this.previous[top] !== undefined && VISIBLE.test(value)) this.previous[top] = undefined;
     this.collector.characters(value);
   }
 

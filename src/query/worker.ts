@@ -4,17 +4,18 @@
  * clone).
  */
 import { TeikitError, type Diagnostic } from '../diagnostics.js';
-import type { FileExtract } from './extract.js';
 import { RegisterCache } from './registers.js';
-import { extractFile } from './scan.js';
+import { extractRead, type Extracted } from './scan.js';
 
 export interface ExtractTask {
   file: string;
   /** `--register` files (absolute paths) that pointers also resolve against. */
   registers: readonly string[];
+  /** Whether the reply carries the fingerprint of the bytes read (see `extractRead`). */
+  fingerprint: boolean;
 }
 
-export type ExtractReply = { result: FileExtract | Diagnostic } | { failure: { diagnostic: Diagnostic; exitCode: 1 | 2 } };
+export type ExtractReply = Extracted | { failure: { diagnostic: Diagnostic; exitCode: 1 | 2 } };
 
 const caches = new Map<string, RegisterCache>();
 
@@ -26,7 +27,7 @@ export function run(task: ExtractTask): ExtractReply {
     caches.set(key, cache);
   }
   try {
-    return { result: extractFile(task.file, cache) };
+    return extractRead(task.file, cache, task.fingerprint);
   } catch (error) {
     if (error instanceof TeikitError) return { failure: { diagnostic: error.diagnostic, exitCode: error.exitCode } };
     throw error;

@@ -168,7 +168,9 @@ function append<T>(target: T[], items: readonly T[]): void {
 export function givenSchemas(options: Pick<ValidateOptions, 'schema'>): readonly string[] | undefined {
   if (options.schema === undefined) return undefined;
   const list = typeof options.schema === 'string' ? [options.schema] : options.schema;
-  return list.length === 0 ? undefined : list;
+  // Each schema once, however often it was given.
+  const unique = list.filter((path, i) => list.findIndex((p) => resolve(p) === resolve(path)) === i);
+  return unique.length === 0 ? undefined : unique;
 }
 
 /** The report of a file no schema was reached for: unreadable, malformed, or not checked. */

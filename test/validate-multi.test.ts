@@ -27,9 +27,9 @@ describe('several schemas named by a file', () => {
   it('applies every RELAX NG and Schematron schema the xml-model PIs name, and the verdict line names each', () => {
     const r = runCli(['validate', `${rel}/three.xml`]);
     expect(stable(r.stdout)).toBe(
-      `${rel}/three.xml:5:1: error a doc holds at least two items [typed-items]\n` +
+      `${rel}/three.xml:5:1: error a doc holds at least two items [schematron/typed-items]\n` +
         `${rel}/three.xml:5:6: error element "doc" missing required attribute "type" (schema typed.rng) [relaxng/invalid]\n` +
-        `${rel}/three.xml:7:3: error an extra element is not wanted here [no-extra]\n` +
+        `${rel}/three.xml:7:3: error an extra element is not wanted here [schematron/no-extra]\n` +
         `${rel}/three.xml:7:11: error element "extra" not allowed anywhere; expected the element end-tag or element "item" (schema items.rng) [relaxng/invalid]\n` +
         `${rel}/three.xml: invalid, 4 errors (schema: ${rel}/items.rng, from xml-model; schema: ${rel}/typed.rng, from xml-model; schematron: ${rel}/rules.sch, from xml-model; schematron embedded in ${rel}/typed.rng)\n` +
         '1 file: 0 valid, 1 invalid, 0 malformed; 4 errors, 0 warnings; T s\n',
@@ -71,7 +71,7 @@ describe('several schemas named by a file', () => {
         { path: `${dir}/typed.rng`, origin: 'embedded', phase: '#ALL' },
       ],
     });
-    expect((diagnostics as Array<{ ruleId: string }>).map((d) => d.ruleId)).toEqual(['typed-items', 'relaxng/invalid', 'no-extra', 'relaxng/invalid']);
+    expect((diagnostics as Array<{ ruleId: string }>).map((d) => d.ruleId)).toEqual(['schematron/typed-items', 'relaxng/invalid', 'schematron/no-extra', 'relaxng/invalid']);
   });
 
   it('a schema that does not exist is an info line, one that does not load an error; the others still run (exit 2)', () => {

@@ -77,7 +77,7 @@ function size(path: string): number {
  */
 export async function validateFiles(paths: readonly string[], options: ValidateFilesOptions = {}): Promise<ValidationReport> {
   const started = performance.now();
-  const { jobs: jobsOption, onProgress, onReport, timeLimit = DEFAULT_TIME_LIMIT, ...fileOptions } = options;
+  const { jobs: jobsOption, onProgress, onReport, timeLimit: givenLimit, signal, ...fileOptions } = options;
   const given = givenSchemas(fileOptions);
   // A --schema that cannot be loaded stops the batch (exit code 2): nothing could be checked against it.
   for (const path of given ?? []) await schemaFor(path, fileOptions);
@@ -102,14 +102,20 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
   const jobs = Math.max(1, Math.floor(jobsOption ?? defaultJobs()));
   const bytes = pending.reduce((sum, p) => sum + size(p.path), 0);
   const threads = Math.min(jobs, pending.length, Math.max(1, Math.ceil(bytes / BYTES_PER_WORKER)));
-  // A time limit can only stop a worker: with one, every file of a batch runs in a worker (this thread waits).
-  // Without one, small batches run here, and large ones here and in threads - 1 workers.
-  const limited = timeLimit > 0 && pending.length >= 2;
+  // A time limit can only stop a worker: with one, every file runs in a worker (this thread waits). Without one,
+  // small batches run here, and large ones here and in threads - 1 workers. The default limit is a batch's: one
+  // file alone runs here unless a limit is given, sparing every single-file check a worker's start.
+  const timeLimit = givenLimit ?? (pending.length >= 2 ? DEFAULT_TIME_LIMIT : 0);
+  const limited = timeLimit > 0;
   const parallel = threads >= 2 && pending.length >= MIN_FILES_FOR_WORKERS && bytes >= MIN_BYTES_FOR_WORKERS;
   const workers = workersAvailable() && (limited || parallel);
   await precompile(workers ? pending.map((p) => p.path) : [], fileOptions);
   if (!workers) {
-    for (const { index, path } of pending) record(index, await validateFile(path, fileOptions));
+    for (const { index, path } of pending) {
+      signal?.throwIfAborted();
+      record(index, await validateFile(path, fileOptions));
+    }
+    signal?.throwIfAborted();
   } else {
     await runPool<WorkerTask, FileReport>(
       pending.map(({ path }) => ({ path, options: fileOptions })),
@@ -119,6 +125,7 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
         ...(limited ? { timeLimitMs: timeLimit * 1000 } : { here: (task: WorkerTask) => validateFile(task.path, task.options) }),
         failed: (task, failure) => notFinished(task.path, failure, timeLimit),
         onResult: (k, report) => record(pending[k]!.index, report),
+        ...(signal !== undefined ? { signal } : {}),
       },
     );
   }

@@ -203,6 +203,30 @@ export function tryReadRegularFile(file: string, kind: FileKind = 'document'): R
 }
 
 /**
+ * The first `max` bytes of a regular file (fewer when it is shorter), or undefined when it is not one: for a look
+ * at a prolog before the file is read whole. Never blocks on a FIFO and never reads a device.
+ */
+export function readHead(file: string, max: number): Uint8Array | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return undefined;
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return undefined;
+    const buffer = Buffer.allocUnsafe(max);
+    let length = 0;
+    for (let n = -1; n !== 0 && length < max; length += n) n = readSync(fd, buffer, length, max - length, null);
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, length);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * Read a whole regular file as bytes (see `tryReadRegularFile`); a file that cannot be read is a `TeikitError`
  * with exit code 2 and rule `io/file`: `FILE:1:1: error cannot read file: it is a FIFO (named pipe), not a regular file`.
  * This is the function every reader of user files calls.

@@ -17,7 +17,7 @@ describe('validate API', () => {
     expect(report).toMatchObject({ path: 'mem.xml', verdict: 'invalid', schema: { path: tiny, origin: 'option' }, rules: false });
     expect(report.diagnostics.map((d) => [d.line, d.source])).toEqual([[3, 'relaxng']]);
     const ok = await validateSource('<doc><item>one</item></doc>', 'ok.xml', { schema: tiny });
-    expect(ok).toEqual({ path: 'ok.xml', verdict: 'valid', schema: { path: tiny, origin: 'option' }, rules: false, diagnostics: [] });
+    expect(ok).toEqual({ path: 'ok.xml', verdict: 'valid', schema: { path: tiny, origin: 'option' }, schemas: [{ path: tiny, origin: 'option' }], rules: false, diagnostics: [] });
     const bad = await validateSource('<doc><item>one</doc>', 'bad.xml', { schema: tiny });
     expect(bad.verdict).toBe('malformed');
     expect(bad.schema).toBeNull();
@@ -36,24 +36,28 @@ describe('validate API', () => {
   it('resolveSchema: xml-model with single quotes and file: URLs, oXygen PIs, compact syntax falls back', () => {
     const pi = (body: string, target = 'xml-model') => parseXml(`<?${target} ${body}?>\n<doc/>`, { file: join(fixtures, 'x.xml') });
     const file = join(fixtures, 'x.xml');
-    expect(resolveSchema(pi(`href='schema-pi/tiny.rng' schematypens='http://relaxng.org/ns/structure/1.0'`), file)).toMatchObject({ path: tiny, origin: 'xml-model', notes: [] });
-    expect(resolveSchema(pi(`href="${pathToFileURL(tiny).href}"`), file)).toMatchObject({ path: tiny, origin: 'xml-model' });
-    expect(resolveSchema(pi('RNGSchema="schema-pi/tiny.rng" type="xml"', 'oxygen'), file)).toMatchObject({ path: tiny, origin: 'xml-model' });
+    expect(resolveSchema(pi(`href='schema-pi/tiny.rng' schematypens='http://relaxng.org/ns/structure/1.0'`), file)).toEqual({
+      relaxng: [{ path: tiny, origin: 'xml-model', namedBy: { target: 'xml-model', href: 'schema-pi/tiny.rng', line: 1, column: 1 } }],
+      notes: [],
+      schematron: [],
+    });
+    expect(resolveSchema(pi(`href="${pathToFileURL(tiny).href}"`), file).relaxng).toMatchObject([{ path: tiny, origin: 'xml-model' }]);
+    expect(resolveSchema(pi('RNGSchema="schema-pi/tiny.rng" type="xml"', 'oxygen'), file).relaxng).toMatchObject([{ path: tiny, origin: 'xml-model' }]);
     const rnc = resolveSchema(pi('href="frus.rnc" type="application/relax-ng-compact-syntax"'), file);
-    expect(rnc).toMatchObject({ path: undefined });
+    expect(rnc.relaxng).toEqual([]);
     expect(rnc.notes.map((n) => n.message.replace(/\(\/.*\)/, '(PATH)'))).toEqual([
       '<?xml-model?> schema "frus.rnc" does not exist (PATH); it is not used',
       'no schema applies to this file: checked for well-formedness only (name one with --schema FILE, an <?xml-model?> processing instruction, or --catalog FILE for a remote one)',
     ]);
     const schematron = resolveSchema(pi('href="rules.sch" schematypens="http://purl.oclc.org/dsdl/schematron"'), file);
     // A Schematron PI does not choose the RELAX NG schema; one that does not exist is named in a note.
-    expect(schematron).toMatchObject({ path: undefined, schematron: [] });
+    expect(schematron).toMatchObject({ relaxng: [], schematron: [] });
     expect(schematron.notes.map((n) => n.message.replace(/\(.*\)/, '(PATH)'))).toEqual([
       '<?xml-model?> schema "rules.sch" does not exist (PATH); its Schematron rules are not checked',
       'no schema applies to this file: checked for well-formedness only (PATH)',
     ]);
     const both = resolveSchema(pi('href="schema-pi/tiny.rng" schematypens="http://purl.oclc.org/dsdl/schematron"'), file);
-    expect(both).toMatchObject({ path: undefined, schematron: [tiny] });
+    expect(both).toMatchObject({ relaxng: [], schematron: [tiny] });
     const missing = resolveSchema(pi('href="gone.rng"'), file);
     expect(missing.notes[0]?.message).toMatch(/^<\?xml-model\?> schema "gone\.rng" does not exist \(.*gone\.rng\); it is not used$/);
   });

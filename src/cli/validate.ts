@@ -43,22 +43,23 @@ function progressBar(): { update(done: number, total: number): void; clear(): vo
 
 export const command: Command = {
   summary: 'check TEI files: well-formedness, RELAX NG (any schema), Schematron, edition rules',
-  help: `Usage: teikit validate PATH... [--schema FILE.rng|FILE.sch]... [--phase ID] [--no-schematron] [--rules]
+  help: `Usage: teikit validate PATH... [--schema FILE.rng|FILE.rnc|FILE.sch]... [--phase ID] [--no-schematron] [--rules]
                        [--no-xinclude] [--format text|json|svrl] [--jobs N] [--time-limit SECONDS]
 
-Checks each file (directories: every *.xml below them) for well-formedness, validity against a RELAX NG
-schema (XML syntax), the ISO Schematron rules that apply, and, with --rules, teikit's edition rules.
+Checks each file (directories: every *.xml below them) for well-formedness, validity against each RELAX NG
+schema that applies, the ISO Schematron rules that apply, and, with --rules, teikit's edition rules.
 
-Schema: --schema FILE.rng|.rnc and/or --schema FILE.sch (repeatable: one RELAX NG schema, any number of
-Schematron schemas); else the file's <?xml-model?> schemas that are local files (a RELAX NG schema, and
-every Schematron schema named); a remote one is never fetched, but maps to a local file through --catalog
-or the "schemas" map of a teikit.config.json beside the file or in a parent folder; else, for a teikit
-edition (made by teikit encode), teikit's edition schema, with which the edition rules always run; else
-well-formedness only, with an info line saying so.
+Schema: --schema FILE.rng|.rnc and/or --schema FILE.sch (repeatable: each applies); else every schema
+the file's <?xml-model?> PIs name that is a local file (RELAX NG and Schematron, each applies); a remote
+one is never fetched, but maps to a local file through --catalog or the "schemas" map of a
+teikit.config.json beside the file or in a parent folder; else, for a teikit edition (made by teikit
+encode), teikit's edition schema, with which the edition rules always run; else well-formedness only,
+with an info line saying so.
 The Schematron rules a RELAX NG schema carries (as every TEI ODD schema does) run whenever it is used.
 
 Options:
-  --schema FILE          validate every file against this schema: .rng (RELAX NG) or .sch (Schematron)
+  --schema FILE          validate every file against this schema: .rng/.rnc (RELAX NG) or .sch (Schematron);
+                         repeatable, each schema given applies
   --phase ID             Schematron phase of the .sch schemas (default: the schema's defaultPhase; #ALL)
   --no-schematron        run no Schematron (neither .sch files nor rules embedded in the RELAX NG schema)
   --catalog FILE         OASIS XML catalog 1.1 (every entry: uri, system, public, rewrite*, *Suffix,
@@ -117,8 +118,7 @@ broken schema), also when the other files were checked.
     const schemas = Array.isArray(values['schema']) ? values['schema'] : [];
     const schematron = schemas.filter((s) => /\.sch$/i.test(s));
     const relaxng = schemas.filter((s) => !/\.sch$/i.test(s));
-    if (relaxng.length > 1) throw new UsageError(`validate: --schema names ${relaxng.length} RELAX NG schemas (${relaxng.join(', ')}); give one, and any number of .sch files`);
-    if (relaxng[0] !== undefined) options.schema = relaxng[0];
+    if (relaxng.length > 0) options.schema = relaxng.length === 1 ? relaxng[0]! : relaxng;
     if (schematron.length > 0) options.schematron = schematron;
     if (typeof values['phase'] === 'string') options.phase = values['phase'];
     if (values['no-schematron'] === true) options.noSchematron = true;

@@ -1,12 +1,13 @@
 /**
  * Which schemas apply to a file (README, teikit validate, "Which schema"), in this order:
- * 1. `--schema` (repeatable): one RELAX NG schema (`.rng`, `.rnc`) and any number of Schematron schemas (`.sch`);
+ * 1. `--schema` (repeatable): any number of RELAX NG schemas (`.rng`, `.rnc`) and of Schematron schemas (`.sch`);
  * 2. else every `<?xml-model?>` PI of the prolog (W3C "Associating Schemas with XML documents 1.0") whose href is a
  *    local file, relative to the file or a `file:` URL: RELAX NG by `schematypens` (or, without one, an `.rng`/`.rnc`
  *    href), ISO Schematron by `schematypens` (or an `.sch` href); oXygen's `<?oxygen RNGSchema=?>` as RELAX NG. A
  *    remote href (http, https, any other scheme) is never fetched: it is mapped to a local file through an OASIS XML
  *    catalog (`--catalog FILE`, ./catalog.ts) or the `schemas` map of the nearest `teikit.config.json` (the file's
- *    folder or a parent); unmapped, it is skipped with an `info` line;
+ *    folder or a parent); unmapped, it is skipped with an `info` line. Each schema named applies (the W3C note
+ *    lets a document name several, and says all of them are to be used): every RELAX NG one, every Schematron one;
  * 3. else, for a teikit edition only, teikit's edition schema: a file made by `teikit encode` (its header says
  *    `<authority>teikit</authority>`, a publisher `teikit`, or a responsibility of `teikit encode`);
  * 4. else no schema: well-formedness alone, with one `info` line saying so and how to name one. A file that is not
@@ -22,23 +23,29 @@ import { catalogLoops, loadCatalog, resolveInCatalog } from './catalog.js';
 
 export type SchemaOrigin = 'option' | 'xml-model' | 'edition';
 
-export interface SchemaChoice {
-  /** Path of the RELAX NG schema (XML or compact syntax); undefined when none applies (well-formedness only). */
-  path: string | undefined;
+/** One RELAX NG schema that applies to a file, and how it was chosen. */
+export interface NamedSchema {
+  /** Path of the schema (XML or compact syntax). */
+  path: string;
   origin: SchemaOrigin;
   /** How a remote href was mapped to `path`: the catalog file or the `teikit.config.json` that did it. */
   via?: string;
-  /** `info` diagnostics: remote or missing schemas skipped, or no schema at all. */
-  notes: Diagnostic[];
   /** For origin `xml-model`: the processing instruction that named the schema, and its href as written. */
   namedBy?: { target: string; href: string; line: number; column: number };
+}
+
+export interface SchemaChoice {
+  /** The RELAX NG schemas that apply, in order, each once; empty when none does (well-formedness only). */
+  relaxng: NamedSchema[];
+  /** `info` diagnostics: remote or missing schemas skipped, or no schema at all. */
+  notes: Diagnostic[];
   /** Local Schematron schemas the PIs name, in document order (`.rng`/`.rnc` ones stand for their embedded rules). */
   schematron: string[];
 }
 
 export interface AssociationOptions {
-  /** `--schema` RELAX NG schema: the PIs are then not read. */
-  schema?: string;
+  /** `--schema` RELAX NG schemas: the PIs are then not read. */
+  schema?: readonly string[];
   /** `--catalog FILE`: an OASIS XML catalog for remote hrefs. */
   catalog?: string;
   /** `--schema FILE.sch` given (and Schematron not turned off): the file is checked against it, so a missing
@@ -79,15 +86,14 @@ export function pseudoAttributes(body: string): Record<string, string> {
 
 interface Candidate {
   href: string;
-  pi: XmlProcessingInstruction;
+  pi: Pick<XmlProcessingInstruction, 'target' | 'line' | 'column'>;
   schematron: boolean;
 }
 
-/** Schemas named by the document's prolog PIs, in document order. */
-function candidates(doc: XmlDocument): Candidate[] {
+/** Schemas named by prolog PIs (`xml-model`, oXygen's `oxygen RNGSchema=`), in document order. */
+function candidates(pis: Iterable<Pick<XmlProcessingInstruction, 'target' | 'body' | 'line' | 'column'>>): Candidate[] {
   const out: Candidate[] = [];
-  for (const node of doc.children) {
-    if (node.type !== 'pi') continue;
+  for (const node of pis) {
     if (node.target === 'xml-model') {
       const a = pseudoAttributes(node.body);
       const href = a['href'];
@@ -103,6 +109,10 @@ function candidates(doc: XmlDocument): Candidate[] {
     }
   }
   return out;
+}
+
+function prologPis(doc: XmlDocument): XmlProcessingInstruction[] {
+  return doc.children.filter((n): n is XmlProcessingInstruction => n.type === 'pi');
 }
 
 function note(file: string, at: { line: number; column: number }, message: string, ruleId = 'validate/schema-fallback'): Diagnostic {
@@ -218,63 +228,84 @@ export function isTeikitEdition(doc: XmlDocument): boolean {
 
 // ---------------------------------------------------------------------------------------------------------------
 
+/** Where a candidate's href leads: a local path (and what mapped it), or why it is skipped. */
+function locate(c: Candidate, file: string, options: AssociationOptions): { path: string; via?: string } | { skipped: string } {
+  const label = `<?${c.pi.target}?> schema "${c.href}"`;
+  const skipped = c.schematron ? 'its Schematron rules are not checked' : 'it is not used';
+  let path: string;
+  let via: string | undefined;
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(c.href)?.[1]?.toLowerCase();
+  if (scheme === 'file') {
+    try {
+      path = fileURLToPath(c.href);
+    } catch {
+      return { skipped: `${label} is not a usable file URL; ${skipped}` };
+    }
+  } else if (scheme !== undefined && !(scheme.length === 1 && process.platform === 'win32')) {
+    const mapped = mapRemote(c.href, file, options);
+    if (mapped === undefined) return { skipped: `${label} is remote and is never fetched; ${skipped} (map it to a local file with --catalog FILE or "schemas" in ${CONFIG_FILE})` };
+    path = mapped.path;
+    via = mapped.via;
+  } else {
+    let href = c.href;
+    try {
+      href = decodeURI(href);
+    } catch {
+      // keep it as written
+    }
+    path = isAbsolute(href) ? href : resolve(dirname(file), href.split('#')[0]!);
+  }
+  // Say what the path is: a FIFO or /dev/zero named here is refused as such, never read (it would not end).
+  const unreadable = unreadableReason(path);
+  if (unreadable !== undefined) return { skipped: `${label} ${unreadable} (${path}); ${skipped}` };
+  return via === undefined ? { path } : { path, via };
+}
+
+/** The schemas `doc`'s prolog PIs name that lead to local files: RELAX NG ones, then Schematron ones, notes for the rest. */
+function namedByPis(pis: Iterable<Pick<XmlProcessingInstruction, 'target' | 'body' | 'line' | 'column'>>, file: string, options: AssociationOptions): SchemaChoice {
+  const choice: SchemaChoice = { relaxng: [], notes: [], schematron: [] };
+  for (const c of candidates(pis)) {
+    const where = locate(c, file, options);
+    if ('skipped' in where) {
+      choice.notes.push(note(file, c.pi, where.skipped));
+    } else if (c.schematron) {
+      if (!choice.schematron.includes(where.path)) choice.schematron.push(where.path);
+    } else if (!choice.relaxng.some((r) => resolve(r.path) === resolve(where.path))) {
+      const named: NamedSchema = { path: where.path, origin: 'xml-model', namedBy: { target: c.pi.target, href: c.href, line: c.pi.line, column: c.pi.column } };
+      if (where.via !== undefined) named.via = where.via;
+      choice.relaxng.push(named);
+    }
+  }
+  return choice;
+}
+
 /** Choose the schemas for `doc` (read from `file`); see the module comment for the order. */
 export function resolveSchema(doc: XmlDocument, file: string, options: AssociationOptions = {}): SchemaChoice {
-  if (options.schema !== undefined) return { path: options.schema, origin: 'option', notes: [], schematron: [] };
-  const notes: Diagnostic[] = [];
-  const schematron: string[] = [];
-  let chosen: { path: string; via?: string; namedBy: NonNullable<SchemaChoice['namedBy']> } | undefined;
-  for (const c of candidates(doc)) {
-    const label = `<?${c.pi.target}?> schema "${c.href}"`;
-    const skipped = c.schematron ? 'its Schematron rules are not checked' : 'it is not used';
-    if (chosen !== undefined && !c.schematron) {
-      notes.push(note(file, c.pi, `${label} is a second RELAX NG schema; only the first one named is used`));
-      continue;
-    }
-    let path: string;
-    let via: string | undefined;
-    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(c.href)?.[1]?.toLowerCase();
-    if (scheme === 'file') {
-      try {
-        path = fileURLToPath(c.href);
-      } catch {
-        notes.push(note(file, c.pi, `${label} is not a usable file URL; ${skipped}`));
-        continue;
-      }
-    } else if (scheme !== undefined && !(scheme.length === 1 && process.platform === 'win32')) {
-      const mapped = mapRemote(c.href, file, options);
-      if (mapped === undefined) {
-        notes.push(note(file, c.pi, `${label} is remote and is never fetched; ${skipped} (map it to a local file with --catalog FILE or "schemas" in ${CONFIG_FILE})`));
-        continue;
-      }
-      path = mapped.path;
-      via = mapped.via;
-    } else {
-      let href = c.href;
-      try {
-        href = decodeURI(href);
-      } catch {
-        // keep it as written
-      }
-      path = isAbsolute(href) ? href : resolve(dirname(file), href.split('#')[0]!);
-    }
-    // Say what the path is: a FIFO or /dev/zero named here is refused as such, never read (it would not end).
-    const unreadable = unreadableReason(path);
-    if (unreadable !== undefined) {
-      notes.push(note(file, c.pi, `${label} ${unreadable} (${path}); ${skipped}`));
-      continue;
-    }
-    if (c.schematron) {
-      if (!schematron.includes(path)) schematron.push(path);
-    } else {
-      const namedBy = { target: c.pi.target, href: c.href, line: c.pi.line, column: c.pi.column };
-      chosen = via === undefined ? { path, namedBy } : { path, via, namedBy };
-    }
+  if (options.schema !== undefined && options.schema.length > 0) {
+    return { relaxng: options.schema.map((path) => ({ path, origin: 'option' })), notes: [], schematron: [] };
   }
-  if (chosen !== undefined) return { ...chosen, origin: 'xml-model', notes, schematron };
-  if (isTeikitEdition(doc)) return { path: editionSchemaPath(), origin: 'edition', notes, schematron };
-  if (schematron.length === 0 && options.schematronGiven !== true) {
-    notes.push(note(file, { line: doc.root.line, column: doc.root.column }, `no schema applies to this file: checked for well-formedness only (name one with --schema FILE, an <?xml-model?> processing instruction, or --catalog FILE for a remote one)`, 'validate/no-schema'));
+  const choice = namedByPis(prologPis(doc), file, options);
+  if (choice.relaxng.length > 0) return choice;
+  if (isTeikitEdition(doc)) return { ...choice, relaxng: [{ path: editionSchemaPath(), origin: 'edition' }] };
+  if (choice.schematron.length === 0 && options.schematronGiven !== true) {
+    choice.notes.push(note(file, { line: doc.root.line, column: doc.root.column }, `no schema applies to this file: checked for well-formedness only (name one with --schema FILE, an <?xml-model?> processing instruction, or --catalog FILE for a remote one)`, 'validate/no-schema'));
   }
-  return { path: undefined, origin: 'xml-model', notes, schematron };
+  return choice;
+}
+
+/**
+ * The local schemas the prolog of a file names, from its first bytes alone (no tree): what a batch compiles once
+ * before its workers start, so that each worker finds them in the disk cache. RELAX NG paths, then Schematron paths;
+ * PIs inside an internal DTD subset are counted too (harmless: at worst a schema is compiled that is not used).
+ */
+export function schemasNamedInProlog(head: string, file: string, options: AssociationOptions = {}): { relaxng: string[]; schematron: string[] } {
+  const root = head.search(/<[A-Za-z_:\u00C0-\uFFFF]/);
+  const prolog = root < 0 ? head : head.slice(0, root);
+  const pis = [...prolog.matchAll(/<\?(xml-model|oxygen)\s+([\s\S]*?)\?>/g)].map((m) => ({ target: m[1]!, body: m[2]!, line: 1, column: 1 }));
+  try {
+    const choice = namedByPis(pis, file, options);
+    return { relaxng: choice.relaxng.map((r) => r.path), schematron: choice.schematron };
+  } catch {
+    return { relaxng: [], schematron: [] }; // a broken catalog or config: each file reports it
+  }
 }

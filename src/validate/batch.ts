@@ -13,8 +13,9 @@ import { statSync } from 'node:fs';
 import { diagnostic, internalError, TeikitError } from '../diagnostics.js';
 import { defaultJobs } from '../workers/jobs.js';
 import { runPool, workersAvailable, type PoolFailure } from '../workers/pool.js';
-import { expandPaths } from '../io.js';
-import { schemaFor, schematronFor, validateFile } from './validate-file.js';
+import { expandPaths, readHead } from '../io.js';
+import { schemasNamedInProlog } from './association.js';
+import { givenSchemas, schemaFor, schematronFor, unchecked, validateFile } from './validate-file.js';
 import type { FileReport, ValidateFilesOptions, ValidateOptions, ValidationReport, ValidationSummary } from './types.js';
 
 /**
@@ -43,7 +44,7 @@ export function expandInputs(paths: readonly string[]): Array<string | FileRepor
       for (const file of expandPaths([path])) out.push(file);
     } catch (error) {
       if (!(error instanceof TeikitError)) throw error;
-      out.push({ path, verdict: 'error', schema: null, rules: false, diagnostics: [error.diagnostic] });
+      out.push(unchecked(path, 'error', [error.diagnostic]));
     }
   }
   return out;
@@ -77,15 +78,9 @@ function size(path: string): number {
 export async function validateFiles(paths: readonly string[], options: ValidateFilesOptions = {}): Promise<ValidationReport> {
   const started = performance.now();
   const { jobs: jobsOption, onProgress, onReport, timeLimit: givenLimit, signal, ...fileOptions } = options;
-  if (fileOptions.schema !== undefined) await schemaFor(fileOptions.schema, fileOptions);
-  // Its embedded Schematron too, so that a cache miss compiles it once here rather than once per worker.
-  if (fileOptions.schema !== undefined && fileOptions.noSchematron !== true) {
-    try {
-      schematronFor(fileOptions.schema, true, fileOptions);
-    } catch {
-      // each file reports it
-    }
-  }
+  const given = givenSchemas(fileOptions);
+  // A --schema that cannot be loaded stops the batch (exit code 2): nothing could be checked against it.
+  for (const path of given ?? []) await schemaFor(path, fileOptions);
   const inputs = expandInputs(paths);
   const results: Array<FileReport | undefined> = inputs.map((i) => (typeof i === 'string' ? undefined : i));
   const pending = inputs.flatMap((input, index) => (typeof input === 'string' ? [{ index, path: input }] : []));
@@ -113,7 +108,9 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
   const timeLimit = givenLimit ?? (pending.length >= 2 ? DEFAULT_TIME_LIMIT : 0);
   const limited = timeLimit > 0;
   const parallel = threads >= 2 && pending.length >= MIN_FILES_FOR_WORKERS && bytes >= MIN_BYTES_FOR_WORKERS;
-  if (!workersAvailable() || (!limited && !parallel)) {
+  const workers = workersAvailable() && (limited || parallel);
+  await precompile(workers ? pending.map((p) => p.path) : [], fileOptions);
+  if (!workers) {
     for (const { index, path } of pending) {
       signal?.throwIfAborted();
       record(index, await validateFile(path, fileOptions));
@@ -136,6 +133,45 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
   return { files, summary: summarize(files, (performance.now() - started) / 1000) };
 }
 
+/** How much of a file is read to find the schemas its prolog names before the batch (`precompile`). */
+const PROLOG_BYTES = 16_384;
+
+/**
+ * Compile, once and here, every Schematron the batch will run (the rules embedded in each RELAX NG schema given, the
+ * `.sch` files given) and, when `files` are to go to workers, every schema their prologs name (RELAX NG, its
+ * embedded rules, Schematron): each worker then loads them from the disk cache instead of compiling them itself
+ * (a Schematron compile runs the XSLT compiler, about a second for tei_all's rules). A schema that fails here is
+ * left for each file to report.
+ */
+async function precompile(files: readonly string[], options: ValidateOptions): Promise<void> {
+  const relaxng = new Set(givenSchemas(options) ?? []);
+  const schematron = new Set(options.noSchematron === true ? [] : options.schematron ?? []);
+  if (relaxng.size === 0) {
+    for (const file of files) {
+      const head = readHead(file, PROLOG_BYTES);
+      if (head === undefined) continue;
+      const named = schemasNamedInProlog(new TextDecoder().decode(head), file, options.catalog === undefined ? {} : { catalog: options.catalog });
+      for (const path of named.relaxng) relaxng.add(path);
+      if (options.schematron === undefined && options.noSchematron !== true) for (const path of named.schematron) schematron.add(path);
+    }
+  }
+  for (const path of relaxng) {
+    try {
+      await schemaFor(path, options);
+      if (options.noSchematron !== true) schematronFor(path, true, options);
+    } catch {
+      // each file reports it
+    }
+  }
+  for (const path of schematron) {
+    try {
+      schematronFor(path, !/\.sch$/i.test(path), options);
+    } catch {
+      // each file reports it
+    }
+  }
+}
+
 function notFinished(path: string, failure: PoolFailure, timeLimit: number): FileReport {
   const d = failure.timedOut
     ? diagnostic({
@@ -147,5 +183,5 @@ function notFinished(path: string, failure: PoolFailure, timeLimit: number): Fil
         source: 'internal',
       })
     : internalError(path, `internal error: the worker validating this file stopped (${failure.message})`);
-  return { path, verdict: 'error', schema: null, rules: false, diagnostics: [d] };
+  return unchecked(path, 'error', [d]);
 }

@@ -2,7 +2,8 @@
  * Reporters for `teikit validate` (README, teikit validate).
  *
  * Text, on stdout: per file, one line per diagnostic `FILE:LINE:COLUMN: error|warning|info MESSAGE [RULE-ID]`,
- * then one verdict line naming the schema, `FILE: valid (schema: PATH)`; after all files one summary line. The
+ * then one verdict line naming every schema that ran, `FILE: valid (schema: PATH; schema: PATH2; schematron: ...)`;
+ * after all files one summary line. The
  * verdict lines go to stdout with the diagnostics so that the output of one run reads as one record and can be
  * filtered with grep (`grep ': invalid'`). Only the progress bar goes to stderr.
  *
@@ -46,13 +47,13 @@ export function verdictLine(f: FileReport): string {
   const warnings = f.diagnostics.filter((d) => d.severity === 'warning').length;
   const counts = [errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : ''].filter((s) => s !== '');
   const parts: string[] = [];
-  if (f.schema !== null) {
-    const origin = f.schema.origin === 'option' ? '' : f.schema.origin === 'xml-model' ? ', from xml-model' : ', teikit edition schema';
-    const via = f.schema.via === undefined ? '' : ` via ${displaySchemaPath(f.schema.via)}`;
-    parts.push(`schema: ${displaySchemaPath(f.schema.path)}${origin}${via}`);
-  } else if ((f.verdict === 'valid' || f.verdict === 'invalid') && (f.schematron ?? []).length === 0) {
-    parts.push('no schema: well-formedness only');
+  // Every RELAX NG schema, as `schema: PATH[, from xml-model[ via CATALOG]]`, one part each.
+  for (const s of f.schemas) {
+    const origin = s.origin === 'option' ? '' : s.origin === 'xml-model' ? ', from xml-model' : ', teikit edition schema';
+    const via = s.via === undefined ? '' : ` via ${displaySchemaPath(s.via)}`;
+    parts.push(`schema: ${displaySchemaPath(s.path)}${origin}${via}`);
   }
+  if (f.wellFormednessOnly === true) parts.push('no schema: well-formedness only');
   for (const s of f.schematron ?? []) {
     const phase = s.phase === '#ALL' ? '' : `, phase ${s.phase}`;
     parts.push(s.origin === 'embedded' ? `schematron embedded in ${displaySchemaPath(s.path)}${phase}` : `schematron: ${displaySchemaPath(s.path)}${s.origin === 'xml-model' ? ', from xml-model' : ''}${phase}`);

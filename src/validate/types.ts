@@ -35,8 +35,16 @@ export interface FileReport {
   /** The file as named on the command line or found in a directory. */
   path: string;
   verdict: Verdict;
-  /** The schema the file was validated against; `null` when it was not reached (malformed or unreadable file). */
+  /** The first of `schemas` (kept for readers of one schema); `null` when there is none. */
   schema: SchemaUsed | null;
+  /**
+   * Every RELAX NG schema the file was validated against, in order (`--schema` as given, else the file's
+   * `<?xml-model?>` PIs in document order, else the edition schema); empty when none applied or none was reached
+   * (malformed or unreadable file).
+   */
+  schemas: SchemaUsed[];
+  /** Present (true) when the file was well-formed and no schema at all applied: it was checked for well-formedness only. */
+  wellFormednessOnly?: true;
   /** Whether the edition rules ran. */
   rules: boolean;
   /** The Schematron schemas that ran (absent when none did). */
@@ -69,8 +77,11 @@ export interface ValidationReport {
 }
 
 export interface ValidateOptions {
-  /** RELAX NG schema (XML syntax) for every file; default: resolved per file (see `resolveSchema`). */
-  schema?: string;
+  /**
+   * RELAX NG schema (XML or compact syntax) for every file, or several (each is applied); default: resolved per
+   * file (see `resolveSchema`).
+   */
+  schema?: string | readonly string[];
   /** OASIS XML catalog mapping remote schema hrefs to local files (`--catalog`). Default: none. */
   catalog?: string;
   /** Run the edition rules. Default false; they always run when the edition schema is used. */

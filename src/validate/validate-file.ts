@@ -1,13 +1,15 @@
 /**
  * One file through the layers (README, teikit validate): well-formedness (src/xml), RELAX NG (the engine in
- * ./relaxng, behind one module), then the edition rules (./rules) when asked or when the edition schema is used.
+ * ./relaxng, behind one module) against each schema that applies, the edition rules (./rules) when asked or when
+ * the edition schema is used, then each Schematron schema (./schematron). A file checked against RELAX NG schemas
+ * alone streams (no tree); anything else is parsed to a tree once and every layer reads that tree.
  */
 import { resolve } from 'node:path';
 import { diagnostic, hasErrors, internalError, TeikitError, type Diagnostic } from '../diagnostics.js';
 import { tryReadRegularFile } from '../io.js';
 import { tryParseXml, type XmlDocument } from '../xml/index.js';
-import { loadSchema, validateStream, validateWithSchema, type RelaxngSchema } from './relaxng/index.js';
-import { editionSchemaPath, resolveSchema, type AssociationOptions, type SchemaChoice } from './association.js';
+import { loadSchema, validateStreamAll, validateWithSchema, type RelaxngSchema } from './relaxng/index.js';
+import { editionSchemaPath, resolveSchema, type AssociationOptions, type NamedSchema, type SchemaChoice } from './association.js';
 import { checkRules, sortDiagnostics } from './rules/index.js';
 import type { FileReport, SchemaUsed, ValidateOptions, Verdict } from './types.js';
 import { mapDiagnostics, resolveXIncludes } from './xinclude.js';
@@ -48,20 +50,22 @@ export function schematronFor(path: string, embedded: boolean, options: Pick<Val
   return schema;
 }
 
+type SchematronToRun = { path: string; origin: SchematronUsed['origin']; embedded: boolean };
+
 /**
  * The Schematron that applies: the `.sch` files given (else those the file's xml-model PIs name), and the rules
- * embedded in the RELAX NG schema used, each schema once.
+ * embedded in each RELAX NG schema used, each schema once.
  */
-function schematronList(relaxng: string | undefined, named: string[], origin: 'option' | 'xml-model'): Array<{ path: string; origin: SchematronUsed['origin']; embedded: boolean }> {
-  const out: Array<{ path: string; origin: SchematronUsed['origin']; embedded: boolean }> = [];
+function schematronList(relaxng: readonly string[], named: readonly string[], origin: 'option' | 'xml-model'): SchematronToRun[] {
+  const out: SchematronToRun[] = [];
   const seen = new Set<string>();
-  for (const path of named) {
-    const embedded = !/\.sch$/i.test(path);
+  const add = (path: string, origin: SchematronUsed['origin'], embedded: boolean): void => {
     const key = `${resolve(path)}\u0000${embedded}`;
     if (!seen.has(key)) out.push({ path, origin, embedded });
     seen.add(key);
-  }
-  if (relaxng !== undefined && !seen.has(`${resolve(relaxng)}\u0000true`)) out.push({ path: relaxng, origin: 'embedded', embedded: true });
+  };
+  for (const path of named) add(path, origin, !/\.sch$/i.test(path));
+  for (const path of relaxng) add(path, 'embedded', true);
   return out;
 }
 
@@ -115,7 +119,7 @@ function engineFailure(file: string, error: unknown): Diagnostic {
  * that named it. Errors inside a RELAX NG schema are shown as they are (they quote a schema, not a private file);
  * whoever may read the file can ask for the reason with `--schema`.
  */
-function schemaFailure(file: string, schemaPath: string, namedBy: NonNullable<SchemaChoice['namedBy']>, error: Diagnostic): Diagnostic {
+function schemaFailure(file: string, schemaPath: string, namedBy: NonNullable<NamedSchema['namedBy']>, error: Diagnostic): Diagnostic {
   if (isRelaxngSchema(error.file)) return error;
   const which = resolve(error.file) === resolve(schemaPath) ? `"${namedBy.href}"` : `"${namedBy.href}", which refers to "${error.file}"`;
   return diagnostic({
@@ -160,22 +164,44 @@ function append<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
 }
 
+/** The RELAX NG schemas of `options.schema` as a list (undefined: none given, each file's own apply). */
+export function givenSchemas(options: Pick<ValidateOptions, 'schema'>): readonly string[] | undefined {
+  if (options.schema === undefined) return undefined;
+  const list = typeof options.schema === 'string' ? [options.schema] : options.schema;
+  // Each schema once, however often it was given.
+  const unique = list.filter((path, i) => list.findIndex((p) => resolve(p) === resolve(path)) === i);
+  return unique.length === 0 ? undefined : unique;
+}
+
+/** The report of a file no schema was reached for: unreadable, malformed, or not checked. */
+export function unchecked(path: string, verdict: 'error' | 'malformed', diagnostics: Diagnostic[], schemas: SchemaUsed[] = []): FileReport {
+  return { path, verdict, schema: schemas[0] ?? null, schemas, rules: false, diagnostics };
+}
+
 /** Validate the file at `path`; never throws for a bad file (unreadable files get the verdict `error`). */
 export async function validateFile(path: string, options: ValidateOptions = {}): Promise<FileReport> {
   const read = tryReadRegularFile(path, 'document');
   if (!read.ok) {
-    const d = diagnostic({ file: path, line: 1, column: 1, message: `cannot read file: ${read.reason}`, ruleId: 'io/file', source: 'io' });
-    return { path, verdict: 'error', schema: null, rules: false, diagnostics: [d] };
+    return unchecked(path, 'error', [diagnostic({ file: path, line: 1, column: 1, message: `cannot read file: ${read.reason}`, ruleId: 'io/file', source: 'io' })]);
   }
   return validateSource(read.bytes, path, options);
 }
 
+/**
+ * Whether a file can stream: only RELAX NG schemas to check against (given), no XInclude to resolve, no rules, no
+ * Schematron (which needs a tree). A DOCTYPE streams too (its external subset is read by the same hook).
+ */
+function streams(input: string | Uint8Array, given: readonly string[], options: ValidateOptions): boolean {
+  if (options.xinclude !== false && mayInclude(input)) return false;
+  if (options.rules === true) return false;
+  return given.every((path) => resolve(path) !== editionSchemaPath() && !needsSchematron(path, options));
+}
+
 /** Validate XML given as bytes or text; `file` names it in diagnostics and anchors relative hrefs. */
 export async function validateSource(input: string | Uint8Array, file: string, options: ValidateOptions = {}): Promise<FileReport> {
-  // Only a schema to check against (no XInclude, no rules): stream, so that memory follows depth, not size.
-  if (options.schema !== undefined && !(options.xinclude !== false && mayInclude(input)) && !mentions(input, DOCTYPE_BYTES) && options.rules !== true && resolve(options.schema) !== editionSchemaPath() && !needsSchematron(options.schema, options)) {
-    return streamSource(input, file, options, options.schema);
-  }
+  const given = givenSchemas(options);
+  // Only schemas to check against: stream, so that memory follows depth, not size.
+  if (given !== undefined && streams(input, given, options)) return streamSource(input, file, options, given);
   // A local external DTD subset is read for its attribute defaults and entities (external-dtd.ts).
   const dtdNotes: Diagnostic[] = [];
   let parsed: ReturnType<typeof tryParseXml>;
@@ -184,111 +210,163 @@ export async function validateSource(input: string | Uint8Array, file: string, o
   } catch (error) {
     // A --catalog that cannot be read (the CLI checks it first; the library may not have).
     if (!(error instanceof TeikitError)) throw error;
-    return { path: file, verdict: 'error', schema: null, rules: false, diagnostics: [error.diagnostic] };
+    return unchecked(file, 'error', [error.diagnostic]);
   }
-  if (!parsed.ok) return { path: file, verdict: 'malformed', schema: null, rules: false, diagnostics: dtdNotes.concat(parsed.diagnostic) };
+  if (!parsed.ok) return unchecked(file, 'malformed', dtdNotes.concat(parsed.diagnostic));
   try {
     const report = await validateDocument(parsed.document, file, options);
     if (dtdNotes.length > 0) report.diagnostics = dtdNotes.concat(report.diagnostics);
     return report;
   } catch (error) {
-    if (error instanceof TeikitError) {
-      return { path: file, verdict: 'error', schema: null, rules: false, diagnostics: [error.diagnostic] };
-    }
-    return { path: file, verdict: 'error', schema: null, rules: false, diagnostics: [engineFailure(file, error)] };
+    return unchecked(file, 'error', [error instanceof TeikitError ? error.diagnostic : engineFailure(file, error)]);
   }
 }
 
-async function streamSource(input: string | Uint8Array, file: string, options: ValidateOptions, schemaPath: string): Promise<FileReport> {
-  const schemaUsed = { path: schemaPath, origin: 'option' as const };
-  let schema: RelaxngSchema;
+/**
+ * When several RELAX NG schemas ran, each of their messages says which one it is from (the href as the file wrote
+ * it, or the path as given), so that two schemas reporting the same element read as two findings.
+ */
+function labelled(perSchema: readonly Diagnostic[][], schemas: readonly NamedSchema[]): Diagnostic[] {
+  if (perSchema.length === 1) return perSchema[0]!;
+  const out: Diagnostic[] = [];
+  perSchema.forEach((list, i) => {
+    const name = schemas[i]!.namedBy?.href ?? schemas[i]!.path;
+    for (const d of list) out.push({ ...d, message: `${d.message} (schema ${name})` });
+  });
+  return out;
+}
+
+function used(schemas: readonly NamedSchema[]): SchemaUsed[] {
+  return schemas.map((s) => (s.via === undefined ? { path: s.path, origin: s.origin } : { path: s.path, origin: s.origin, via: s.via }));
+}
+
+/** Load each schema of the list; one that cannot be loaded gives its diagnostic, and the others still run. */
+async function loadAll(file: string, schemas: readonly NamedSchema[], options: ValidateOptions): Promise<{ loaded: Array<{ named: NamedSchema; schema: RelaxngSchema }>; failures: Diagnostic[] }> {
+  const loaded: Array<{ named: NamedSchema; schema: RelaxngSchema }> = [];
+  const failures: Diagnostic[] = [];
+  for (const named of schemas) {
+    try {
+      loaded.push({ named, schema: await schemaFor(named.path, options) });
+    } catch (error) {
+      if (!(error instanceof TeikitError)) throw error;
+      failures.push(named.namedBy === undefined ? error.diagnostic : schemaFailure(file, named.path, named.namedBy, error.diagnostic));
+    }
+  }
+  return { loaded, failures };
+}
+
+async function streamSource(input: string | Uint8Array, file: string, options: ValidateOptions, paths: readonly string[]): Promise<FileReport> {
+  const named: NamedSchema[] = paths.map((path) => ({ path, origin: 'option' }));
+  const schemas = used(named);
+  const { loaded, failures } = await loadAll(file, named, options);
+  const dtdNotes: Diagnostic[] = [];
+  const streamOptions = { file, externalDtd: externalDtdReader(file, input, dtdNotes, options.catalog), ...(options.maxErrors === undefined ? {} : { maxErrors: options.maxErrors }) };
   try {
-    schema = await schemaFor(schemaPath, options);
+    const result = validateStreamAll(loaded.map((l) => l.schema), input, streamOptions);
+    if (!result.ok) return unchecked(file, 'malformed', dtdNotes.concat(result.diagnostic));
+    const all = dtdNotes.concat(failures, sortDiagnostics(labelled(result.diagnostics, loaded.map((l) => l.named))));
+    return { path: file, verdict: failures.length > 0 ? 'error' : verdictOf(all), schema: schemas[0] ?? null, schemas, rules: false, diagnostics: all };
   } catch (error) {
+    return unchecked(file, 'error', [error instanceof TeikitError ? error.diagnostic : engineFailure(file, error)], error instanceof TeikitError ? [] : schemas);
+  }
+}
+
+/** The schemas that apply to `doc` (association.ts), or the report of a file whose catalog or config is broken. */
+function chooseSchemas(doc: XmlDocument, file: string, options: ValidateOptions): SchemaChoice | FileReport {
+  const association: AssociationOptions = {};
+  const given = givenSchemas(options);
+  if (given !== undefined) association.schema = given;
+  if (options.catalog !== undefined) association.catalog = options.catalog;
+  // `--schema FILE.sch` alone: the RELAX NG schemas are still chosen as without it, but xml-model Schematron is not.
+  if (options.schematron !== undefined && options.schematron.length > 0 && options.noSchematron !== true) association.schematronGiven = true;
+  try {
+    return resolveSchema(doc, file, association);
+  } catch (error) {
+    // A catalog or teikit.config.json that cannot be read: this file is not checked.
     if (!(error instanceof TeikitError)) throw error;
-    return { path: file, verdict: 'error', schema: schemaUsed, rules: false, diagnostics: [error.diagnostic] };
+    return unchecked(file, 'error', [error.diagnostic]);
   }
-  try {
-    const result = validateStream(schema, input, options.maxErrors === undefined ? { file } : { file, maxErrors: options.maxErrors });
-    if (!result.ok) return { path: file, verdict: 'malformed', schema: null, rules: false, diagnostics: [result.diagnostic] };
-    const all = sortDiagnostics(result.diagnostics);
-    return { path: file, verdict: verdictOf(all), schema: schemaUsed, rules: false, diagnostics: all };
-  } catch (error) {
-    if (error instanceof TeikitError) return { path: file, verdict: 'error', schema: null, rules: false, diagnostics: [error.diagnostic] };
-    return { path: file, verdict: 'error', schema: schemaUsed, rules: false, diagnostics: [engineFailure(file, error)] };
+}
+
+/** Each RELAX NG schema against the tree; a schema that cannot be loaded, or an engine that fails, is a failure. */
+async function runRelaxng(doc: XmlDocument, file: string, schemas: readonly NamedSchema[], options: ValidateOptions): Promise<{ diagnostics: Diagnostic[]; failures: Diagnostic[] }> {
+  const { loaded, failures } = await loadAll(file, schemas, options);
+  const perSchema: Diagnostic[][] = [];
+  for (const { schema } of loaded) {
+    try {
+      perSchema.push(validateWithSchema(schema, doc, options.maxErrors === undefined ? {} : { maxErrors: options.maxErrors }));
+    } catch (error) {
+      // The engine must not throw on a document; if it does, the file is reported, and the batch goes on.
+      perSchema.push([]);
+      failures.push(engineFailure(file, error));
+    }
   }
+  return { diagnostics: perSchema.length === 0 ? [] : labelled(perSchema, loaded.map((l) => l.named)), failures };
+}
+
+interface SchematronResult {
+  diagnostics: Diagnostic[];
+  /** The schemas' own warnings (a missing `extends` target), kept ahead of the document's diagnostics. */
+  notes: Diagnostic[];
+  failures: Diagnostic[];
+  ran: SchematronUsed[];
+  svrl: string[];
+}
+
+/** Each Schematron schema that applies (`schematronList`); one that cannot be loaded is a failure, the others run. */
+function runSchematronList(doc: XmlDocument, file: string, list: readonly SchematronToRun[], options: ValidateOptions): SchematronResult {
+  const result: SchematronResult = { diagnostics: [], notes: [], failures: [], ran: [], svrl: [] };
+  for (const s of list) {
+    let schema: SchematronSchema | undefined;
+    try {
+      schema = schematronFor(s.path, s.embedded, options);
+    } catch (error) {
+      if (!(error instanceof TeikitError)) throw error;
+      result.failures.push(error.diagnostic);
+      continue;
+    }
+    if (schema === undefined) continue;
+    const run = checkSchematron(schema, doc, file, options.svrl === true ? { svrl: true } : {});
+    append(result.notes, schema.notes);
+    append(result.diagnostics, run.diagnostics.filter((d) => !schema.notes.includes(d)));
+    result.ran.push({ path: schema.path, origin: s.origin, phase: schema.phase });
+    if (run.svrl !== undefined) result.svrl.push(run.svrl);
+  }
+  return result;
+}
+
+/** The Schematron to run for `choice`: the `.sch` files given, else the file's own, and the rules its RELAX NG schemas carry. */
+function schematronToRun(choice: SchemaChoice, options: ValidateOptions): SchematronToRun[] {
+  if (options.noSchematron === true) return [];
+  const named = options.schematron ?? (givenSchemas(options) === undefined ? choice.schematron : []);
+  return schematronList(choice.relaxng.map((r) => r.path), named, options.schematron !== undefined ? 'option' : 'xml-model');
+}
+
+/** The rules belong to the edition schema: they run whenever it is used, however it was chosen. */
+function rulesApply(choice: SchemaChoice, options: ValidateOptions): boolean {
+  return options.rules === true || choice.relaxng.some((r) => r.origin === 'edition' || resolve(r.path) === editionSchemaPath());
 }
 
 /** Validate a parsed document (it is changed in place when it has `xi:include`s and `xinclude` is not false). */
 export async function validateDocument(doc: XmlDocument, file: string, options: ValidateOptions = {}): Promise<FileReport> {
+  const xi = options.xinclude === false ? { included: [], diagnostics: [] } : resolveXIncludes(doc, file);
+  const choice = chooseSchemas(doc, file, options);
+  if ('verdict' in choice) return choice;
+  const relaxng = await runRelaxng(doc, file, choice.relaxng, options);
+  const rules = rulesApply(choice, options);
+  const schematron = runSchematronList(doc, file, schematronToRun(choice, options), options);
   const diagnostics: Diagnostic[] = [];
-  let included: string[] = [];
-  if (options.xinclude !== false) {
-    const xi = resolveXIncludes(doc, file);
-    included = xi.included;
-    append(diagnostics, xi.diagnostics);
-  }
-  // `--schema FILE.sch` alone: the RELAX NG schema is still chosen as without it, but xml-model Schematron is not.
-  let choice: SchemaChoice;
-  try {
-    const association: AssociationOptions = {};
-    if (options.schema !== undefined) association.schema = options.schema;
-    if (options.catalog !== undefined) association.catalog = options.catalog;
-    if (options.schematron !== undefined && options.schematron.length > 0 && options.noSchematron !== true) association.schematronGiven = true;
-    choice = resolveSchema(doc, file, association);
-  } catch (error) {
-    // A catalog or teikit.config.json that cannot be read: this file is not checked.
-    if (!(error instanceof TeikitError)) throw error;
-    return { path: file, verdict: 'error', schema: null, rules: false, diagnostics: [error.diagnostic] };
-  }
-  const schemaUsed: SchemaUsed | null = choice.path === undefined ? null : { path: choice.path, origin: choice.origin };
-  if (schemaUsed !== null && choice.via !== undefined) schemaUsed.via = choice.via;
-  // The rules belong to the edition schema: they run whenever it is used, however it was chosen.
-  const rules = options.rules === true || choice.origin === 'edition' || (choice.path !== undefined && resolve(choice.path) === editionSchemaPath());
-  let relaxng: Diagnostic[] = [];
-  if (choice.path !== undefined) {
-    let schema: RelaxngSchema;
-    try {
-      schema = await schemaFor(choice.path, options);
-    } catch (error) {
-      if (!(error instanceof TeikitError)) throw error;
-      const d = choice.namedBy === undefined ? error.diagnostic : schemaFailure(file, choice.path, choice.namedBy, error.diagnostic);
-      return { path: file, verdict: 'error', schema: schemaUsed, rules: false, diagnostics: [...choice.notes, d] };
-    }
-    try {
-      relaxng = validateWithSchema(schema, doc, options.maxErrors === undefined ? {} : { maxErrors: options.maxErrors });
-    } catch (error) {
-      // The engine must not throw on a document; if it does, the file is reported, and the batch goes on.
-      return { path: file, verdict: 'error', schema: schemaUsed, rules: false, diagnostics: [...choice.notes, engineFailure(file, error)] };
-    }
-  }
-  append(diagnostics, relaxng);
-  if (rules) append(diagnostics, withoutRepeats(checkRules(doc, { file }), relaxng));
-  const ran: SchematronUsed[] = [];
-  const svrl: string[] = [];
-  const notes: Diagnostic[] = [];
-  if (options.noSchematron !== true) {
-    const named = options.schematron ?? (options.schema === undefined ? choice.schematron : []);
-    const origin = options.schematron !== undefined ? 'option' : 'xml-model';
-    for (const s of schematronList(choice.path, named, origin)) {
-      let schema: SchematronSchema | undefined;
-      try {
-        schema = schematronFor(s.path, s.embedded, options);
-      } catch (error) {
-        if (!(error instanceof TeikitError)) throw error;
-        return { path: file, verdict: 'error', schema: schemaUsed, rules: false, diagnostics: [...choice.notes, error.diagnostic] };
-      }
-      if (schema === undefined) continue;
-      const run = checkSchematron(schema, doc, file, options.svrl === true ? { svrl: true } : {});
-      notes.push(...schema.notes);
-      append(diagnostics, run.diagnostics.filter((d) => !schema.notes.includes(d)));
-      ran.push({ path: schema.path, origin: s.origin, phase: schema.phase });
-      if (run.svrl !== undefined) svrl.push(run.svrl);
-    }
-  }
-  const all = choice.notes.concat(notes, mapDiagnostics(sortDiagnostics(diagnostics), file, included));
-  const report: FileReport = { path: file, verdict: verdictOf(all), schema: schemaUsed, rules, diagnostics: all };
-  if (ran.length > 0) report.schematron = ran;
-  if (options.svrl === true) report.svrl = svrl;
+  append(diagnostics, xi.diagnostics);
+  append(diagnostics, relaxng.diagnostics);
+  if (rules) append(diagnostics, withoutRepeats(checkRules(doc, { file }), relaxng.diagnostics));
+  append(diagnostics, schematron.diagnostics);
+  const failures = relaxng.failures.concat(schematron.failures);
+  const all = choice.notes.concat(schematron.notes, failures, mapDiagnostics(sortDiagnostics(diagnostics), file, xi.included));
+  const schemas = used(choice.relaxng);
+  const verdict = failures.length > 0 ? 'error' : verdictOf(all);
+  const report: FileReport = { path: file, verdict, schema: schemas[0] ?? null, schemas, rules, diagnostics: all };
+  if (schemas.length === 0 && schematron.ran.length === 0 && verdict !== 'error') report.wellFormednessOnly = true;
+  if (schematron.ran.length > 0) report.schematron = schematron.ran;
+  if (options.svrl === true) report.svrl = schematron.svrl;
   return report;
 }

@@ -96,20 +96,41 @@ export function validateWithSchema(schema: RelaxngSchema, doc: XmlDocument, opti
   return validateTree(grammarOf(schema), doc, options);
 }
 
+/** Options of the streaming validation: `externalDtd` is src/xml's hook for a DOCTYPE's external subset. */
+export interface StreamValidateOptions {
+  file: string;
+  maxErrors?: number;
+  externalDtd?: (systemId: string, publicId: string | undefined) => string | undefined;
+}
+
 /**
  * Parse and validate in one pass, without building a tree (memory follows the document's depth, not its size).
  * A document that is not well-formed gives its well-formedness error alone, as `tryParseXml` would.
  */
-export function validateStream(schema: RelaxngSchema, input: string | Uint8Array, options: { file: string; maxErrors?: number }):
+export function validateStream(schema: RelaxngSchema, input: string | Uint8Array, options: StreamValidateOptions):
   { ok: true; diagnostics: Diagnostic[] } | { ok: false; diagnostic: Diagnostic } {
-  const v = create(grammarOf(schema), options);
-  const result = streamXml(input, {
-    startElement: (tag) => v.startElement(tag),
-    endElement: (tag, end) => v.endElement(tag, end),
-    text: (value, position) => v.text(value, position),
-  }, { file: options.file });
+  const result = validateStreamAll([schema], input, options);
+  return result.ok ? { ok: true, diagnostics: result.diagnostics[0]! } : result;
+}
+
+/**
+ * `validateStream` against several schemas in the same pass: one parse feeds a validator per schema; the
+ * diagnostics come back per schema, in the order given.
+ */
+export function validateStreamAll(schemas: readonly RelaxngSchema[], input: string | Uint8Array, options: StreamValidateOptions):
+  { ok: true; diagnostics: Diagnostic[][] } | { ok: false; diagnostic: Diagnostic } {
+  const { externalDtd, ...validatorOptions } = options;
+  const vs = schemas.map((schema) => create(grammarOf(schema), validatorOptions));
+  const handlers = vs.length === 1
+    ? { startElement: (tag: StartTag) => vs[0]!.startElement(tag), endElement: (tag: StartTag, end: Parameters<Validator['endElement']>[1]) => vs[0]!.endElement(tag, end), text: (value: string, position: Parameters<Validator['text']>[1]) => vs[0]!.text(value, position) }
+    : {
+        startElement: (tag: StartTag) => { for (const v of vs) v.startElement(tag); },
+        endElement: (tag: StartTag, end: Parameters<Validator['endElement']>[1]) => { for (const v of vs) v.endElement(tag, end); },
+        text: (value: string, position: Parameters<Validator['text']>[1]) => { for (const v of vs) v.text(value, position); },
+      };
+  const result = streamXml(input, handlers, externalDtd === undefined ? { file: options.file } : { file: options.file, externalDtd });
   if (!result.ok) return { ok: false, diagnostic: result.diagnostic };
-  return { ok: true, diagnostics: v.finish() };
+  return { ok: true, diagnostics: vs.map((v) => v.finish()) };
 }
 
 /** Feed a tree to a validator, iteratively (200,000 nested elements are legal XML). */

@@ -54,6 +54,13 @@ export function streamTree(input: string | Uint8Array, handler: XmlEventHandler,
   return failure === undefined ? { ok: true, encoding: decoded.encoding } : { ok: false, diagnostic: failure };
 }
 
+/** What a name is to namespace processing (Namespaces in XML 1.0, sections 3 and 6). */
+const PLAIN = 0;
+/** `xmlns` or `xmlns:p`: a namespace declaration. */
+const DECLARATION = 1;
+/** `p:x` with `p` neither `xmlns` nor empty. */
+const PREFIXED = 2;
+
 /** A qualified name, split and checked once per distinct name (names repeat: a TEI file has a few hundred). */
 interface QName {
   name: string;
@@ -61,14 +68,23 @@ interface QName {
   local: string;
   /** Namespaces in XML section 3: at most one colon, neither first nor last. */
   wellFormed: boolean;
+  kind: number;
   hash: number;
+  /**
+   * The bindings this name's prefix was last resolved in, and the URI it got: elements share their parent's
+   * bindings unless they declare some, so a name met again in the same scope is resolved without a lookup.
+   */
+  scope: Record<string, string> | undefined;
+  uri: string;
 }
 
 function splitName(raw: string, hash: number): QName {
   const colon = raw.indexOf(':');
-  if (colon < 0) return { name: raw, prefix: '', local: raw, wellFormed: true, hash };
+  if (colon < 0) return { name: raw, prefix: '', local: raw, wellFormed: true, kind: raw === 'xmlns' ? DECLARATION : PLAIN, hash, scope: undefined, uri: '' };
   const local = raw.slice(colon + 1);
-  return { name: raw, prefix: raw.slice(0, colon), local, wellFormed: colon > 0 && local !== '' && local.indexOf(':') < 0, hash };
+  const prefix = raw.slice(0, colon);
+  const wellFormed = colon > 0 && local !== '' && local.indexOf(':') < 0;
+  return { name: raw, prefix, local, wellFormed, kind: prefix === 'xmlns' ? DECLARATION : PREFIXED, hash, scope: undefined, uri: '' };
 }
 
 /** Line and column of offsets, by a cursor that moves forward (backward moves restart from the line's start). */
@@ -129,6 +145,21 @@ class Positions {
   }
 }
 
+/** `table` twice as large, its strings placed again by the hash `shared` computes. */
+function rehash(table: Array<string | undefined>): Array<string | undefined> {
+  const bigger = new Array<string | undefined>(table.length * 2).fill(undefined);
+  const mask = bigger.length - 1;
+  for (const value of table) {
+    if (value === undefined) continue;
+    let h = 0;
+    for (let k = 0; k < value.length; k++) h = (Math.imul(h, 31) + value.charCodeAt(k)) & 0x3fffffff;
+    let slot = h & mask;
+    while (bigger[slot] !== undefined) slot = (slot + 1) & mask;
+    bigger[slot] = value;
+  }
+  return bigger;
+}
+
 /** Whether `name` is written at `at` in `s`: a loop, cheaper than `startsWith` for the short names of markup. */
 function sameAt(s: string, at: number, name: string): boolean {
   for (let i = 0; i < name.length; i++) if (s.charCodeAt(at + i) !== name.charCodeAt(i)) return false;
@@ -136,7 +167,18 @@ function sameAt(s: string, at: number, name: string): boolean {
 }
 
 
-const NO_BINDINGS: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
+/**
+ * An empty array that holds objects from the start: a new `[]` is an array of small integers to V8 until the first
+ * object goes in, and code optimised for one kind of array is deoptimised by the other (a new one per document).
+ */
+function objects<T>(): T[] {
+  const a: T[] = [null as T];
+  a.pop();
+  return a;
+}
+
+/** Not frozen: a frozen object has a map of its own, and the code reading bindings would see two kinds of object. */
+const NO_BINDINGS: Record<string, string> = Object.create(null) as Record<string, string>;
 
 class Tokenizer {
   private readonly s: string;
@@ -153,19 +195,24 @@ class Tokenizer {
   /** Hash of the name `scanName` last read. */
   private hash = 0;
   /** The current start tag's attributes, reused from tag to tag. */
-  private readonly attrNames: QName[] = [];
-  private readonly attrValues: string[] = [];
+  private readonly attrNames: QName[] = objects();
+  private readonly attrValues: string[] = objects();
   /** Offset after each attribute's closing quote: namespace errors are reported there. */
   private readonly attrEnds: number[] = [];
   private attrCount = 0;
-  private readonly stack: XmlStartTag[] = [];
+  /** Offset of the current start tag's `>`. */
+  private attrGt = 0;
+  /** The attribute names of the current start tag once it has more than 16 (`duplicate`). */
+  private seen = new Set<QName>();
+  private readonly stack: XmlStartTag[] = objects();
   private sawRoot = false;
   private sawDoctype = false;
   /** Cached offsets of the next `&` and `]]>` (searching again from every text node would be quadratic). */
   private nextAmp = -1;
   private nextCdataEnd = -1;
   /** Short attribute values and texts, shared: tokenised TEI repeats the same `pos`, lemmas and words. */
-  private readonly strings = new Map<string, string>();
+  private strings: Array<string | undefined> = new Array<string | undefined>(256).fill(undefined);
+  private stringCount = 0;
 
   constructor(
     text: string,
@@ -210,24 +257,37 @@ class Tokenizer {
     const n = s.length;
     let i = 0;
     if (s.startsWith('<?xml', 0) && (isSpace(s.charCodeAt(5)) || s.charCodeAt(5) === QUESTION)) i = this.xmlDeclaration();
-    while (i < n) {
-      if (s.charCodeAt(i) !== LT) {
-        i = this.stack.length > 0 ? this.text(i) : this.outside(i);
-        continue;
-      }
-      const c = s.charCodeAt(i + 1);
-      if (c === SLASH) i = this.endTag(i);
-      else if (c === BANG) {
-        if (s.startsWith('<!--', i)) i = this.comment(i);
-        else if (s.startsWith('<![CDATA[', i)) i = this.cdata(i);
-        else if (s.startsWith('<!DOCTYPE', i)) i = this.doctype(i);
-        else this.fail('incorrect syntax', i + 2);
-      } else if (c === QUESTION) i = this.processingInstruction(i);
-      else i = this.startTag(i);
-    }
+    while (i < n) i = this.tokens(i);
     const top = this.stack[this.stack.length - 1];
     if (top !== undefined) this.eof(`unclosed tag: ${top.name}`);
     if (!this.sawRoot) this.eof('document must contain a root element');
+  }
+
+  /**
+   * Tokens from `i` until about 64 KB further. The loop over a document runs once per document, so the JIT would
+   * optimise it late (and the first files of a batch would run mostly in the interpreter); a call per chunk is
+   * optimised early, like the methods it calls.
+   */
+  private tokens(i: number): number {
+    const s = this.s;
+    const stop = Math.min(s.length, i + 65_536);
+    while (i < stop) i = s.charCodeAt(i) === LT ? this.markup(i) : this.stack.length > 0 ? this.text(i) : this.outside(i);
+    return i;
+  }
+
+  /** The markup starting with the `<` at `i`. */
+  private markup(i: number): number {
+    const s = this.s;
+    const c = s.charCodeAt(i + 1);
+    if (c === SLASH) return this.endTag(i);
+    if (c === BANG) {
+      if (s.startsWith('<!--', i)) return this.comment(i);
+      if (s.startsWith('<![CDATA[', i)) return this.cdata(i);
+      if (s.startsWith('<!DOCTYPE', i)) return this.doctype(i);
+      this.fail('incorrect syntax', i + 2);
+    }
+    if (c === QUESTION) return this.processingInstruction(i);
+    return this.startTag(i);
   }
 
   /** Outside the root element only whitespace may appear between markup (section 2.8 `Misc`). */
@@ -264,20 +324,20 @@ class Tokenizer {
 
   private textWithReferences(i: number, lt: number): string {
     const s = this.s;
-    const parts: string[] = [];
+    // `+` joins strings without copying them (V8 makes a rope, flattened once when it is read).
+    let value = '';
     let k = i;
     let amp = this.nextAmp;
     while (amp < lt) {
-      if (amp > k) parts.push(s.slice(k, amp));
+      if (amp > k) value += s.slice(k, amp);
       const semi = this.referenceEnd(amp);
-      parts.push(this.reference(amp, semi, false));
+      value += this.reference(amp, semi, false);
       k = semi + 1;
       amp = s.indexOf('&', k);
       if (amp < 0) amp = s.length;
     }
     this.nextAmp = amp;
-    if (k < lt) parts.push(s.slice(k, lt));
-    return parts.join('');
+    return k < lt ? value + s.slice(k, lt) : value;
   }
 
   /** The `;` ending the reference at `amp` (EntityRef or CharRef, section 4.1). */
@@ -310,12 +370,27 @@ class Tokenizer {
     return inAttribute ? this.dtd.attributeEntity(name, semi + 1, fail) : this.dtd.textEntity(name, semi + 1, fail);
   }
 
+  /**
+   * `s[start, end)`; in a tree, a short one is shared with the same text met before. The table is keyed by a hash
+   * of the code units, so a text seen before is found without making a string first.
+   */
   private shared(start: number, end: number): string {
-    const value = this.s.slice(start, end);
-    if (!this.tree || end - start > 12) return value;
-    const known = this.strings.get(value);
-    if (known !== undefined) return known;
-    if (this.strings.size < 65_536) this.strings.set(value, value);
+    const s = this.s;
+    if (!this.tree || end - start > 12) return s.slice(start, end);
+    let h = 0;
+    for (let k = start; k < end; k++) h = (Math.imul(h, 31) + s.charCodeAt(k)) & 0x3fffffff;
+    const table = this.strings;
+    const mask = table.length - 1;
+    let slot = h & mask;
+    for (let known = table[slot]; known !== undefined; known = table[slot]) {
+      if (known.length === end - start && sameAt(s, start, known)) return known;
+      slot = (slot + 1) & mask;
+    }
+    const value = s.slice(start, end);
+    if (this.stringCount < 65_536) {
+      table[slot] = value;
+      if (++this.stringCount * 2 > table.length) this.strings = rehash(table);
+    }
     return value;
   }
 
@@ -328,12 +403,13 @@ class Tokenizer {
     while (k < n) {
       const c = s.charCodeAt(k);
       if (c >= 0x80 || (ASCII[c]! & (k === i ? 1 : 2)) === 0) break;
-      h = (Math.imul(h, 31) + c) | 0;
+      // 30 bits, so that the hash is always a small integer to V8 (a wider one would be boxed, and deoptimise).
+      h = (Math.imul(h, 31) + c) & 0x3fffffff;
       k++;
     }
     if (k < n && s.charCodeAt(k) >= 0x80) {
       const end = scanName(s, i, n);
-      for (; k < end; k++) h = (Math.imul(h, 31) + s.charCodeAt(k)) | 0;
+      for (; k < end; k++) h = (Math.imul(h, 31) + s.charCodeAt(k)) & 0x3fffffff;
     }
     this.hash = h;
     return k;
@@ -382,7 +458,6 @@ class Tokenizer {
     const ends = this.attrEnds;
     let count = 0;
     let duplicate: string | undefined;
-    let seen: Set<unknown> | undefined;
     let k = nameEnd;
     let selfClosing = false;
     for (;;) {
@@ -415,18 +490,29 @@ class Tokenizer {
         if (k >= n) this.eof('unexpected end');
         this.fail('unquoted attribute value', k + 1);
       }
-      const close = s.indexOf(quote === QUOT ? '"' : "'", k + 1);
-      // Names are interned, so a name seen before is the same object. A few attributes are compared directly; past
-      // that a set keeps the check linear (an element may carry 10^6 attributes).
-      if (duplicate === undefined) {
-        if (count < 16) {
-          for (let a = 0; a < count; a++) if (names[a] === aq) duplicate = aq.name;
-        } else {
-          if (seen === undefined) seen = new Set(names.slice(0, count));
-          if (seen.has(aq)) duplicate = aq.name;
-          else seen.add(aq);
+      // The common value has no reference, no `<` and no whitespace to normalise: found in one pass, and sliced.
+      let close = k + 1;
+      for (; close < n; close++) {
+        const c = s.charCodeAt(close);
+        if (c === quote) break;
+        if (c === AMP || c === LT || c === 0x09 || c === 0x0a) {
+          close = n;
+          break;
         }
       }
+      if (close < n) {
+        if (count > 0) duplicate ??= this.duplicate(aq, count);
+        names[count] = aq;
+        values[count] = this.shared(k + 1, close);
+        ends[count] = close + 1;
+        count++;
+        k = close + 1;
+        continue;
+      }
+      close = s.indexOf(quote === QUOT ? '"' : "'", k + 1);
+      // Names are interned, so a name seen before is the same object. A few attributes are compared directly; past
+      // that a set keeps the check linear (an element may carry 10^6 attributes).
+      if (count > 0) duplicate ??= this.duplicate(aq, count);
       if (close < 0) {
         const lt2 = s.indexOf('<', k + 1);
         if (lt2 >= 0) this.fail('disallowed character in attribute value', lt2 + 1);
@@ -441,6 +527,7 @@ class Tokenizer {
     const gt = k;
     if (duplicate !== undefined) this.fail(`duplicate attribute: ${duplicate}`, gt + 1);
     this.attrCount = count;
+    this.attrGt = gt;
     if (this.dtd.hasAttlists) this.defaults(q.name);
     const tag = this.bind(q, gt, lt, selfClosing);
     this.sawRoot = true;
@@ -448,6 +535,23 @@ class Tokenizer {
     if (selfClosing) this.handler.endElement(tag, tag.tagEnd);
     else this.stack.push(tag);
     return gt + 1;
+  }
+
+  /**
+   * `duplicate attribute: NAME` when `aq` is among the `count` attributes before it. Names are interned, so a name
+   * seen before is the same object. A few attributes are compared directly; past that a set keeps the check linear
+   * (an element may carry 10^6 attributes).
+   */
+  private duplicate(aq: QName, count: number): string | undefined {
+    const names = this.attrNames;
+    if (count < 16) {
+      for (let a = 0; a < count; a++) if (names[a] === aq) return aq.name;
+      return undefined;
+    }
+    if (count === 16) this.seen = new Set(names.slice(0, count));
+    if (this.seen.has(aq)) return aq.name;
+    this.seen.add(aq);
+    return undefined;
   }
 
   /** AttValue (2.3) normalised as 3.3.3 says for CDATA: references expanded, whitespace characters become spaces. */
@@ -510,52 +614,37 @@ class Tokenizer {
     const ends = this.attrEnds;
     const count = this.attrCount;
     const parent = this.stack[this.stack.length - 1];
-    const inherited = parent === undefined ? NO_BINDINGS : parent.ns;
-    let ns = inherited;
+    const ns = this.declare(parent === undefined ? NO_BINDINGS : parent.ns);
     const at = gt + 1;
-    for (let a = 0; a < count; a++) {
-      const aq = names[a]!;
-      let prefix: string;
-      if (aq.name === 'xmlns') prefix = '';
-      else if (aq.prefix === 'xmlns') prefix = aq.local;
-      else continue;
-      const declAt = ends[a]! >= 0 ? ends[a]! : at;
-      if (!aq.wellFormed) this.fail(`malformed name: ${aq.name}`, declAt);
-      const uri = values[a]!.trim();
-      if (prefix !== '' && uri === '') this.fail('invalid attempt to undefine prefix in XML 1.0', declAt);
-      this.checkBinding(prefix, uri, declAt);
-      if (ns === inherited) ns = Object.assign(Object.create(null) as Record<string, string>, inherited);
-      ns[prefix] = uri;
-    }
     if (!q.wellFormed) this.fail(`malformed name: ${q.name}`, at);
-    if (q.prefix === 'xmlns') this.fail('tags may not have "xmlns" as prefix', at);
-    const uri = this.resolve(q.prefix, ns, at);
+    if (q.kind === DECLARATION && q.prefix === 'xmlns') this.fail('tags may not have "xmlns" as prefix', at);
+    let uri = q.uri;
+    if (q.scope !== ns) {
+      uri = this.resolve(q.prefix, ns, at);
+      q.scope = ns;
+      q.uri = uri;
+    }
     const attributes: XmlAttribute[] = new Array<XmlAttribute>(count);
-    let prefixed = false;
+    let prefixed = 0;
     for (let a = 0; a < count; a++) {
       const aq = names[a]!;
-      if (!aq.wellFormed) this.fail(`malformed name: ${aq.name}`, ends[a]! >= 0 ? ends[a]! : at);
       let attrUri = '';
-      if (aq.name === 'xmlns' || aq.prefix === 'xmlns') attrUri = XMLNS_NS;
-      else if (aq.prefix !== '') {
-        attrUri = this.resolve(aq.prefix, ns, at);
-        prefixed = true;
+      if (aq.kind === DECLARATION) attrUri = XMLNS_NS;
+      else if (aq.kind === PREFIXED) {
+        if (!aq.wellFormed) this.fail(`malformed name: ${aq.name}`, ends[a]! >= 0 ? ends[a]! : at);
+        attrUri = aq.uri;
+        if (aq.scope !== ns) {
+          attrUri = this.resolve(aq.prefix, ns, at);
+          aq.scope = ns;
+          aq.uri = attrUri;
+        }
+        prefixed++;
       }
       attributes[a] = { name: aq.name, prefix: aq.prefix, local: aq.local, uri: attrUri, value: values[a]! };
     }
-    // Two attributes with the same expanded name through different prefixes (Namespaces in XML 1.0, 6.3).
-    if (prefixed) {
-      // Keyed by expanded name, so that the check stays linear in the number of attributes.
-      const expanded = new Set<string>();
-      for (const y of attributes) if (y.uri !== XMLNS_NS) expanded.add(`${y.uri}\u0000${y.local}`);
-      if (expanded.size < attributes.filter((y) => y.uri !== XMLNS_NS).length) {
-        for (let a = 0; a < attributes.length; a++) {
-          const x = attributes[a]!;
-          if (x.prefix === '' || x.uri === XMLNS_NS) continue;
-          if (attributes.some((y, b) => b !== a && y.uri === x.uri && y.local === x.local)) this.fail(`duplicate attribute: {${x.uri}}${x.local}`, at);
-        }
-      }
-    }
+    // Two prefixed attributes may have the same expanded name (an unprefixed one has no namespace, and a prefix
+    // cannot be bound to none).
+    if (prefixed > 1) this.expandedDuplicates(attributes, at);
     const start = this.pos.at(lt);
     const tagEnd = this.pos.at(gt);
     if (this.tree) {
@@ -580,6 +669,45 @@ class Tokenizer {
     return { name: q.name, prefix: q.prefix, local: q.local, uri, attributes, ns, line: start.line, column: start.column, tagEnd, selfClosing };
   }
 
+  /** Two attributes with the same expanded name through different prefixes (Namespaces in XML 1.0, 6.3). */
+  private expandedDuplicates(attributes: XmlAttribute[], at: number): void {
+    // Keyed by expanded name, so that the check stays linear in the number of attributes.
+    const expanded = new Set<string>();
+    for (const y of attributes) if (y.uri !== XMLNS_NS) expanded.add(`${y.uri}\u0000${y.local}`);
+    if (expanded.size === attributes.filter((y) => y.uri !== XMLNS_NS).length) return;
+    for (let a = 0; a < attributes.length; a++) {
+      const x = attributes[a]!;
+      if (x.prefix === '' || x.uri === XMLNS_NS) continue;
+      if (attributes.some((y, b) => b !== a && y.uri === x.uri && y.local === x.local)) this.fail(`duplicate attribute: {${x.uri}}${x.local}`, at);
+    }
+  }
+
+  /** The bindings in scope after the current tag's namespace declarations: `inherited` itself when it has none. */
+  private declare(inherited: Record<string, string>): Record<string, string> {
+    const names = this.attrNames;
+    const count = this.attrCount;
+    let a = 0;
+    while (a < count && names[a]!.kind !== DECLARATION) a++;
+    if (a === count) return inherited;
+    const values = this.attrValues;
+    const ends = this.attrEnds;
+    const at = this.attrGt + 1;
+    let ns = inherited;
+    for (; a < count; a++) {
+      const aq = names[a]!;
+      if (aq.kind !== DECLARATION) continue;
+      const prefix = aq.prefix === '' ? '' : aq.local;
+      const declAt = ends[a]! >= 0 ? ends[a]! : at;
+      if (!aq.wellFormed) this.fail(`malformed name: ${aq.name}`, declAt);
+      const uri = values[a]!.trim();
+      if (prefix !== '' && uri === '') this.fail('invalid attempt to undefine prefix in XML 1.0', declAt);
+      this.checkBinding(prefix, uri, declAt);
+      if (ns === inherited) ns = Object.assign(Object.create(null) as Record<string, string>, inherited);
+      ns[prefix] = uri;
+    }
+    return ns;
+  }
+
   private resolve(prefix: string, ns: Record<string, string>, at: number): string {
     if (prefix === '') return ns[''] ?? '';
     if (prefix === 'xml') return XML_NS;
@@ -602,6 +730,22 @@ class Tokenizer {
 
   /** ETag (3.1): `</name S?>`, matching the innermost open element. */
   private endTag(lt: number): number {
+    const s = this.s;
+    const top = this.stack[this.stack.length - 1];
+    // The common case, `</name>` closing the innermost element, compared in place; anything else goes the long way.
+    if (top !== undefined) {
+      const name = top.name;
+      const gt = lt + 2 + name.length;
+      if (s.charCodeAt(gt) === GT && sameAt(s, lt + 2, name)) {
+        this.stack.pop();
+        this.handler.endElement(top, this.pos.at(gt));
+        return gt + 1;
+      }
+    }
+    return this.endTagChecked(lt);
+  }
+
+  private endTagChecked(lt: number): number {
     const s = this.s;
     const n = s.length;
     const nameEnd = scanName(s, lt + 2, n);

@@ -90,10 +90,11 @@ function splitName(raw: string, hash: number): QName {
 /** Line and column of offsets, by a cursor that moves forward (backward moves restart from the line's start). */
 class Positions {
   private offset = 0;
-  private line = 1;
+  /** The line of the offset last moved to. */
+  line = 1;
   private lineStart = 0;
-  /** Code points from `lineStart` to `offset`. */
-  private column = 0;
+  /** Code points from `lineStart` to `offset`: the 0-based column of the offset last moved to. */
+  column = 0;
 
   private nextLineEnd = -1;
 
@@ -104,8 +105,8 @@ class Positions {
     return nl < 0 ? this.s.length + 1 : nl;
   }
 
-  /** `[line, column0]`: the 0-based column in code points of the character at `k`. */
-  private move(k: number): void {
+  /** Move to offset `k`: `line` and `column` are then its line and 0-based column in code points. */
+  move(k: number): void {
     const s = this.s;
     if (k < this.offset) {
       if (k < this.lineStart) {
@@ -143,6 +144,19 @@ class Positions {
     this.move(k);
     return { line: this.line, column: Math.max(1, this.column) };
   }
+}
+
+/** The name table twice as large. */
+function grow(table: Array<QName | undefined>): Array<QName | undefined> {
+  const bigger = new Array<QName | undefined>(table.length * 2).fill(undefined);
+  const mask = bigger.length - 1;
+  for (const old of table) {
+    if (old === undefined) continue;
+    let k = old.hash & mask;
+    while (bigger[k] !== undefined) k = (k + 1) & mask;
+    bigger[k] = old;
+  }
+  return bigger;
 }
 
 /** `table` twice as large, its strings placed again by the hash `shared` computes. */
@@ -428,17 +442,7 @@ class Tokenizer {
     }
     const q = splitName(s.slice(start, end), this.hash);
     table[slot] = q;
-    if (++this.tableCount * 2 > table.length) {
-      const bigger = new Array<QName | undefined>(table.length * 2).fill(undefined);
-      const bigMask = bigger.length - 1;
-      for (const old of table) {
-        if (old === undefined) continue;
-        let k = old.hash & bigMask;
-        while (bigger[k] !== undefined) k = (k + 1) & bigMask;
-        bigger[k] = old;
-      }
-      this.table = bigger;
-    }
+    if (++this.tableCount * 2 > table.length) this.table = grow(table);
     return q;
   }
 
@@ -500,26 +504,16 @@ class Tokenizer {
           break;
         }
       }
-      if (close < n) {
-        if (count > 0) duplicate ??= this.duplicate(aq, count);
-        names[count] = aq;
-        values[count] = this.shared(k + 1, close);
-        ends[count] = close + 1;
-        count++;
-        k = close + 1;
-        continue;
+      let value: string;
+      if (close < n) value = this.shared(k + 1, close);
+      else {
+        close = this.valueEnd(k, quote);
+        value = this.attributeValue(k + 1, close);
       }
-      close = s.indexOf(quote === QUOT ? '"' : "'", k + 1);
-      // Names are interned, so a name seen before is the same object. A few attributes are compared directly; past
-      // that a set keeps the check linear (an element may carry 10^6 attributes).
+      // Recorded, and reported at the end of the tag: an error inside a later value is reported first.
       if (count > 0) duplicate ??= this.duplicate(aq, count);
-      if (close < 0) {
-        const lt2 = s.indexOf('<', k + 1);
-        if (lt2 >= 0) this.fail('disallowed character in attribute value', lt2 + 1);
-        this.eof('unexpected end');
-      }
       names[count] = aq;
-      values[count] = this.attributeValue(k + 1, close);
+      values[count] = value;
       ends[count] = close + 1;
       count++;
       k = close + 1;
@@ -535,6 +529,18 @@ class Tokenizer {
     if (selfClosing) this.handler.endElement(tag, tag.tagEnd);
     else this.stack.push(tag);
     return gt + 1;
+  }
+
+  /** The quote closing the attribute value opened at `k`. */
+  private valueEnd(k: number, quote: number): number {
+    const s = this.s;
+    const close = s.indexOf(quote === QUOT ? '"' : "'", k + 1);
+    if (close < 0) {
+      const lt = s.indexOf('<', k + 1);
+      if (lt >= 0) this.fail('disallowed character in attribute value', lt + 1);
+      this.eof('unexpected end');
+    }
+    return close;
   }
 
   /**
@@ -613,17 +619,13 @@ class Tokenizer {
     const values = this.attrValues;
     const ends = this.attrEnds;
     const count = this.attrCount;
-    const parent = this.stack[this.stack.length - 1];
-    const ns = this.declare(parent === undefined ? NO_BINDINGS : parent.ns);
+    // The depth is tested first: reading past the end of an array deoptimises the code that does it.
+    const depth = this.stack.length;
+    const ns = this.declare(depth === 0 ? NO_BINDINGS : this.stack[depth - 1]!.ns);
     const at = gt + 1;
     if (!q.wellFormed) this.fail(`malformed name: ${q.name}`, at);
     if (q.kind === DECLARATION && q.prefix === 'xmlns') this.fail('tags may not have "xmlns" as prefix', at);
-    let uri = q.uri;
-    if (q.scope !== ns) {
-      uri = this.resolve(q.prefix, ns, at);
-      q.scope = ns;
-      q.uri = uri;
-    }
+    const uri = q.scope === ns ? q.uri : this.resolveName(q, ns, at);
     const attributes: XmlAttribute[] = new Array<XmlAttribute>(count);
     let prefixed = 0;
     for (let a = 0; a < count; a++) {
@@ -632,12 +634,7 @@ class Tokenizer {
       if (aq.kind === DECLARATION) attrUri = XMLNS_NS;
       else if (aq.kind === PREFIXED) {
         if (!aq.wellFormed) this.fail(`malformed name: ${aq.name}`, ends[a]! >= 0 ? ends[a]! : at);
-        attrUri = aq.uri;
-        if (aq.scope !== ns) {
-          attrUri = this.resolve(aq.prefix, ns, at);
-          aq.scope = ns;
-          aq.uri = attrUri;
-        }
+        attrUri = aq.scope === ns ? aq.uri : this.resolveName(aq, ns, at);
         prefixed++;
       }
       attributes[a] = { name: aq.name, prefix: aq.prefix, local: aq.local, uri: attrUri, value: values[a]! };
@@ -645,8 +642,11 @@ class Tokenizer {
     // Two prefixed attributes may have the same expanded name (an unprefixed one has no namespace, and a prefix
     // cannot be bound to none).
     if (prefixed > 1) this.expandedDuplicates(attributes, at);
-    const start = this.pos.at(lt);
-    const tagEnd = this.pos.at(gt);
+    const pos = this.pos;
+    pos.move(lt);
+    const line = pos.line;
+    const column = pos.column + 1;
+    const tagEnd = pos.at(gt);
     if (this.tree) {
       const element: XmlElement & XmlStartTag = {
         type: 'element',
@@ -657,8 +657,8 @@ class Tokenizer {
         attributes,
         children: [],
         parent: undefined as unknown as XmlElement,
-        line: start.line,
-        column: start.column,
+        line,
+        column,
         tagEnd,
         end: tagEnd,
         ns,
@@ -666,7 +666,7 @@ class Tokenizer {
       };
       return element;
     }
-    return { name: q.name, prefix: q.prefix, local: q.local, uri, attributes, ns, line: start.line, column: start.column, tagEnd, selfClosing };
+    return { name: q.name, prefix: q.prefix, local: q.local, uri, attributes, ns, line, column, tagEnd, selfClosing };
   }
 
   /** Two attributes with the same expanded name through different prefixes (Namespaces in XML 1.0, 6.3). */
@@ -706,6 +706,14 @@ class Tokenizer {
       ns[prefix] = uri;
     }
     return ns;
+  }
+
+  /** The URI of `q`'s prefix in `ns`, remembered in `q` for the next element in the same scope. */
+  private resolveName(q: QName, ns: Record<string, string>, at: number): string {
+    const uri = this.resolve(q.prefix, ns, at);
+    q.scope = ns;
+    q.uri = uri;
+    return uri;
   }
 
   private resolve(prefix: string, ns: Record<string, string>, at: number): string {

@@ -33,6 +33,7 @@ const LINES: readonly Line[] = [
   ['validate/schema-fallback', 'schema', 'info', 'the schema an `<?xml-model?>` names is remote or missing; another schema was used, named in the message'],
   ['validate/no-schema', 'schema', 'info', 'no schema applies to this file: it is checked for well-formedness only'],
   ['validate/catalog', 'schema', 'error', 'a --catalog file is not a usable OASIS XML catalog (exit 2)'],
+  ['validate/catalog-loop', 'schema', 'warning', 'a `nextCatalog` or delegate of the --catalog leads back to a catalog already being read; lookups skip it'],
   ['validate/config', 'schema', 'error', 'teikit.config.json cannot be read or is not valid (exit 2)'],
   // Schematron (src/validate/schematron/). An assertion's own id (or @role) is its rule id, as its schema names it.
   ['schematron/schema', 'schema', 'error', 'the Schematron schema cannot be read or is not correct ISO Schematron (exit 2)'],

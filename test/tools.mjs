@@ -76,6 +76,9 @@ export const trang = tool(
 
 const xmllintPath = onPath('xmllint');
 export const xmllint = tool('xmllint', xmllintPath !== undefined, [xmllintPath ?? 'xmllint'], 'the Debian package libxml2-utils');
+/** libxml2's catalog resolver, the reference for OASIS XML Catalogs lookups. */
+const xmlcatalogPath = onPath('xmlcatalog');
+export const xmlcatalog = tool('xmlcatalog', xmlcatalogPath !== undefined, [xmlcatalogPath ?? 'xmlcatalog'], 'the Debian package libxml2-utils');
 
 /** Saxon-HE 9.9 (Debian libsaxonhe-java): `net.sf.saxon.Transform`. */
 export const SAXON_HE_JAR = jar('Saxon-HE');

@@ -6,6 +6,7 @@
  * I/O error (unknown option, missing PATH, unreadable or broken schema), also when other files were checked.
  */
 import { catalogueEntry } from '../diagnostic-catalogue.js';
+import { formatDiagnostic } from '../diagnostics.js';
 import { DEFAULT_TIME_LIMIT } from '../validate/batch.js';
 import { validateFiles } from '../validate/index.js';
 import { writeStdout } from '../io.js';
@@ -60,8 +61,9 @@ Options:
   --schema FILE          validate every file against this schema: .rng (RELAX NG) or .sch (Schematron)
   --phase ID             Schematron phase of the .sch schemas (default: the schema's defaultPhase; #ALL)
   --no-schematron        run no Schematron (neither .sch files nor rules embedded in the RELAX NG schema)
-  --catalog FILE         OASIS XML catalog (uri, system, rewriteURI, rewriteSystem, nextCatalog) mapping the
-                         remote schemas files name to local files (remote schemas are never fetched)
+  --catalog FILE         OASIS XML catalog 1.1 (every entry: uri, system, public, rewrite*, *Suffix,
+                         delegate*, nextCatalog, group) mapping the remote schemas and DTDs files name
+                         to local files (nothing is ever fetched)
   --rules                also check the edition rules (below)
   --no-xinclude          do not resolve xi:include (by default the local files a document includes are read
                          first, as jing and oXygen do; remote ones never; --xinclude is still accepted)
@@ -140,7 +142,8 @@ broken schema), also when the other files were checked.
       };
     }
     // A broken --catalog or --schema FILE.sch stops the run before any file, with one line (exit code 2).
-    if (options.catalog !== undefined) checkCatalog(options.catalog);
+    // A loop through nextCatalog or a delegate is a warning on stderr, once; lookups skip the repeated catalog.
+    if (options.catalog !== undefined) for (const d of checkCatalog(options.catalog)) process.stderr.write(`${formatDiagnostic(d)}\n`);
     // A broken --schema FILE.sch stops the run before any file, with one line at the schema's file:line:column.
     if (options.noSchematron !== true) for (const path of schematron) schematronFor(path, false, options);
     const report = await validateFiles(positionals, options);

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { diagnostic, TeikitError, type Diagnostic } from '../diagnostics.js';
 import { tryReadRegularFile, unreadableReason } from '../io.js';
 import type { XmlDocument, XmlElement, XmlNode, XmlProcessingInstruction } from '../xml/index.js';
-import { readCatalog, resolveInCatalog, type Catalog } from './catalog.js';
+import { catalogLoops, loadCatalog, resolveInCatalog } from './catalog.js';
 
 export type SchemaOrigin = 'option' | 'xml-model' | 'edition';
 
@@ -112,21 +112,12 @@ function note(file: string, at: { line: number; column: number }, message: strin
 // ---------------------------------------------------------------------------------------------------------------
 // Remote hrefs: a catalog, or teikit.config.json
 
-const catalogs = new Map<string, Catalog>();
-
-function catalogFor(path: string): Catalog {
-  const key = resolve(path);
-  let c = catalogs.get(key);
-  if (c === undefined) {
-    c = readCatalog(key);
-    catalogs.set(key, c);
-  }
-  return c;
-}
-
-/** Check `--catalog FILE` before any file is read: a broken catalog is one error line and exit code 2. */
-export function checkCatalog(path: string): void {
-  catalogFor(path);
+/**
+ * Check `--catalog FILE` before any file is read: a broken catalog is one error line and exit code 2 (thrown); a
+ * loop through `nextCatalog` or a delegate is returned as warnings.
+ */
+export function checkCatalog(path: string): Diagnostic[] {
+  return catalogLoops(loadCatalog(path));
 }
 
 interface Config {
@@ -172,7 +163,7 @@ function configFor(dir: string): Config | null {
 /** A remote `href` mapped to a local file by the catalog, else by the nearest config; undefined when neither maps it. */
 function mapRemote(href: string, file: string, options: AssociationOptions): { path: string; via: string } | undefined {
   if (options.catalog !== undefined) {
-    const path = resolveInCatalog(catalogFor(options.catalog), href);
+    const path = resolveInCatalog(loadCatalog(options.catalog), href);
     if (path !== undefined) return { path, via: resolve(options.catalog) };
   }
   const config = configFor(dirname(resolve(file)));

@@ -10,7 +10,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { tryReadRegularFile } from '../io.js';
-import { readCatalog, resolveInCatalog } from './catalog.js';
+import { loadCatalog, resolveExternalId } from './catalog.js';
 
 /** Line and column (1-based) of the DOCTYPE in the input, for the info lines; 1:1 when it cannot be found. */
 function doctypeAt(input: string | Uint8Array): { line: number; column: number } {
@@ -26,23 +26,25 @@ function doctypeAt(input: string | Uint8Array): { line: number; column: number }
  * The `externalDtd` hook of src/xml for the document `file` (relative system ids against its folder): the text of
  * a local DTD, or undefined with an `info` diagnostic pushed to `notes`.
  */
-export function externalDtdReader(file: string, input: string | Uint8Array, notes: Diagnostic[], catalog?: string): (systemId: string) => string | undefined {
-  return (systemId) => {
+export function externalDtdReader(file: string, input: string | Uint8Array, notes: Diagnostic[], catalog?: string): (systemId: string, publicId: string | undefined) => string | undefined {
+  return (systemId, publicId) => {
     const note = (message: string): undefined => {
       notes.push(diagnostic({ file, ...doctypeAt(input), severity: 'info', message, ruleId: 'xml/external-dtd', source: 'xml' }));
       return undefined;
     };
-    let path: string | undefined;
+    // A catalog maps the DOCTYPE's public and system ids first (XML Catalogs 1.1, 7.1), as jing's resolver does.
+    let path = catalog === undefined ? undefined : resolveExternalId(loadCatalog(catalog), systemId, publicId);
     const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(systemId)?.[1]?.toLowerCase();
-    if (scheme === 'file') {
+    if (path !== undefined) {
+      // mapped by the catalog
+    } else if (scheme === 'file') {
       try {
         path = fileURLToPath(systemId);
       } catch {
         return note(`the external DTD "${systemId}" is not a usable file URL; its attribute defaults and entities are not applied`);
       }
     } else if (scheme !== undefined && !(scheme.length === 1 && process.platform === 'win32')) {
-      path = catalog === undefined ? undefined : resolveInCatalog(readCatalog(catalog), systemId);
-      if (path === undefined) return note(`the external DTD "${systemId}" is remote and is never fetched; its attribute defaults and entities are not applied`);
+      return note(`the external DTD "${systemId}" is remote and is never fetched; its attribute defaults and entities are not applied`);
     } else {
       path = isAbsolute(systemId) ? systemId : resolve(dirname(resolve(file)), systemId);
     }

@@ -76,15 +76,17 @@ interface QName {
    */
   scope: Record<string, string> | undefined;
   uri: string;
+  /** As an element's name: the names of its attributes in the order of the last start tag. */
+  attributeOrder: QName[];
 }
 
 function splitName(raw: string, hash: number): QName {
   const colon = raw.indexOf(':');
-  if (colon < 0) return { name: raw, prefix: '', local: raw, wellFormed: true, kind: raw === 'xmlns' ? DECLARATION : PLAIN, hash, scope: undefined, uri: '' };
-  const local = raw.slice(colon + 1);
-  const prefix = raw.slice(0, colon);
-  const wellFormed = colon > 0 && local !== '' && local.indexOf(':') < 0;
-  return { name: raw, prefix, local, wellFormed, kind: prefix === 'xmlns' ? DECLARATION : PREFIXED, hash, scope: undefined, uri: '' };
+  const local = colon < 0 ? raw : raw.slice(colon + 1);
+  const prefix = colon < 0 ? '' : raw.slice(0, colon);
+  const wellFormed = colon < 0 || (colon > 0 && local !== '' && local.indexOf(':') < 0);
+  const kind = raw === 'xmlns' || prefix === 'xmlns' ? DECLARATION : colon < 0 ? PLAIN : PREFIXED;
+  return { name: raw, prefix, local, wellFormed, kind, hash, scope: undefined, uri: '', attributeOrder: objects() };
 }
 
 /** Line and column of offsets, by a cursor that moves forward (backward moves restart from the line's start). */
@@ -478,9 +480,18 @@ class Tokenizer {
         break;
       }
       if (k === before) this.fail(before === nameEnd ? 'disallowed character in tag name' : 'no whitespace between attributes', k + 1);
-      const attrEnd = this.name(k);
-      if (attrEnd === k) this.fail('disallowed character in attribute name', k + 1);
-      const aq = this.qname(k, attrEnd);
+      // An element's attributes mostly come in the order they came last time: the name expected here is compared
+      // in place, and only another one is scanned, hashed and looked up.
+      const order = q.attributeOrder;
+      let aq = count < order.length ? order[count]! : undefined;
+      let attrEnd = aq === undefined ? k : k + aq.name.length;
+      const after = s.charCodeAt(attrEnd);
+      if (aq === undefined || !(after < 0x80 && (ASCII[after]! & 2) === 0) || !sameAt(s, k, aq.name)) {
+        attrEnd = this.name(k);
+        if (attrEnd === k) this.fail('disallowed character in attribute name', k + 1);
+        aq = this.qname(k, attrEnd);
+        order[count] = aq;
+      }
       k = attrEnd;
       while (k < n && isSpace(s.charCodeAt(k))) k++;
       if (s.charCodeAt(k) !== EQ) {

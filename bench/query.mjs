@@ -10,11 +10,17 @@
  *  - a scan (`teikit query places DIR`, no index) in MB/s;
  *  - xmllint --xpath counting the same elements (placeName outside teiHeader and registers), many files per call.
  * Needs the build (`npm run build` or `npx tsc`) in dist/.
+ *
+ * `--against ROOT` (another teikit checkout with its dist/, such as main before a change) first times index build
+ * and scan of this build and of ROOT's, each in its own process through the CLI, interleaved (this, ROOT, this,
+ * ROOT, ...), `--runs N` times (default 3), and prints the medians of wall and CPU time (CPU of every thread of
+ * the process, from bench/cpu-of.mjs; node's start-up is in the wall time only). `--compare-only` stops there.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { corpusDir, median, opt, root, sizeOf, xmlFiles } from './lib.mjs';
 
 const corpus = corpusDir;
@@ -22,6 +28,8 @@ const cli = join(root, 'dist/src/cli/main.js');
 const { buildIndex, queryIndex, queryFiles } = await import(join(root, 'dist/src/query/index.js'));
 
 const maxMb = Number(opt('max-mb', '100')) || 100;
+const against = opt('against', undefined);
+const runs = Number(opt('runs', '3')) || 3;
 
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 
@@ -52,6 +60,43 @@ const QUERIES = [
   ['dates --from 1894-01 --to 1894-02', { kind: 'dates', from: '1894-01', to: '1894-02' }, ['dates', '--from', '1894-01', '--to', '1894-02']],
 ];
 
+/** `teikit ARGS` of the checkout at `checkout` in its own process: wall time (node start-up included) and CPU time. */
+function timed(checkout, args) {
+  const out = join(work, 'cpu.json');
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [join(root, 'bench/cpu-of.mjs'), out, join(checkout, 'dist/src/cli/main.js'), ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const wallMs = ms(t0);
+  if (r.status !== 0 && r.status !== 1) throw new Error(`teikit ${args.join(' ')} (${checkout}) exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+  return { wallMs, cpuMs: JSON.parse(readFileSync(out, 'utf8')).cpuMs, stdout: r.stdout };
+}
+
+/** Index build and scan of this build and of `--against`, interleaved, `runs` times each; medians printed. */
+function compare(dir, mb, fileCount, db) {
+  const builds = [['this', root], ['against', against]];
+  const series = new Map();
+  const add = (key, t) => series.set(key, [...(series.get(key) ?? []), t]);
+  for (let run = 0; run < runs; run++) {
+    for (const [name, checkout] of builds) {
+      rmSync(db, { force: true });
+      add(`${name} index`, timed(checkout, ['index', dir, '--db', db]));
+      add(`${name} scan`, timed(checkout, ['query', 'places', dir, '--format', 'json']));
+    }
+  }
+  rmSync(db, { force: true });
+  console.log(`\n== ${fileCount} files, ${mb.toFixed(1)} MB: this build (${root}) against ${against}, median of ${runs}, interleaved; load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+  for (const op of ['index', 'scan']) {
+    const row = builds.map(([name]) => {
+      const s = series.get(`${name} ${op}`);
+      const wall = median(s.map((t) => t.wallMs)) / 1000;
+      const cpu = median(s.map((t) => t.cpuMs)) / 1000;
+      return { name, wall, cpu };
+    });
+    for (const r of row) console.log(`${op.padEnd(6)} ${r.name.padEnd(8)} wall ${r.wall.toFixed(2)} s = ${(mb / r.wall).toFixed(1)} MB/s   CPU ${r.cpu.toFixed(2)} s = ${(mb / r.cpu).toFixed(1)} MB/s`);
+    console.log(`${op.padEnd(6)} speed-up: wall ${(row[1].wall / row[0].wall).toFixed(2)}x, CPU ${(row[1].cpu / row[0].cpu).toFixed(2)}x`);
+  }
+}
+
+const { loadavg } = await import('node:os');
 const work = mkdtempSync(join(tmpdir(), 'teikit-bench-query-'));
 const results = [];
 const { availableParallelism } = await import('node:os');
@@ -65,6 +110,11 @@ try {
     const files = xmlFiles(dir);
     const mb = sizeOf(files) / 1e6;
     const db = join(work, `x${copies}.db`);
+    if (against !== undefined) compare(dir, mb, files.length, join(work, `cmp-x${copies}.db`));
+    if (process.argv.includes('--compare-only')) {
+      rmSync(dir, { recursive: true, force: true });
+      continue;
+    }
     let t0 = process.hrtime.bigint();
     const report = await buildIndex([dir], db);
     const buildMs = ms(t0);

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import type { Diagnostic } from '../diagnostics.js';
 import { releaseTemporary, sha256, temporaryBeside, tryReadRegularFile } from '../io.js';
 import { dateRange } from './dates.js';
-import { checkIndexPath, indexError, INDEX_SCHEMA, INDEX_VERSION, indexVersion, openIndex, SCHEMA_SQL, warningOf, type WarningRow } from './db.js';
+import { checkIndexPath, indexError, INDEXES_SQL, INDEX_SCHEMA, INDEX_VERSION, indexVersion, openIndex, TABLES_SQL, warningOf, type WarningRow } from './db.js';
 import type { FileExtract } from './extract.js';
 import { refKeys } from './keys.js';
 import { normalizeName } from './normalize.js';
@@ -50,52 +50,87 @@ export async function buildIndex(paths: readonly string[], dbFile: string, optio
   const cwd = options.cwd ?? process.cwd();
   const target = resolve(cwd, dbFile);
   const files = queryFilesOf(paths, cwd);
-  // A new index, or a teikit index of another version (rebuilt from scratch, then renamed over the old one).
+  const registers = (options.registers ?? []).map((r) => resolve(cwd, r));
+  const store = openStore(target);
+  try {
+    const registersKey = JSON.stringify(registers);
+    // Another set of --register files can change what any pointer resolves to: every file is read again.
+    const plan = planUpdate(store.db, files, registersOf(store.db) === registersKey);
+    const extracts = await extractAll(plan.items.filter((i) => !i.unchanged).map((i) => i.file), options.jobs, registers);
+    const report = store.db.transaction(() => {
+      store.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('registers', ?)").run(registersKey);
+      return update(store, plan, extracts, new Reporter(cwd), new RegisterCache(registers).diagnostics);
+    })();
+    commitStore(store);
+    return report;
+  } catch (error) {
+    discardStore(store);
+    if (error instanceof Database.SqliteError) throw indexError(target, `cannot update the index (${error.message}): remove it and run "teikit index" again`);
+    throw error;
+  }
+}
+
+/** An index being written: `work` is `target` itself, or for a new index a temporary file renamed at the end. */
+interface Store {
+  db: Database.Database;
+  target: string;
+  work: string;
+  fresh: boolean;
+}
+
+/**
+ * Open the index to update, or create a new one: for a path that does not exist yet, or a teikit index of
+ * another version (rebuilt from scratch, then renamed over the old one).
+ */
+function openStore(target: string): Store {
   checkIndexPath(target);
   const version = existsSync(target) ? indexVersion(target) : null;
   const fresh = !existsSync(target) || (version !== null && version !== String(INDEX_VERSION));
-  const work = fresh ? temporaryBeside(target) : target;
-  let db: Database.Database;
-  if (fresh) {
-    try {
-      rmSync(work, { force: true });
-      db = new Database(work);
-    } catch (error) {
-      throw indexError(target, `cannot create the index: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    db.exec(SCHEMA_SQL);
-    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)').run('schema', INDEX_SCHEMA, 'version', String(INDEX_VERSION));
-  } else {
-    db = openIndex(target, false);
-  }
-  try {
+  if (!fresh) {
+    const db = openIndex(target, false);
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
-    const registers = (options.registers ?? []).map((r) => resolve(cwd, r));
-    const registerDiagnostics = new RegisterCache(registers).diagnostics;
-    // Another set of --register files can change what any pointer resolves to: every file is read again.
-    const registersKey = JSON.stringify(registers);
-    const sameRegisters = (db.prepare("SELECT value FROM meta WHERE key = 'registers'").pluck().get() ?? '[]') === registersKey;
-    const plan = planUpdate(db, files, sameRegisters);
-    const extracts = await extractAll(plan.items.filter((i) => !i.unchanged).map((i) => i.file), options.jobs, registers);
-    const report = db.transaction(() => {
-      db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('registers', ?)").run(registersKey);
-      return update(db, plan, extracts, cwd, registerDiagnostics);
-    })();
-    db.close();
-    if (fresh) {
-      renameSync(work, target);
-      releaseTemporary(work);
-    }
-    return report;
+    return { db, target, work: target, fresh };
+  }
+  const work = temporaryBeside(target);
+  let db: Database.Database;
+  try {
+    rmSync(work, { force: true });
+    db = new Database(work);
   } catch (error) {
-    if (db.open) db.close();
-    if (fresh) {
-      for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(work + suffix, { force: true });
-      releaseTemporary(work);
-    }
-    if (error instanceof Database.SqliteError) throw indexError(target, `cannot update the index (${error.message}): remove it and run "teikit index" again`);
-    throw error;
+    releaseTemporary(work);
+    throw indexError(target, `cannot create the index: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  // A new index is a temporary file until it is renamed into place: if the run fails it is removed, so it needs
+  // neither a rollback journal on disk nor syncing (sqlite.org/pragma.html#pragma_journal_mode, #pragma_synchronous).
+  db.pragma('journal_mode = MEMORY');
+  db.pragma('synchronous = OFF');
+  db.pragma('foreign_keys = ON');
+  db.exec(TABLES_SQL);
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)').run('schema', INDEX_SCHEMA, 'version', String(INDEX_VERSION));
+  return { db, target, work, fresh };
+}
+
+/** The `--register` files the index was built with (JSON), `[]` when none. */
+function registersOf(db: Database.Database): string {
+  return (db.prepare("SELECT value FROM meta WHERE key = 'registers'").pluck().get() as string | undefined) ?? '[]';
+}
+
+/** Close the index; a new one is renamed into place. */
+function commitStore(store: Store): void {
+  store.db.close();
+  if (store.fresh) {
+    renameSync(store.work, store.target);
+    releaseTemporary(store.work);
+  }
+}
+
+/** After a failure: close the index (the transaction was rolled back) and remove a new one. */
+function discardStore(store: Store): void {
+  if (store.db.open) store.db.close();
+  if (store.fresh) {
+    for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(store.work + suffix, { force: true });
+    releaseTemporary(store.work);
   }
 }
 
@@ -144,65 +179,76 @@ function planUpdate(db: Database.Database, files: string[], sameRegisters: boole
 }
 
 /** Write the plan: drop deleted files, replay the diagnostics of unchanged ones, store the new extracts. */
-function update(db: Database.Database, plan: Plan, extracts: Array<FileExtract | Diagnostic>, cwd: string, registerDiagnostics: Diagnostic[]): IndexReport {
+function update(store: Store, plan: Plan, extracts: Array<FileExtract | Diagnostic>, reporter: Reporter, registerDiagnostics: Diagnostic[]): IndexReport {
   const report: IndexReport = { files: plan.items.length, added: 0, updated: 0, unchanged: 0, removed: 0, failed: 0, mentions: 0, parsedBytes: 0, totalBytes: 0, diagnostics: [] };
-  const reporter = new Reporter(cwd);
   for (const d of registerDiagnostics) reporter.error(d);
-  const { depHash } = plan;
-  const q = statements(db);
+  const q = statements(store.db);
   const entryRow = entryWriter(q);
+  if (!store.fresh) report.removed = removeMissing(q);
+  let next = 0;
+  for (const item of plan.items) {
+    report.totalBytes += item.bytes;
+    if (item.unchanged && item.existing !== undefined) {
+      report.unchanged++;
+      if (replayUnchanged(q, item.existing, reporter)) report.failed++;
+      continue;
+    }
+    report.parsedBytes += item.bytes;
+    const result = extracts[next++]!;
+    const fileId = writeFile(q, item, result);
+    if (item.existing === undefined) report.added++;
+    else report.updated++;
+    if (isDiagnostic(result)) {
+      report.failed++;
+      reporter.error(result);
+      continue;
+    }
+    storeExtract(q, entryRow, fileId, result, plan.depHash, reporter);
+    report.mentions += result.mentions.length;
+  }
+  finishIndex(store, q);
+  report.diagnostics = reporter.diagnostics;
+  return report;
+}
 
-  // Drop files that are gone from disk.
+/** Drop the files that are gone from disk; returns how many. */
+function removeMissing(q: Statements): number {
+  let removed = 0;
   for (const row of q.allFiles.all() as Array<{ id: number; path: string }>) {
     if (!existsSync(row.path)) {
       q.deleteFile.run(row.id);
-      report.removed++;
+      removed++;
     }
   }
+  return removed;
+}
 
-  let next = 0;
-  for (const item of plan.items) {
-    const { file, hash, bytes, existing } = item;
-    report.totalBytes += bytes;
-    if (item.unchanged && existing !== undefined) {
-      report.unchanged++;
-      if (existing.error !== null) {
-        report.failed++;
-        reporter.error(JSON.parse(existing.error) as Diagnostic);
-      }
-      for (const w of q.warningsOf.all(existing.id) as WarningRow[]) reporter.warn(warningOf(w));
-      continue;
-    }
-    report.parsedBytes += bytes;
-    const result = extracts[next++]!;
-    const error = isDiagnostic(result) ? result : null;
-    const extract: FileExtract | null = isDiagnostic(result) ? null : result;
-    let fileId: number;
-    const errorJson = error === null ? null : JSON.stringify(error);
-    if (existing === undefined) {
-      fileId = Number(q.insertFile.run(file, hash, bytes, extract?.title ?? null, extract?.date ?? null, errorJson).lastInsertRowid);
-      report.added++;
-    } else {
-      fileId = existing.id;
-      q.deleteMentions.run(fileId);
-      q.deleteDeps.run(fileId);
-      q.deleteWarnings.run(fileId);
-      q.updateFile.run(hash, bytes, extract?.title ?? null, extract?.date ?? null, errorJson, fileId);
-      report.updated++;
-    }
-    if (extract === null) {
-      report.failed++;
-      reporter.error(error!);
-      continue;
-    }
-    storeExtract(q, entryRow, fileId, extract, depHash, reporter);
-    report.mentions += extract.mentions.length;
-  }
-  q.orphanEntries.run();
+/** Report again what an unchanged file gave last time (its error or its warnings); true if it is not well-formed. */
+function replayUnchanged(q: Statements, existing: NonNullable<PlanItem['existing']>, reporter: Reporter): boolean {
+  if (existing.error !== null) reporter.error(JSON.parse(existing.error) as Diagnostic);
+  for (const w of q.warningsOf.all(existing.id) as WarningRow[]) reporter.warn(warningOf(w));
+  return existing.error !== null;
+}
+
+/** The file's row, new or updated (what it held before removed); returns its id. */
+function writeFile(q: Statements, item: PlanItem, result: FileExtract | Diagnostic): number {
+  const extract = isDiagnostic(result) ? null : result;
+  const errorJson = extract === null ? JSON.stringify(result) : null;
+  const { file, hash, bytes, existing } = item;
+  if (existing === undefined) return Number(q.insertFile.run(file, hash, bytes, extract?.title ?? null, extract?.date ?? null, errorJson).lastInsertRowid);
+  q.deleteMentions.run(existing.id);
+  q.deleteDeps.run(existing.id);
+  q.deleteWarnings.run(existing.id);
+  q.updateFile.run(hash, bytes, extract?.title ?? null, extract?.date ?? null, errorJson, existing.id);
+  return existing.id;
+}
+
+/** Entries no mention points to any more are dropped; a new index gets its indexes now, after its rows. */
+function finishIndex(store: Store, q: Statements): void {
+  if (store.fresh) store.db.exec(INDEXES_SQL);
+  else q.orphanEntries.run();
   // Statistics for the query planner (sqlite.org/lang_analyze.html), on what changed only.
-  db.pragma('optimize');
-  report.diagnostics = reporter.diagnostics;
-  return report;
+  store.db.pragma('optimize');
 }
 
 /** The statements the update runs, prepared once. */

@@ -21,35 +21,42 @@ import type { Mention } from './types.js';
 export const INDEX_SCHEMA = 'teikit-query-index';
 export const INDEX_VERSION = 2;
 
-export const SCHEMA_SQL = `
+/** The tables (a new index is filled before its indexes are made: one sort each instead of a B-tree kept up per row). */
+export const TABLES_SQL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, hash TEXT NOT NULL, bytes INTEGER NOT NULL,
   title TEXT, date TEXT, error TEXT);
 CREATE TABLE deps (file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE, path TEXT NOT NULL, hash TEXT);
-CREATE INDEX deps_file ON deps(file_id);
 CREATE TABLE entries (id INTEGER PRIMARY KEY, file TEXT NOT NULL, entry_id TEXT NOT NULL, kind TEXT NOT NULL,
   preferred TEXT, names TEXT NOT NULL, UNIQUE (file, entry_id));
 CREATE TABLE names (entry INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE, norm TEXT NOT NULL);
-CREATE INDEX names_norm ON names(norm, entry);
-CREATE INDEX names_entry ON names(entry);
 CREATE TABLE mentions (id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
   seq INTEGER NOT NULL, ${MENTION_SQL_COLUMNS.join(', ')},
   surface_norm TEXT NOT NULL, entry INTEGER REFERENCES entries(id), range_lo INTEGER, range_hi INTEGER);
+CREATE TABLE refs (mention INTEGER NOT NULL REFERENCES mentions(id) ON DELETE CASCADE, ref TEXT NOT NULL);
+CREATE TABLE warnings (file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE, seq INTEGER NOT NULL,
+  kind TEXT NOT NULL, in_header INTEGER NOT NULL, target TEXT NOT NULL, diagnostic TEXT NOT NULL);
+CREATE TABLE key_set (norm TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE VIRTUAL TABLE keys_fts USING fts5(norm, tokenize = 'trigram');
+`;
+
+/** The indexes of the tables: what the queries and the updates look rows up by. */
+export const INDEXES_SQL = `
+CREATE INDEX deps_file ON deps(file_id);
+CREATE INDEX names_norm ON names(norm, entry);
+CREATE INDEX names_entry ON names(entry);
 CREATE INDEX mentions_file ON mentions(file_id, seq);
 CREATE INDEX mentions_kind ON mentions(kind, file_id);
 CREATE INDEX mentions_surface ON mentions(surface_norm);
 CREATE INDEX mentions_entry ON mentions(entry);
 CREATE INDEX mentions_range ON mentions(kind, range_lo, range_hi);
-CREATE TABLE refs (mention INTEGER NOT NULL REFERENCES mentions(id) ON DELETE CASCADE, ref TEXT NOT NULL);
 CREATE INDEX refs_ref ON refs(ref);
 CREATE INDEX refs_mention ON refs(mention);
-CREATE TABLE warnings (file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE, seq INTEGER NOT NULL,
-  kind TEXT NOT NULL, in_header INTEGER NOT NULL, target TEXT NOT NULL, diagnostic TEXT NOT NULL);
 CREATE INDEX warnings_file ON warnings(file_id);
 CREATE INDEX warnings_kind ON warnings(kind);
-CREATE TABLE key_set (norm TEXT PRIMARY KEY) WITHOUT ROWID;
-CREATE VIRTUAL TABLE keys_fts USING fts5(norm, tokenize = 'trigram');
 `;
+
+export const SCHEMA_SQL = TABLES_SQL + INDEXES_SQL;
 
 export function indexError(file: string, message: string): TeikitError {
   return new TeikitError(diagnostic({ file, line: 1, column: 1, message, ruleId: 'query/index', source: 'query' }), 2);

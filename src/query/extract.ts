@@ -1,15 +1,16 @@
 /**
- * One pass over a parsed document: every candidate mention with its position, surface form and context, the
- * registers of the file, and the document's title and date. Pointers are resolved after the pass, because
- * registers usually follow the text (`standOff`, `back`).
+ * A file's mentions: the walk over a parsed tree that feeds the `MentionCollector` (collect.ts; stream.ts feeds it
+ * from the event stream instead), then every candidate's pointer resolved, and the document's title and date.
+ * Pointers are resolved after the pass, because registers usually follow the text (`standOff`, `back`).
  */
 import type { Diagnostic } from '../diagnostics.js';
-import { attr, TEI_NS, type XmlDocument, type XmlElement } from '../xml/index.js';
+import { attr, type XmlDocument, type XmlElement } from '../xml/index.js';
 import { documentDate, documentTitle } from '../tei/header.js';
+import { MentionCollector, type Candidate, type Frame } from './collect.js';
 import type { Dating } from './dates.js';
-import { ASIDE_ELEMENTS, DATE_ATTRIBUTES, DATE_ELEMENT_SET, ENTRY_QUERY_KIND, nameQueryKind, REFERENCE_ATTRIBUTES, REGISTER_ELEMENTS } from './kinds.js';
-import { addEntry, emptyRegister, entryKindOf, RegisterCache, resolvePointer, unresolvedDiagnostic, type Register } from './registers.js';
-import { leftContext, mark, plainText, rightContext, separatesWords, TextStream, unread } from './text.js';
+import { ENTRY_QUERY_KIND, REFERENCE_ATTRIBUTES } from './kinds.js';
+import { addEntry, emptyRegister, RegisterCache, resolvePointer, unresolvedDiagnostic, type Register } from './registers.js';
+import { unread } from './text.js';
 import type { QueryKind, RegisterEntry } from './types.js';
 
 /** A mention as extracted, before paths are made relative for display (the index stores this). */
@@ -47,29 +48,6 @@ export interface FileExtract {
   dependencies: string[];
 }
 
-interface Candidate {
-  el: XmlElement;
-  /** Null: an `rs`/`name` whose kind is that of the entry it points to. */
-  kind: QueryKind | null;
-  inHeader: boolean;
-  /** In running text (not header, register or stand-off): has context. */
-  inText: boolean;
-  start: number;
-  end: number;
-  surface: string;
-}
-
-function isTei(el: XmlElement): boolean {
-  return el.uri === TEI_NS || el.uri === '';
-}
-
-function classify(el: XmlElement): QueryKind | null | undefined {
-  const named = nameQueryKind(el.local, attr(el, 'type'));
-  if (named !== undefined) return named;
-  if (DATE_ELEMENT_SET.has(el.local) && DATE_ATTRIBUTES.some((a) => attr(el, a) !== undefined || attr(el, `${a}-iso`) !== undefined)) return 'dates';
-  return undefined;
-}
-
 export interface ExtractOptions {
   /** Register files or folders every pointer may also resolve against (`--register`). Default none. */
   registers?: readonly string[];
@@ -80,103 +58,46 @@ export interface ExtractOptions {
 /**
  * Extract every mention of every kind from `doc` (whose absolute path is `file`). Mentions inside registers are
  * names of entries, not mentions; mentions in the teiHeader are kept with `inHeader` and no context. Register files
- * a pointer names (`places.xml#p1`) are read as needed.
+ * a pointer names (`places.xml#p1`) are read as needed. (`teikit query` and `teikit index` read files with
+ * `extractStream`, which gives the same rows without building the tree.)
  */
 export function extractMentions(doc: XmlDocument, file: string, options: ExtractOptions = {}): FileExtract {
-  const cache = options.cache ?? new RegisterCache(options.registers ?? []);
-  const { candidates, text, header, register } = collectCandidates(doc, file);
+  const register = emptyRegister();
+  const collector = new MentionCollector((el) => addEntry(register, el, file));
+  walkTree(doc.root, collector);
+  collector.finish();
+  return resolveMentions(collector, register, file, options.cache ?? new RegisterCache(options.registers ?? []));
+}
+
+/** The collector's calls for a complete subtree, in document order; `rootUnread` is whether `root` is read. */
+export function walkTree(root: XmlElement, collector: MentionCollector, rootUnread = unread(root)): void {
+  interface Step { frame: Frame; i: number }
+  const stack: Step[] = [{ frame: collector.enter(root, rootUnread), i: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const children = top.frame.el.children;
+    if (top.i >= children.length) {
+      stack.pop();
+      collector.leave(top.frame);
+      continue;
+    }
+    const node = children[top.i++]!;
+    if (node.type === 'text') collector.characters(node.value);
+    else if (node.type === 'element') stack.push({ frame: collector.enter(node, unread(node)), i: 0 });
+  }
+}
+
+/** After the pass: every candidate's pointer resolved against the registers, the title and date of the document. */
+export function resolveMentions(collector: MentionCollector, register: Register, file: string, cache: RegisterCache): FileExtract {
   const dependencies = new Set<string>();
   const mentions: ExtractedMention[] = [];
   const warnings: Warning[] = [];
-  for (const c of candidates) {
-    const mention = toExtracted(c, text, file, { register, cache, dependencies, warnings });
+  for (const c of collector.candidates) {
+    const mention = toExtracted(c, file, { register, cache, dependencies, warnings });
     if (mention !== null) mentions.push(mention);
   }
+  const header = collector.header;
   return { file, title: documentTitle(header), date: documentDate(header, teiOf(header)), mentions, warnings, dependencies: [...dependencies].sort() };
-}
-
-/**
- * One walk through the document: the elements that may be mentions (with their place in the reading text), the
- * reading text itself, the teiHeader, and the register entries of the file.
- */
-function collectCandidates(doc: XmlDocument, file: string): { candidates: Candidate[]; text: string; header: XmlElement | undefined; register: Register } {
-  const register: Register = emptyRegister();
-  const stream = new TextStream();
-  const candidates: Candidate[] = [];
-  let header: XmlElement | undefined;
-  let headerDepth = 0;
-  let registerDepth = 0;
-  let asideDepth = 0;
-
-  interface Frame { el: XmlElement; i: number; separates: boolean; candidate: Candidate | undefined; header: boolean; register: boolean; aside: boolean }
-  const enter = (el: XmlElement): Frame => {
-    const tei = isTei(el);
-    const isHeader = tei && el.local === 'teiHeader';
-    if (isHeader) {
-      headerDepth++;
-      header ??= el;
-    }
-    const found = tei ? entryKindOf(el) : undefined;
-    // A name that is an entry itself (FRUS's persons list) is a register, not a mention.
-    const isRegister = tei && (REGISTER_ELEMENTS.has(el.local) || found?.self === true);
-    if (isRegister) {
-      registerDepth++;
-      if (found !== undefined) addEntry(register, el, file);
-    }
-    // Stand-off, ruby glosses, and the alternatives and deletions a reader does not read (see `unread`).
-    const isAside = tei && (ASIDE_ELEMENTS.has(el.local) || unread(el));
-    if (isAside) asideDepth++;
-    const inText = headerDepth === 0 && registerDepth === 0 && asideDepth === 0;
-    const separates = separatesWords(el);
-    if (inText && separates) stream.boundary();
-    let candidate: Candidate | undefined;
-    if (registerDepth === 0 && tei) {
-      const kind = classify(el);
-      if (kind !== undefined) {
-        if (inText) stream.flush();
-        candidate = { el, kind, inHeader: headerDepth > 0, inText, start: stream.length, end: stream.length, surface: '' };
-        candidates.push(candidate);
-      }
-    }
-    if (inText) {
-      const open = mark(el, 0);
-      if (open !== undefined) stream.text(open);
-    }
-    return { el, i: 0, separates, candidate, header: isHeader, register: isRegister, aside: isAside };
-  };
-  const leave = (frame: Frame): void => {
-    const inText = headerDepth === 0 && registerDepth === 0 && asideDepth === 0;
-    if (inText) {
-      const close = mark(frame.el, 1);
-      if (close !== undefined) stream.text(close);
-    }
-    if (frame.candidate !== undefined) {
-      if (inText) frame.candidate.end = stream.length;
-      else frame.candidate.surface = plainText(frame.el);
-    }
-    if (inText && frame.separates) stream.boundary();
-    if (frame.header) headerDepth--;
-    if (frame.register) registerDepth--;
-    if (frame.aside) asideDepth--;
-  };
-
-  const stack: Frame[] = [enter(doc.root)];
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    if (top.i >= top.el.children.length) {
-      stack.pop();
-      leave(top);
-      continue;
-    }
-    const node = top.el.children[top.i++]!;
-    if (node.type === 'text') {
-      if (headerDepth === 0 && registerDepth === 0 && asideDepth === 0) stream.text(node.value);
-    } else if (node.type === 'element') {
-      stack.push(enter(node));
-    }
-  }
-
-  return { candidates, text: stream.toString(), header, register };
 }
 
 interface Resolving {
@@ -189,9 +110,8 @@ interface Resolving {
 }
 
 /** A candidate as a mention: its pointer resolved to a register entry, its kind, surface, context and dating. */
-function toExtracted(c: Candidate, text: string, file: string, { register, cache, dependencies, warnings }: Resolving): ExtractedMention | null {
-  const inText = c.inText;
-  const surface = inText ? text.slice(c.start, c.end).trim() : c.surface;
+function toExtracted(c: Candidate, file: string, { register, cache, dependencies, warnings }: Resolving): ExtractedMention | null {
+  const surface = c.surface;
   let pointer: string | null = null;
   let pointerAttribute: ExtractedMention['pointerAttribute'] = null;
   let entry: RegisterEntry | null = null;
@@ -235,8 +155,8 @@ function toExtracted(c: Candidate, text: string, file: string, { register, cache
     pointer,
     pointerAttribute,
     entry,
-    left: inText ? leftContext(text, c.start) : '',
-    right: inText ? rightContext(text, c.end) : '',
+    left: c.left,
+    right: c.right,
     inHeader: c.inHeader,
     dating,
   };

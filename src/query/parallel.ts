@@ -1,6 +1,6 @@
 /**
- * Parse and extract many files on several cores. Parsing (about 10 MB/s per core with saxes) dominates a scan and
- * an index build, and files are independent, so they are spread over the worker pool (src/workers/); results come
+ * Parse and extract many files on several cores. Reading the files dominates a scan and an index build, and files
+ * are independent, so they are spread over the worker pool (src/workers/); results come
  * back in file order, so the output is the same as with one thread. Falls back to one thread for a single file,
  * `jobs` 1, less than 4 MB of XML, or when the compiled worker is not there (running from TypeScript sources).
  */

@@ -1,14 +1,16 @@
 /**
  * Registers: `place`, `person`, `personGrp` and `org` entries (TEI 13.3), in the same file (`standOff`, `back`,
  * header lists) or in a separate register file named by a pointer (`../register/places.xml#id`, resolved relative
- * to the file that points, RFC 3986 section 5.2). Register files are parsed once per run and cached.
+ * to the file that points, RFC 3986 section 5.2). Register files are read once per run (from the event stream,
+ * keeping only the entries' subtrees) and cached.
  */
 import { dirname, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { expandPaths, tryReadRegularFile } from '../io.js';
-import { attr, childElements, TEI_NS, tryParseXml, xmlId, type XmlDocument, type XmlElement } from '../xml/index.js';
+import { attr, childElements, TEI_NS, xmlId, type XmlDocument, type XmlElement } from '../xml/index.js';
 import { ENTRY_IDENTITY_ATTRIBUTES } from '../tei/index.js';
 import { ENTRY_ELEMENTS, ENTRY_NAME_CHILDREN, NAME_ENTRIES, NAME_ENTRY_DEPTH, PREFERRED_TYPES } from './kinds.js';
+import { streamRegister } from './stream.js';
 import { plainText } from './text.js';
 import type { EntryKind, RegisterEntry } from './types.js';
 
@@ -158,9 +160,9 @@ export class RegisterCache {
     else if (read.reason.startsWith('it is ')) loaded = { ok: false, reason: 'the register is not a regular file' };
     else loaded = { ok: false, reason: `register file: ${read.reason}` };
     if (bytes !== undefined) {
-      const parsed = tryParseXml(bytes, { file: path });
+      const parsed = streamRegister(bytes, path);
       loaded = parsed.ok
-        ? { ok: true, register: collectRegister(parsed.document, path), tei: parsed.document.root.uri === TEI_NS, root: parsed.document.root.name }
+        ? { ok: true, register: parsed.register, tei: parsed.root.uri === TEI_NS, root: parsed.root.name }
         : { ok: false, reason: `register file is not well-formed (${parsed.diagnostic.line}:${parsed.diagnostic.column}: ${parsed.diagnostic.message})` };
     }
     this.files.set(path, loaded!);

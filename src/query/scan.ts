@@ -1,12 +1,13 @@
 /**
- * `teikit query` without an index: expand the paths, parse every file with our parser, extract and filter.
+ * `teikit query` without an index: expand the paths, read every file from our parser's event stream, extract and
+ * filter.
  * A malformed file is reported (file:line:column) and skipped; the others are still answered.
  */
 import { resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { tryReadRegularFile } from '../io.js';
-import { tryParseXml } from '../xml/index.js';
-import { extractMentions, type FileExtract } from './extract.js';
+import type { FileExtract } from './extract.js';
+import { extractStream } from './stream.js';
 import { RegisterCache } from './registers.js';
 import { queryFilesOf } from './paths.js';
 import { compileQuery, matches, Reporter, toMention } from './rows.js';
@@ -33,13 +34,10 @@ export function readInput(file: string): Uint8Array | Diagnostic {
   return diagnostic({ file, line: 1, column: 1, message, ruleId: 'query/input', source: 'query' });
 }
 
-/** Parse one file; a malformed file gives its diagnostic instead. */
+/** Read one file from the event stream (no tree); a malformed file gives its diagnostic instead. */
 export function extractFile(file: string, cache: RegisterCache, input: Uint8Array | Diagnostic = readInput(file)): FileExtract | Diagnostic {
   if (!(input instanceof Uint8Array)) return input;
-  const bytes = input;
-  const parsed = tryParseXml(bytes, { file });
-  if (!parsed.ok) return parsed.diagnostic;
-  return extractMentions(parsed.document, file, { cache });
+  return extractStream(input, file, cache);
 }
 
 export function isDiagnostic(value: FileExtract | Diagnostic): value is Diagnostic {

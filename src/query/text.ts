@@ -36,17 +36,38 @@ function adjacentElement(el: XmlElement, step: -1 | 1): XmlElement | undefined {
   return undefined;
 }
 
+/** Whether which child of `local` is read depends on all its children (`choice`, `app`: see `readingOf`). */
+export function choosesReading(local: string): boolean {
+  return local === 'choice' || local === 'app';
+}
+
+/** Whether an element named `local` is a deletion, whose being read depends on its neighbours (`unreadDeletion`). */
+export function isDeletion(local: string): boolean {
+  return local === DELETION;
+}
+
+/**
+ * Whether a deletion is not read, from its parent's name and the names of the elements next to it (`undefined`
+ * where text that is not whitespace, or the parent's edge, comes first): a reader skips it inside `subst` or
+ * beside its replacement (`add`).
+ */
+export function unreadDeletion(parent: string, previous: string | undefined, next: string | undefined): boolean {
+  if (parent === 'subst') return true;
+  return [previous, next].some((s) => s !== undefined && DELETION_PARTNERS.includes(s));
+}
+
 /**
  * Not read: the other alternatives of a `choice` or `app`, and a deletion whose replacement is there (inside
- * `subst`, or next to an `add`). A reader reads each passage once.
+ * `subst`, or next to an `add`). A reader reads each passage once. The stream extraction (stream.ts) decides the
+ * same with `choosesReading` and `unreadDeletion`, holding back those elements until their siblings are known.
  */
 export function unread(el: XmlElement): boolean {
   const parent = el.parent;
   if (parent.type !== 'element') return false;
-  if (parent.local === 'choice' || parent.local === 'app') return readingOf(parent) !== el;
-  if (el.local !== DELETION) return false;
+  if (choosesReading(parent.local)) return readingOf(parent) !== el;
+  if (!isDeletion(el.local)) return false;
   if (parent.local === 'subst') return true;
-  return [adjacentElement(el, -1), adjacentElement(el, 1)].some((s) => s !== undefined && DELETION_PARTNERS.includes(s.local));
+  return unreadDeletion(parent.local, adjacentElement(el, -1)?.local, adjacentElement(el, 1)?.local);
 }
 
 /**
@@ -74,11 +95,22 @@ function whitespaceOf(value: string): 0 | 1 | 2 {
   return blank ? 0 : plain ? 1 : 2;
 }
 
+/**
+ * The runs of XML whitespace that collapsing changes: every run but a single space (replacing each single space
+ * between words by itself made the replacement the most costly step of reading the running text).
+ */
+const COLLAPSIBLE = / [ \t\r\n]+|[\t\r\n][ \t\r\n]*/g;
+
 export class TextStream {
-  private readonly parts: string[] = [];
+  protected readonly parts: string[] = [];
   length = 0;
   private pending = false;
   private endsWithSpace = true;
+
+  /** Store `s` (already counted in `length`). */
+  protected append(s: string): void {
+    this.parts.push(s);
+  }
 
   text(value: string): void {
     // Indentation between elements is most text nodes of a pretty-printed file: one test, no new string.
@@ -87,7 +119,7 @@ export class TextStream {
       if (value !== '') this.pending = true;
       return;
     }
-    let s = kind === 1 ? value : value.replace(/[ \t\r\n]+/g, ' ');
+    let s = kind === 1 ? value : value.replace(COLLAPSIBLE, ' ');
     if (s === '') return;
     if (s.charCodeAt(0) === 32) {
       this.pending = true;
@@ -100,8 +132,8 @@ export class TextStream {
       s = s.slice(0, -1);
     }
     this.flush();
-    this.parts.push(s);
     this.length += s.length;
+    this.append(s);
     this.endsWithSpace = false;
     this.pending = trailing;
   }
@@ -114,8 +146,8 @@ export class TextStream {
   /** Write a pending word separator now (before a mention starts, so that it belongs to the left context). */
   flush(): void {
     if (this.pending && !this.endsWithSpace && this.length > 0) {
-      this.parts.push(' ');
       this.length += 1;
+      this.append(' ');
       this.endsWithSpace = true;
     }
     this.pending = false;
@@ -202,4 +234,89 @@ export function rightContext(text: string, end: number): string {
     if (space > 40) chars = chars.slice(0, space);
   }
   return joined(chars).trim();
+}
+
+/** A place in the running text that a mention covers, filled in by `ReadingText`. */
+export interface TextSpan {
+  start: number;
+  end: number;
+  surface: string;
+  left: string;
+  right: string;
+}
+
+/** What a context needs of the text on each side (`leftContext`, `rightContext`). */
+const KEEP = CONTEXT * 2 + 2;
+
+/**
+ * The running text of a whole document as mentions need it, keeping only the part still needed: the characters a
+ * left context reads, those of mentions still open, and those after a mention until its right context is known.
+ * So the memory of an extraction follows the longest mention, not the document (a 100 MB novel is about 60 MB of
+ * text). The text stays in the pieces `TextStream` writes (a mention starts and ends between two of them), joined
+ * only where a mention reads them; surface and contexts are those `leftContext` and `rightContext` give on the
+ * whole text.
+ */
+export class ReadingText extends TextStream {
+  /** Pieces dropped from the front of `parts`: piece `k` of the whole text is `parts[k - dropped]`. */
+  private dropped = 0;
+  /** Pieces where the mentions still open start (they nest, so the first is the lowest). */
+  private readonly open: number[] = [];
+  /** Closed mentions waiting for their right context, in the order of their ends, with the piece they end at. */
+  private readonly waiting: Array<{ span: TextSpan; piece: number }> = [];
+  private next = 0;
+
+  protected override append(s: string): void {
+    super.append(s);
+    while (this.next < this.waiting.length && this.waiting[this.next]!.span.end + KEEP <= this.length) this.resolve(this.waiting[this.next++]!);
+    // A long text without mentions is cut too.
+    if (this.open.length === 0 && this.parts.length >= 65_536) this.cut();
+  }
+
+  /** A mention starts here (a pending word separator is written first, so it belongs to the left context). */
+  startSpan(span: TextSpan): void {
+    this.flush();
+    span.start = this.length;
+    let chars = 0;
+    let k = this.parts.length;
+    while (k > 0 && chars < KEEP) chars += this.parts[--k]!.length;
+    const before = this.parts.slice(k).join('');
+    span.left = leftContext(before, before.length);
+    this.open.push(this.parts.length + this.dropped);
+    if (this.open.length === 1) this.cut();
+  }
+
+  /** The mention started last ends here: its surface now, its right context when enough text follows. */
+  endSpan(span: TextSpan): void {
+    const from = this.open.pop()! - this.dropped;
+    span.end = this.length;
+    span.surface = this.parts.slice(from).join('').trim();
+    this.waiting.push({ span, piece: this.parts.length + this.dropped });
+  }
+
+  /** The text has ended: the right contexts still waiting get what there is. */
+  finish(): void {
+    while (this.next < this.waiting.length) this.resolve(this.waiting[this.next++]!);
+    this.waiting.length = 0;
+    this.next = 0;
+  }
+
+  private resolve({ span, piece }: { span: TextSpan; piece: number }): void {
+    let after = '';
+    for (let k = piece - this.dropped; k < this.parts.length && after.length < KEEP; k++) after += this.parts[k]!;
+    span.right = rightContext(after, 0);
+  }
+
+  /** Drop the pieces no mention will read again (before a new outermost mention, so once per mention at most). */
+  private cut(): void {
+    let keep = this.parts.length;
+    for (let chars = 0; keep > 0 && chars < KEEP; ) chars += this.parts[--keep]!.length;
+    if (this.next < this.waiting.length) keep = Math.min(keep, this.waiting[this.next]!.piece - this.dropped);
+    if (keep < 4096) return;
+    this.parts.splice(0, keep);
+    this.dropped += keep;
+    if (this.next > 0) {
+      this.waiting.splice(0, this.next);
+      this.next = 0;
+    }
+  }
 }

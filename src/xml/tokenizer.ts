@@ -13,7 +13,7 @@
  * `options.externalDtd`; entity expansion is bounded (see dtd.ts).
  */
 import type { Diagnostic } from '../diagnostics.js';
-import { XML_NS, XMLNS_NS, type Position, type XmlAttribute, type XmlElement } from './dom.js';
+import { XML_NS, XMLNS_NS, type Position, type XmlAttribute, type XmlElement, type XmlNode } from './dom.js';
 import { charRef, Dtd, normaliseLineEnds, predefined } from './dtd.js';
 import type { StreamOptions, StreamResult, XmlEventHandler, XmlStartTag } from './events.js';
 import { inputText, wf, XmlFail } from './input.js';
@@ -184,6 +184,12 @@ function sameAt(s: string, at: number, name: string): boolean {
 
 
 /**
+ * The children of an element of the tree until its first child or its end tag comes (parse.ts): most elements
+ * have children, and their first array is made with the first child. Frozen, and never left in a finished tree.
+ */
+export const NO_CHILDREN: XmlNode[] = Object.freeze([]) as unknown as XmlNode[];
+
+/**
  * An empty array that holds objects from the start: a new `[]` is an array of small integers to V8 until the first
  * object goes in, and code optimised for one kind of array is deoptimised by the other (a new one per document).
  */
@@ -201,6 +207,7 @@ class Tokenizer {
   /** The text ends early at its first character that is not allowed in XML; reaching that end reports it. */
   private readonly truncated: boolean;
   private readonly pos: Positions;
+  private readonly scratch: Position = { line: 1, column: 1 };
   private readonly dtd: Dtd;
   /**
    * Distinct names, in an open-addressing table keyed by a hash computed while the name is scanned, so that a name
@@ -241,6 +248,20 @@ class Tokenizer {
     this.s = bad >= 0 ? text.slice(0, bad) : text;
     this.pos = new Positions(this.s, astral);
     this.dtd = new Dtd(options);
+  }
+
+  /**
+   * The position of a text, comment or PI at `k`. The tree builder copies its fields into the node, so for the
+   * tree one object serves every event; a handler of `streamXml` may keep what it is given, and gets its own.
+   */
+  private place(k: number): Position {
+    if (!this.tree) return this.pos.at(k);
+    const pos = this.pos;
+    pos.move(k);
+    const place = this.scratch;
+    place.line = pos.line;
+    place.column = pos.column + 1;
+    return place;
   }
 
   run(file: string): Diagnostic | undefined {
@@ -334,7 +355,7 @@ class Tokenizer {
       if (this.nextAmp < 0) this.nextAmp = s.length;
     }
     const value = this.nextAmp < lt ? this.textWithReferences(i, lt) : this.shared(i, lt);
-    this.handler.text(value, this.pos.at(i), false);
+    this.handler.text(value, this.place(i), false);
     return lt;
   }
 
@@ -666,7 +687,7 @@ class Tokenizer {
         local: q.local,
         uri,
         attributes,
-        children: [],
+        children: NO_CHILDREN,
         parent: undefined as unknown as XmlElement,
         line,
         column,
@@ -788,7 +809,7 @@ class Tokenizer {
     if (close < 0) this.eof('unexpected end');
     if (close + 2 >= s.length) this.eof('unexpected end');
     if (s.charCodeAt(close + 2) !== GT) this.fail('malformed comment', close + 3);
-    if (this.handler.comment !== undefined) this.handler.comment(s.slice(lt + 4, close), this.pos.at(lt));
+    if (this.handler.comment !== undefined) this.handler.comment(s.slice(lt + 4, close), this.place(lt));
     return close + 3;
   }
 
@@ -798,7 +819,7 @@ class Tokenizer {
     if (this.stack.length === 0) this.fail('text data outside of root node', lt + 9);
     const close = s.indexOf(']]>', lt + 9);
     if (close < 0) this.eof('unexpected end');
-    this.handler.text(s.slice(lt + 9, close), this.pos.at(lt), true);
+    this.handler.text(s.slice(lt + 9, close), this.place(lt), true);
     return close + 3;
   }
 
@@ -820,7 +841,7 @@ class Tokenizer {
     let k = nameEnd;
     if (close > k && !isSpace(s.charCodeAt(k))) this.fail('disallowed character in processing instruction name', k + 1);
     while (k < close && isSpace(s.charCodeAt(k))) k++;
-    this.handler.processingInstruction?.(target, s.slice(k, close), this.pos.at(lt));
+    this.handler.processingInstruction?.(target, s.slice(k, close), this.place(lt));
     return close + 2;
   }
 

@@ -16,6 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { jing, runTool, trang } from '../test/tools.mjs';
 import { corpusDir, median, opt, root } from './lib.mjs';
 
 const runs = Number(opt('runs', '3'));
@@ -28,7 +29,8 @@ if (!existsSync(cli) || !existsSync(rng)) {
 }
 const work = mkdtempSync(join(tmpdir(), 'teikit-bench-compact-'));
 const rnc = join(work, 'tei_all.rnc');
-const conv = spawnSync('trang', [rng, rnc], { encoding: 'utf8' });
+// trang's own driver class, as Debian's `trang` wrapper runs it.
+const conv = runTool(trang, ['com.thaiopensource.relaxng.translate.Driver', rng, rnc]);
 if (conv.status !== 0) {
   console.error(`bench/compact.mjs: trang failed: ${conv.stderr}`);
   process.exit(2);
@@ -49,10 +51,10 @@ for (const [label, schema] of [['tei_all.rng', rng], ['tei_all.rnc (trang)', rnc
   cases.push({ label: `${label}, cache filled`, fn: (i) => run('node', [cli, 'validate', '--schema', schema, file], { TEIKIT_CACHE_DIR: join(work, `warm-${label}`) }), warm: true });
   cases.push({ label: `${label}, empty cache`, fn: (i) => run('node', [cli, 'validate', '--schema', schema, file], { TEIKIT_CACHE_DIR: join(work, `cold-${label}-${i}`) }) });
 }
-const hasJing = spawnSync('jing', [], { encoding: 'utf8' }).error === undefined;
-if (hasJing) {
-  cases.push({ label: 'jing tei_all.rng', fn: () => run('jing', [rng, file]) });
-  cases.push({ label: 'jing -c tei_all.rnc', fn: () => run('jing', ['-c', rnc, file]) });
+if (jing.available) {
+  const [command, ...fixed] = jing.argv;
+  cases.push({ label: 'jing tei_all.rng', fn: () => run(command, [...fixed, rng, file]) });
+  cases.push({ label: 'jing -c tei_all.rnc', fn: () => run(command, [...fixed, '-c', rnc, file]) });
 }
 for (const c of cases) if (c.warm) c.fn(-1); // fill the cache once
 const results = new Map(cases.map((c) => [c.label, []]));

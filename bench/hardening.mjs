@@ -8,13 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkAuthority, encodeRecord } from '../dist/src/encode/index.js';
+import { jing, xmllint } from '../test/tools.mjs';
 import { median, opt, root } from './lib.mjs';
 
 const runs = Number(opt('runs', '3'));
 const tmp = mkdtempSync(join(tmpdir(), 'teikit-bench-harden-'));
 const schema = `${root}test/fixtures/harden/ab.rng`;
 const cli = `${root}dist/src/cli/main.js`;
-const has = (cmd) => spawnSync(cmd, ['--help'], { stdio: 'ignore' }).error === undefined;
 
 /** Wall and CPU seconds through /usr/bin/time, which reports the child's own CPU. */
 function measure(cmd, args) {
@@ -25,8 +25,8 @@ function measure(cmd, args) {
 
 const tools = [
   ['teikit', (f) => ['node', [cli, 'validate', f, '--schema', schema]]],
-  ...(has('jing') ? [['jing', (f) => ['jing', [schema, f]]]] : []),
-  ...(has('xmllint') ? [['xmllint', (f) => ['xmllint', ['--noout', '--relaxng', schema, f]]]] : []),
+  ...(jing.available ? [['jing', (f) => [jing.argv[0], [...jing.argv.slice(1), schema, f]]]] : []),
+  ...(xmllint.available ? [['xmllint', (f) => [xmllint.argv[0], [...xmllint.argv.slice(1), '--noout', '--relaxng', schema, f]]]] : []),
 ];
 
 const fmt = (m) => `${m.wall.toFixed(2)} s (cpu ${m.cpu.toFixed(2)})`;

@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { jing as jingTool } from '../test/tools.mjs';
 import { median, opt, root } from './lib.mjs';
 
 const runs = Number(opt('runs', '3'));
@@ -44,12 +45,12 @@ const wall = (cmd, argv) => {
   spawnSync(cmd, argv, { encoding: 'utf8', env: { ...process.env, TEIKIT_CACHE_DIR: join(work, 'cache') } });
   return (performance.now() - t) / 1000;
 };
-const hasJing = spawnSync('jing', [], { encoding: 'utf8' }).error === undefined;
+const hasJing = jingTool.available;
 const teikit = [];
 const jing = [];
 for (let i = 0; i < runs; i++) {
   teikit.push(wall('node', [join(root, 'dist/src/cli/main.js'), 'validate', '--schema', join(work, 'p.rnc'), join(work, 'v.xml')]));
-  if (hasJing) jing.push(wall('jing', ['-c', join(work, 'p.rnc'), join(work, 'v.xml')]));
+  if (hasJing) jing.push(wall(jingTool.argv[0], [...jingTool.argv.slice(1), '-c', join(work, 'p.rnc'), join(work, 'v.xml')]));
 }
 console.log(`whole process, 36 a and a c: teikit validate ${median(teikit).toFixed(2)} s${hasJing ? `, jing -c ${median(jing).toFixed(2)} s` : ''}`);
 

@@ -13,11 +13,12 @@
  * Medians of N runs. Ratios are "jing's time / teikit's time": above 1 means teikit is faster.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { median, opt, root } from './lib.mjs';
+import { jingDriver } from '../test/tools.mjs';
+import { median, opt, root, xmlFiles } from './lib.mjs';
 
 const runs = Number(opt('runs', '3'));
 const corpus = opt('corpus', join(root, '../shared/corpus'));
@@ -35,19 +36,6 @@ if (!existsSync(schema)) {
 
 const fmt = (s) => `${s.toFixed(3)} s`;
 
-function files(dir) {
-  const out = [];
-  const stack = [dir];
-  while (stack.length > 0) {
-    const d = stack.pop();
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) stack.push(p);
-      else if (name.endsWith('.xml')) out.push(p);
-    }
-  }
-  return out.sort();
-}
 
 // 1. schema load in a fresh process
 const cacheDir = mkdtempSync(join(tmpdir(), 'teikit-bench-relaxng-'));
@@ -83,7 +71,7 @@ const { tryParseXml } = await import(pathToFileURL(xml).href);
 const s = await loadSchema(schema, { noCache: true });
 const docs = [];
 let bytes = 0;
-for (const f of files(corpus)) {
+for (const f of xmlFiles(corpus)) {
   const data = readFileSync(f);
   const started = performance.now();
   const parsed = tryParseXml(data, { file: f });
@@ -109,9 +97,8 @@ console.log(`  validate (engine):      ${fmt(validateTime)}  ${(mb / validateTim
 console.log(`  parse + validate:       ${fmt(parseTime + validateTime)}  ${(mb / (parseTime + validateTime)).toFixed(1)} MB/s`);
 
 // 3. jing
-const jars = ['jing', 'xercesImpl', 'Saxon-HE', 'xml-resolver'].map((j) => `/usr/share/java/${j}.jar`);
-const jing = jars.every((j) => existsSync(j)) ? ['java', ['-cp', jars.join(':'), 'com.thaiopensource.relaxng.util.Driver']] : ['jing', []];
-if (spawnSync(jing[0], ['-version']).error !== undefined) {
+const jing = [jingDriver.argv[0], jingDriver.argv.slice(1)];
+if (!jingDriver.available) {
   console.log('jing: not installed, no comparison');
 } else {
   const small = docs.reduce((a, d) => (d.size < a.size ? d : a), docs[0]);

@@ -10,15 +10,16 @@
 // - loading a compiled Schematron from the cache (the aim: under 0.2 s).
 // The machine is shared by other jobs: say so when quoting the figures.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { corpusDir, median, opt, root } from './lib.mjs';
+import { saxonHe, SAXON_HE_JAR } from '../test/tools.mjs';
+import { corpusDir, median, opt, root, sizeOf, xmlFiles } from './lib.mjs';
 
 const runs = Number(opt('runs', '3'));
 const cli = join(root, 'dist/src/cli/main.js');
 const runner = join(root, 'bench/schematron-run.mjs');
-const saxonJar = ['/usr/share/java/Saxon-HE.jar', '/usr/share/java/Saxon-HE-9.9.1.5.jar'].find((p) => existsSync(p));
+const saxonJar = saxonHe.available ? SAXON_HE_JAR : undefined;
 const cache = mkdtempSync(join(tmpdir(), 'teikit-bench-sch-'));
 const env = { ...process.env, TEIKIT_CACHE_DIR: cache };
 
@@ -34,24 +35,11 @@ function time(cmd, argv) {
   return { wall, cpu: user + sys, status: r.status, stdout: r.stdout };
 }
 
-function xmlFiles(dir) {
-  const out = [];
-  const visit = (d) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) visit(p);
-      else if (name.endsWith('.xml')) out.push(p);
-    }
-  };
-  visit(dir);
-  return out;
-}
-
 const frusSch = join(corpusDir, 'frus/schema/frus.sch');
 const teiAll = join(corpusDir, 'schemas/tei_all.rng');
 const frusFiles = xmlFiles(join(corpusDir, 'frus/volumes'));
 const teiFiles = xmlFiles(corpusDir).filter((f) => !f.includes('/frus/fragments/'));
-const mb = (files) => files.reduce((s, f) => s + statSync(f).size, 0) / 1e6;
+const mb = (files) => sizeOf(files) / 1e6;
 
 // The stylesheets teikit compiles, for Saxon-HE.
 const xsl = {};
@@ -78,7 +66,7 @@ function javaEach(stylesheet, files) {
   let wall = 0;
   let cpu = 0;
   for (const f of files) {
-    const r = time('java', ['-jar', saxonJar, `-xsl:${stylesheet}`, `-s:${f}`]);
+    const r = time(saxonHe.argv[0], [...saxonHe.argv.slice(1), `-xsl:${stylesheet}`, `-s:${f}`]);
     wall += r.wall;
     cpu += r.cpu;
   }

@@ -26,10 +26,11 @@
  * marked INCOMPLETE.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { median, opt, root } from './lib.mjs';
+import { jingDriver, xmllint } from '../test/tools.mjs';
+import { median, opt, root, sizeOf, xmlFiles } from './lib.mjs';
 
 const runs = Number(opt('runs', '3'));
 const corpus = opt('corpus', join(root, '../shared/corpus'));
@@ -45,13 +46,10 @@ if (!existsSync(schema)) {
   console.error(`bench/validate.mjs: no schema at ${schema} (the shared corpus is needed)`);
   process.exit(2);
 }
-const has = (cmd) => spawnSync(cmd, ['--version'], { encoding: 'utf8' }).error === undefined;
-const JARS = ['jing', 'xercesImpl', 'Saxon-HE', 'xml-resolver'].map((j) => `/usr/share/java/${j}.jar`);
-const [JING, JING_ARGS] = JARS.every((j) => existsSync(j)) && has('java')
-  ? ['java', ['-cp', JARS.join(':'), 'com.thaiopensource.relaxng.util.Driver']]
-  : ['jing', []];
-const hasJing = spawnSync(JING, JING_ARGS, { encoding: 'utf8' }).error === undefined;
-const hasXmllint = has('xmllint');
+const [JING, ...JING_ARGS] = jingDriver.argv;
+const hasJing = jingDriver.available;
+const [XMLLINT] = xmllint.argv;
+const hasXmllint = xmllint.available;
 
 function time(cmd, argv, env = {}) {
   const started = performance.now();
@@ -68,18 +66,6 @@ function repeat(n, fn) {
     times.push(last.seconds);
   }
   return { seconds: median(times), last };
-}
-function xmlFiles(dir) {
-  const out = [];
-  const visit = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) visit(p);
-      else if (e.name.endsWith('.xml')) out.push(p);
-    }
-  };
-  visit(dir);
-  return out;
 }
 const fmt = (s) => `${s.toFixed(2)} s`;
 const ratio = (other, ours) => `${(other / ours).toFixed(2)}x`;
@@ -117,7 +103,7 @@ if (hasJing) {
 }
 let xmllintOne;
 if (hasXmllint) {
-  xmllintOne = repeat(runs, () => time('xmllint', ['--noout', '--relaxng', schema, small]));
+  xmllintOne = repeat(runs, () => time(XMLLINT, ['--noout', '--relaxng', schema, small]));
   rows.push(['xmllint --relaxng', xmllintOne.seconds, xmllintOne.last.stderr.trim().split('\n').at(-1)]);
 }
 for (const [name, s, note] of rows) console.log(`   ${name.padEnd(28)} ${fmt(s).padStart(8)}   ${note ?? ''}`);
@@ -140,7 +126,7 @@ rmSync(edWarm, { recursive: true, force: true });
 
 // 2. Batch.
 const files = xmlFiles(corpus);
-const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+const bytes = sizeOf(files);
 const mb = bytes / 1e6;
 console.log(`\n2. batch: ${files.length} files, ${mb.toFixed(1)} MB under ${corpus}`);
 const batchRows = [];
@@ -163,12 +149,12 @@ if (hasJing) {
   jingAll = repeat(runs, () => time(JING, [...JING_ARGS, schema, ...wellFormed]));
   const read = new Set(jingAll.last.stdout.split('\n').map((l) => l.split(':')[0]));
   const complete = wellFormed.every((f) => !jingAll.last.stdout.includes('fatal') || read.has(f));
-  const wfBytes = wellFormed.reduce((n, f) => n + statSync(f).size, 0);
+  const wfBytes = sizeOf(wellFormed);
   batchRows.push(['jing, one call for all', jingAll.seconds, `${wellFormed.length} well-formed files, ${(wfBytes / 1e6).toFixed(1)} MB (malformed left out: jing stops at one)${complete ? '' : ' INCOMPLETE'}`]);
 }
 let xmllintAll;
 if (hasXmllint) {
-  xmllintAll = repeat(runs, () => time('xmllint', ['--noout', '--relaxng', schema, ...files]));
+  xmllintAll = repeat(runs, () => time(XMLLINT, ['--noout', '--relaxng', schema, ...files]));
   batchRows.push(['xmllint --relaxng, one call', xmllintAll.seconds, '']);
 }
 for (const [name, s, note] of batchRows) console.log(`   ${name.padEnd(28)} ${fmt(s).padStart(8)} ${(mb / s).toFixed(2).padStart(7)} MB/s   ${note}`);
@@ -263,7 +249,7 @@ async function scaleBench() {
     for (let i = 0; i < runs; i++) {
       ours.push(measure(process.execPath, [cli, 'validate', '--schema', schema, ...(list.length > 1 ? [copies] : list)], { TEIKIT_CACHE_DIR: cache }));
       if (hasJing) theirs.push(measure(JING, [...JING_ARGS, schema, ...list]));
-      if (hasXmllint) floor.push(measure('xmllint', ['--stream', '--noout', ...list]));
+      if (hasXmllint) floor.push(measure(XMLLINT, ['--stream', '--noout', ...list]));
     }
     const mbs = size / 1e6;
     const row = (name, ms) => {

@@ -5,18 +5,26 @@
  * (`test/diagnostics.test.ts` checks that every id used in src/ is here and that the README table matches).
  *
  * Ids are `stage/name` (lower case, words joined by `-`). An id ending in `/*` is a family whose name part is data,
- * such as the XSLT error code in `transform/XTMM9000`. To add a diagnostic, add one line in its stage's group.
+ * such as the XSLT error code in `transform/XTMM9000` or a Schematron schema's own id in `schematron/no-ref`. To add
+ * a diagnostic, add one line in its stage's group.
+ *
+ * The severity of a line is the diagnostic's default: `diagnostic()` uses it when the caller gives none. A fifth
+ * element lists the other severities a caller may give (a Schematron check's by its @role);
+ * `test/diagnostics.test.ts` fails on any other severity written beside a rule id in src/.
  */
 import type { DiagnosticSource, Severity } from './diagnostics.js';
 
 export interface CatalogueEntry {
   id: string;
   source: DiagnosticSource;
+  /** The default severity (`diagnostic()` sets it when the caller gives none). */
   severity: Severity;
+  /** Every severity a diagnostic of this id may have: the default first. */
+  severities: readonly Severity[];
   description: string;
 }
 
-type Line = readonly [id: string, source: DiagnosticSource, severity: Severity, description: string];
+type Line = readonly [id: string, source: DiagnosticSource, severity: Severity, description: string, also?: readonly Severity[]];
 
 const LINES: readonly Line[] = [
   // The XML layer (src/xml/, XInclude in src/validate/xinclude.ts).
@@ -35,13 +43,14 @@ const LINES: readonly Line[] = [
   ['validate/catalog', 'schema', 'error', 'a --catalog file is not a usable OASIS XML catalog (exit 2)'],
   ['validate/catalog-loop', 'schema', 'warning', 'a `nextCatalog` or delegate of the --catalog leads back to a catalog already being read; lookups skip it'],
   ['validate/config', 'schema', 'error', 'teikit.config.json cannot be read or is not valid (exit 2)'],
-  // Schematron (src/validate/schematron/). An assertion's own id (or @role) is its rule id, as its schema names it.
+  // Schematron (src/validate/schematron/): the schema's problems, then what its checks find.
   ['schematron/schema', 'schema', 'error', 'the Schematron schema cannot be read or is not correct ISO Schematron (exit 2)'],
   ['schematron/include-loop', 'schema', 'error', 'a Schematron include or abstract rule that includes or extends itself (exit 2)'],
   ['schematron/extends-missing', 'schema', 'warning', 'an extends target that is not found; the rules it holds are not checked'],
   ['schematron/phase', 'schema', 'error', 'the --phase named is not defined in the Schematron schema (exit 2)'],
   ['schematron/compile', 'schema', 'error', 'the Schematron schema does not compile to XSLT (an XPath error in it; exit 2)'],
   ['schematron/runtime', 'schematron', 'error', 'a Schematron rule failed while it ran on this document (a dynamic XPath error)'],
+  ['schematron/*', 'schematron', 'error', 'a failed assert or successful report of a Schematron schema, named by the schema: its rule\'s @id, else its pattern\'s, else its own, else `assert` or `report`; a warning by @role (see teikit validate)', ['warning']],
   // Internal errors: a bug or a crash, never the input's fault.
   ['internal/error', 'internal', 'error', 'a bug or a runaway, not a finding about the file: a worker that stopped, an unexpected exception; the other files go on'],
   ['validate/time-limit', 'internal', 'error', 'validating this file took longer than --time-limit SECONDS; it was stopped and the other files go on'],
@@ -97,15 +106,21 @@ const LINES: readonly Line[] = [
   ['transform/*', 'transform', 'error', 'an error raised by a stylesheet or by saxon-js, by its XSLT/XPath error code (transform/XTMM9000)'],
   // Querying and the index (src/query/).
   ['query/input', 'query', 'error', 'a file to query cannot be read or is not a regular file; skipped, the others are answered'],
-  ['query/register', 'query', 'error', 'a --register file is missing, not well-formed or not TEI'],
+  ['query/register', 'query', 'error', 'a --register file is missing, not well-formed or not TEI; a warning when it holds no register entries', ['warning']],
   ['query/unresolved-pointer', 'query', 'warning', 'a pointer names nothing: no such id, no such register file (once per target)'],
   ['query/index', 'query', 'error', 'the index is missing, not SQLite, not teikit\'s, of another version, or damaged (exit 2)'],
   // Cataloguing (src/catalog/).
-  ['catalog/input', 'catalog', 'error', 'a file to catalogue is not well-formed, not TEI, lacks a teiHeader, or points into a missing register'],
+  ['catalog/input', 'catalog', 'error', 'a file to catalogue is not well-formed, not TEI, or lacks a teiHeader; a warning for a pointer into a missing register', ['warning']],
 ];
 
 /** Every entry, in the catalogue's order (the README table's order). */
-export const CATALOGUE: readonly CatalogueEntry[] = LINES.map(([id, source, severity, description]) => ({ id, source, severity, description }));
+export const CATALOGUE: readonly CatalogueEntry[] = LINES.map(([id, source, severity, description, also = []]) => ({
+  id,
+  source,
+  severity,
+  severities: [severity, ...also],
+  description,
+}));
 
 const BY_ID = new Map(CATALOGUE.map((e) => [e.id, e]));
 
@@ -117,9 +132,20 @@ export function catalogueEntry(ruleId: string): CatalogueEntry | undefined {
   return slash > 0 ? BY_ID.get(`${ruleId.slice(0, slash)}/*`) : undefined;
 }
 
-/** The README anchor of an entry's row: `encode/no-title` -> `rule-encode-no-title`, `transform/*` -> `rule-transform-code`. */
+/** The severity a diagnostic of `ruleId` has when its caller gives none: its entry's, else `error`. */
+export function defaultSeverity(ruleId: string): Severity {
+  return catalogueEntry(ruleId)?.severity ?? 'error';
+}
+
+/** What the name part of a family stands for, in the README table (`transform/CODE`, `schematron/ID`). */
+const FAMILY_NAMES: Readonly<Record<string, string>> = { 'schematron/*': 'ID' };
+
+/**
+ * The README anchor of an entry's row: `encode/no-title` -> `rule-encode-no-title`, `transform/*` ->
+ * `rule-transform-code`, `schematron/*` -> `rule-schematron-id`.
+ */
 export function catalogueAnchor(id: string): string {
-  return `rule-${id.replace(/\/\*$/, '/code').replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
+  return `rule-${id.replace(/\/\*$/, `/${FAMILY_NAMES[id] ?? 'code'}`).replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
 }
 
 /** The `url` of a diagnostic: its row in the README shipped with the package, or undefined for an id not catalogued. */
@@ -131,8 +157,8 @@ export function catalogueUrl(ruleId: string): string | undefined {
 /** The README's Diagnostics table, one row per entry. */
 export function catalogueMarkdown(): string {
   const rows = CATALOGUE.map((e) => {
-    const id = e.id.endsWith('/*') ? `${e.id.slice(0, -1)}CODE` : e.id;
-    return `| <a id="${catalogueAnchor(e.id)}"></a>\`${id}\` | ${e.source} | ${e.severity} | ${e.description.replace(/\|/g, '\\|')} |`;
+    const id = e.id.endsWith('/*') ? `${e.id.slice(0, -1)}${FAMILY_NAMES[e.id] ?? 'CODE'}` : e.id;
+    return `| <a id="${catalogueAnchor(e.id)}"></a>\`${id}\` | ${e.source} | ${e.severities.join(' or ')} | ${e.description.replace(/\|/g, '\\|')} |`;
   });
   return ['| rule id | source | severity | meaning |', '|---|---|---|---|', ...rows].join('\n');
 }

@@ -6,7 +6,7 @@
  * `日本<x/>` puts `<x/>` at column 3. Every module that reports a position goes through this convention.
  */
 
-import { catalogueUrl } from './diagnostic-catalogue.js';
+import { catalogueUrl, defaultSeverity } from './diagnostic-catalogue.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -95,7 +95,8 @@ function bounded(message: string): string {
 }
 
 /**
- * Build a diagnostic; optional fields are only set when given, so JSON output carries no `undefined`s. `actual`
+ * Build a diagnostic; optional fields are only set when given, so JSON output carries no `undefined`s. Without a
+ * `severity`, the rule's default in the catalogue of diagnostics applies (else `error`). `actual`
  * is cut to `MAX_EXCERPT` characters and the message bounded, whatever the caller passes. `url` is the rule's row
  * in the catalogue of diagnostics (./diagnostic-catalogue.ts) unless the caller gives one.
  */
@@ -106,7 +107,7 @@ export function diagnostic(
     file: fields.file,
     line: fields.line,
     column: fields.column,
-    severity: fields.severity ?? 'error',
+    severity: fields.severity ?? defaultSeverity(fields.ruleId),
     message: bounded(fields.message),
     ruleId: fields.ruleId,
     source: fields.source,

@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, catalogueEntry, catalogueMarkdown } from '../src/diagnostic-catalogue.js';
 import { diagnostic } from '../src/diagnostics.js';
@@ -55,6 +56,38 @@ function idsInSource(): Use[] {
   return uses;
 }
 
+/**
+ * Every object literal in src/ that gives both a rule id and a severity as literals (`diagnostic({ ..., severity:
+ * 'warning', ruleId: 'query/unresolved-pointer' })`); a template `schematron/${...}` stands for its family.
+ */
+function severitiesInSource(): Array<{ id: string; severity: string; where: string }> {
+  const found: Array<{ id: string; severity: string; where: string }> = [];
+  const literal = (e: ts.Expression): string | undefined =>
+    ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) ? e.text : ts.isTemplateExpression(e) ? `${e.head.text}*` : undefined;
+  for (const file of tsFiles(src)) {
+    const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const visit = (node: ts.Node): void => {
+      if (ts.isObjectLiteralExpression(node)) {
+        const values = new Map<string, string>();
+        for (const p of node.properties) {
+          if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && (p.name.text === 'ruleId' || p.name.text === 'severity')) {
+            const value = literal(p.initializer);
+            if (value !== undefined) values.set(p.name.text, value);
+          }
+        }
+        const id = values.get('ruleId');
+        const severity = values.get('severity');
+        if (id !== undefined && severity !== undefined) {
+          found.push({ id, severity, where: `${relative(projectRoot, file)}:${sf.getLineAndCharacterOfPosition(node.getStart()).line + 1}` });
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+  return found;
+}
+
 describe('the catalogue of diagnostics', () => {
   const uses = idsInSource();
 
@@ -86,6 +119,26 @@ describe('the catalogue of diagnostics', () => {
     expect(RULES.map((r) => [r.id, catalogueEntry(r.id)?.source])).toEqual(RULES.map((r) => [r.id, 'rules']));
   });
 
+  it('is the source of each diagnostic\'s default severity', () => {
+    const at = { file: 'f.xml', line: 1, column: 1, message: 'm' };
+    const given = CATALOGUE.map((e) => [e.id, diagnostic({ ...at, ruleId: e.id.replace(/\*$/, 'X'), source: e.source }).severity]);
+    expect(given).toEqual(CATALOGUE.map((e) => [e.id, e.severity]));
+    expect(diagnostic({ ...at, ruleId: 'encode/unknown-name', source: 'encode' }).severity).toBe('warning');
+    expect(diagnostic({ ...at, ruleId: 'encode/unknown-name', source: 'encode', severity: 'error' }).severity).toBe('error');
+    expect(diagnostic({ ...at, ruleId: 'no-such/rule', source: 'xml' }).severity).toBe('error');
+  });
+
+  it('agrees with every severity src/ writes beside a rule id', () => {
+    const pairs = severitiesInSource();
+    // The scan itself works: two pairs known to be there.
+    expect(pairs.some((p) => p.id === 'query/unresolved-pointer' && p.severity === 'warning')).toBe(true);
+    expect(pairs.some((p) => p.id === 'xml/external-dtd' && p.severity === 'info')).toBe(true);
+    const wrong = pairs
+      .filter((p) => !(catalogueEntry(p.id)?.severities ?? []).includes(p.severity as never))
+      .map((p) => `${p.where}: ${p.id} given severity ${p.severity}; the catalogue allows ${(catalogueEntry(p.id)?.severities ?? ['nothing']).join(', ')}`);
+    expect(wrong, `fix the severity in src/, or add it to the line of the id in ${catalogueFile}`).toEqual([]);
+  });
+
   it("is the README's Diagnostics table (UPDATE=1 rewrites it)", () => {
     const readmePath = join(projectRoot, 'README.md');
     const readme = readFileSync(readmePath, 'utf8');
@@ -106,6 +159,7 @@ describe('the catalogue of diagnostics', () => {
     const at = { file: 'f.xml', line: 1, column: 1, message: 'm' };
     expect(diagnostic({ ...at, ruleId: 'encode/no-title', source: 'encode' }).url).toBe('README.md#rule-encode-no-title');
     expect(diagnostic({ ...at, ruleId: 'transform/XTMM9000', source: 'transform' }).url).toBe('README.md#rule-transform-code');
+    expect(diagnostic({ ...at, ruleId: 'schematron/no-ref', source: 'schematron' }).url).toBe('README.md#rule-schematron-id');
     expect(diagnostic({ ...at, ruleId: 'rules/geo-range', source: 'rules', url: 'https://example.org/x' }).url).toBe('https://example.org/x');
     expect('url' in diagnostic({ ...at, ruleId: 'no-such/rule', source: 'xml' })).toBe(false);
     const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');

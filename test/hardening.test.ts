@@ -252,6 +252,31 @@ describe('inputs are read only when they are regular files, of bounded size', ()
     for (const bad of ['lots', 'schema=0', 'page=5', '5,schema=1', 'schema=']) expect(runCli(['validate', edition, '--max-size', bad]).stderr).toBe(usage(bad));
   });
 
+  it('every command that reads files takes --max-size, with the same parser and the same refusal', () => {
+    // The folder is named as the edition, so that `build` takes wilson-118181.xml as its master.
+    const dir = folder('caps-every/wilson-118181');
+    for (const f of ['authority.json', 'record.txt', 'wilson-118181.xml']) copyFileSync(`${projectRoot}editions/wilson-118181/${f}`, join(dir, f));
+    const tooLarge = (file: string, kind: string) => {
+      const mb = `${Number((statSync(join(dir, file)).size / 1e6).toPrecision(3))} MB`;
+      return `cannot read file: file too large: ${mb}, over the limit of 0.001 MB for ${kind === 'authority' ? 'authority files' : `${kind}s`} (raise it with --max-size ${kind}=MB)`;
+    };
+    const runs: Array<[string[], number, string]> = [
+      [['encode', 'record.txt', '--authority', 'authority.json'], 2, `record.txt:1:1: error ${tooLarge('record.txt', 'record')} [io/file]\n`],
+      [['annotate', 'wilson-118181.xml', '--authority', 'authority.json'], 2, `wilson-118181.xml:1:1: error ${tooLarge('wilson-118181.xml', 'document')} [io/file]\n`],
+      [['build', '.'], 2, `${join(dir, 'authority.json')}:1:1: error ${tooLarge('authority.json', 'authority')} [io/file]\n`],
+      // catalog reports the file it skips and catalogues the others (exit 1, as for any file it cannot read).
+      [['catalog', 'wilson-118181.xml'], 1, `wilson-118181.xml:1:1: error ${tooLarge('wilson-118181.xml', 'document')}: skipped [query/input]\n`],
+    ];
+    for (const [args, status, stderr] of runs) {
+      const r = runCli([...args, '--max-size', '0.001'], { cwd: dir });
+      expect([r.status, r.stderr], args.join(' ')).toEqual([status, stderr]);
+    }
+    for (const name of ['annotate', 'build', 'catalog']) {
+      expect(runCli([name, '.', '--max-size', 'lots'], { cwd: dir }).stderr).toBe(`teikit: ${name}: --max-size must be MB or KIND=MB,... (KIND: document, schema, authority, record; MB a positive number) (got "lots")\n`);
+    }
+    expect(readdirSync(dir).sort()).toEqual(['authority.json', 'record.txt', 'wilson-118181.xml']);
+  });
+
   it('--max-size KIND=MB,... sets the cap of those kinds only, in worker threads too', () => {
     const dir = folder('caps');
     writeFileSync(join(dir, 'a.xml'), '<a/>'); // 4 bytes
@@ -296,6 +321,18 @@ describe('standard output', () => {
     // The same message as jing's.
     expect(r.stdout).toBe(`many.xml:1:8: error element "c" not allowed anywhere; expected the element end-tag or element "b" [relaxng/invalid]\nstatus 0\n`);
     expect(r.stderr).toBe('');
+  });
+
+  it('a batch whose reader has left stops: the file that would never end is not started (exit 0, nothing on stderr)', () => {
+    const dir = folder('epipe-batch');
+    writeFileSync(join(dir, 'a.xml'), '<a/>');
+    writeFileSync(join(dir, 'b.xml'), '<a/>');
+    writeFileSync(join(dir, 'slow.xml'), '<a slow="1"/>');
+    // `true` exits at once, long before node has started: every write of teikit's meets a closed pipe. With no
+    // time limit and --jobs 1, a batch that went on would never end (slow.xml counts to two billion).
+    const slow = `${projectRoot}test/fixtures/schematron/slow.sch`;
+    const r = sh(`node "$CLI" validate a.xml b.xml slow.xml --schema "${slow}" --time-limit 0 --jobs 1 | true; echo "status \${PIPESTATUS[0]}"`, dir);
+    expect([r.stdout, r.stderr]).toEqual(['status 0\n', '']);
   });
 });
 

@@ -27,18 +27,18 @@ describe('Schematron constructs (constructs.sch on doc.xml)', () => {
   it('the default phase: let at schema, pattern and rule scope, value-of, name, diagnostics, abstract rules and patterns, roles, xsl:function, xsl:key', () => {
     // Pattern by pattern in schema order (lists, refs, required-n), each in document order.
     expect(lines(undefined)).toEqual([
-      `3:3: error A list of 2 holds 4 items, more than 3. (Remove 1 of them.) [list-rule] /${T}doc[1]/${T}list[1]`,
-      `3:3: warning The list has no head. [list-rule] /${T}doc[1]/${T}list[1]`,
-      `5:5: warning Item X is odd. [lists] /${T}doc[1]/${T}list[1]/${T}item[2]`,
-      `14:3: error No item has the id "zz". [refs] /${T}doc[1]/${T}ref[2]`,
-      `3:3: error The list element needs @n. [required-n] /${T}doc[1]/${T}list[1]`,
+      `3:3: error A list of 2 holds 4 items, more than 3. (Remove 1 of them.) [schematron/list-rule] /${T}doc[1]/${T}list[1]`,
+      `3:3: warning The list has no head. [schematron/list-rule] /${T}doc[1]/${T}list[1]`,
+      `5:5: warning Item X is odd. [schematron/lists] /${T}doc[1]/${T}list[1]/${T}item[2]`,
+      `14:3: error No item has the id "zz". [schematron/refs] /${T}doc[1]/${T}ref[2]`,
+      `3:3: error The list element needs @n. [schematron/required-n] /${T}doc[1]/${T}list[1]`,
     ]);
   });
 
   it('--phase picks the patterns; #ALL runs every pattern, the included one too', () => {
-    expect(lines('refs-only')).toEqual([`14:3: error No item has the id "zz". [refs] /${T}doc[1]/${T}ref[2]`]);
-    expect(lines('#ALL')).toContain(`2:1: error only with --phase #ALL [outside-phase] /${T}doc[1]`);
-    expect(lines('#ALL')).toContain(`6:5: error included pattern reports item b [included] /${T}doc[1]/${T}list[1]/${T}item[3]`);
+    expect(lines('refs-only')).toEqual([`14:3: error No item has the id "zz". [schematron/refs] /${T}doc[1]/${T}ref[2]`]);
+    expect(lines('#ALL')).toContain(`2:1: error only with --phase #ALL [schematron/outside-phase] /${T}doc[1]`);
+    expect(lines('#ALL')).toContain(`6:5: error included pattern reports item b [schematron/included] /${T}doc[1]/${T}list[1]/${T}item[3]`);
     expect(lines('#ALL')).toHaveLength(7);
   });
 
@@ -57,7 +57,7 @@ describe('rules embedded in a RELAX NG schema, from the cache', () => {
       const first = loadEmbeddedSchematron(rng, { cacheDir: dir });
       const second = loadEmbeddedSchematron(rng, { cacheDir: dir });
       expect([first?.fromCache, second?.fromCache, second?.hash === first?.hash]).toEqual([false, true, true]);
-      expect(fired(second)).toEqual(['13:3: A ref to #a. [no-ref]', '14:3: A ref to #zz. [no-ref]']);
+      expect(fired(second)).toEqual(['13:3: A ref to #a. [schematron/no-ref]', '14:3: A ref to #zz. [schematron/no-ref]']);
       expect(fired(second)).toEqual(fired(first));
       // A grammar without rules: none, both times.
       const plain = join(projectRoot, 'test/fixtures/validate/schema-pi/tiny.rng');
@@ -104,11 +104,11 @@ describe('broken Schematron: one line at the schema, exit 2', () => {
       const r = runCli(['validate', '--schema', join(fixtures, 'slow.sch'), '--time-limit', '2', 'fast.xml', 'slow.xml', 'zlast.xml'], { cwd: dir, env: { TEIKIT_CACHE_DIR: cacheDir } });
       expect(r.status).toBe(2);
       expect(r.stdout.replace(/; \d+\.\d\d s\n$/, '\n')).toBe(
-        'fast.xml:1:1: error checked [slow]\n' +
+        'fast.xml:1:1: error checked [schematron/slow]\n' +
           'fast.xml: invalid, 1 error (schematron: ' + join(fixtures, 'slow.sch') + ')\n' +
           'slow.xml:1:1: error validation of this file was stopped after 2 s (the time limit; raise it with --time-limit SECONDS, 0 for none) [validate/time-limit]\n' +
           'slow.xml: not checked, 1 error\n' +
-          'zlast.xml:1:1: error checked [slow]\n' +
+          'zlast.xml:1:1: error checked [schematron/slow]\n' +
           'zlast.xml: invalid, 1 error (schematron: ' + join(fixtures, 'slow.sch') + ')\n' +
           '3 files: 0 valid, 2 invalid, 0 malformed, 1 not checked; 3 errors, 0 warnings\n',
       );

@@ -152,3 +152,45 @@ export function htmlAttributes(html: string): Array<[string, string, string]> {
   }
   return out;
 }
+
+/** HTML elements that have no end tag (HTML Living Standard, 13.1.2 Elements: void elements). */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/** The outer HTML of the element whose start tag begins at `at` (end tags of its name balanced). */
+function outerHtml(html: string, at: number): string {
+  const name = /^<([a-zA-Z][a-zA-Z0-9]*)/.exec(html.slice(at))![1]!;
+  const startEnd = html.indexOf('>', at) + 1;
+  if (VOID.has(name.toLowerCase()) || html[startEnd - 2] === '/') return html.slice(at, startEnd);
+  const tags = new RegExp(`<(/?)${name}(?=[\\s>/])`, 'g');
+  tags.lastIndex = startEnd;
+  let depth = 1;
+  for (let m = tags.exec(html); m !== null; m = tags.exec(html)) {
+    depth += m[1] === '/' ? -1 : 1;
+    if (depth === 0) return html.slice(at, html.indexOf('>', m.index) + 1);
+  }
+  throw new Error(`no end tag for the <${name}> at offset ${at}`);
+}
+
+/**
+ * The elements of an HTML page whose start tag begins with one of `starts` (`'<ul class="tk-list"'`), each whole,
+ * in document order, one per paragraph, for a golden file of the parts a test is about. Inside each, a line break
+ * is added before every start tag of a block (`<p`, `<li`, `<div` ...), so that the golden file reads and diffs
+ * line by line; breaks are only added, so the bytes of the page are still all there, in order. An element inside
+ * another one found is not repeated. `filter` keeps only the elements it accepts.
+ */
+export function htmlFragments(html: string, starts: readonly string[], filter: (fragment: string) => boolean = () => true): string {
+  const found: Array<[number, string]> = [];
+  for (const start of starts) {
+    for (let at = html.indexOf(start); at >= 0; at = html.indexOf(start, at + 1)) found.push([at, outerHtml(html, at)]);
+  }
+  found.sort((a, b) => a[0] - b[0]);
+  const kept: string[] = [];
+  let end = -1;
+  for (const [at, fragment] of found) {
+    if (at < end || !filter(fragment)) continue;
+    end = at + fragment.length;
+    kept.push(fragment.replace(/(?<!^)<(?=(?:p|li|div|dt|dd|dl|ul|ol|h[1-6]|section|article|table|tr|figure|input|label)[\s>])/g, '\n<'));
+  }
+  if (kept.length === 0) throw new Error(`no element starts with ${starts.join(' or ')}`);
+  return kept.join('\n\n') + '\n';
+}

@@ -66,6 +66,27 @@ describe('the worker pool', () => {
     expect(here.length).toBeGreaterThanOrEqual(1);
   });
 
+  it('stops the batch when its signal fires: no result after it, the workers stopped, the promise rejected', async () => {
+    const stop = new AbortController();
+    const seen: number[] = [];
+    const input: Task[] = [{ value: 1 }, { value: 2, forever: true }, { value: 3 }, { value: 4 }];
+    const started = Date.now();
+    const run = runPool<Task, number | string>(input, {
+      module: tasks,
+      workers: 1,
+      failed,
+      signal: stop.signal,
+      onResult: (i) => {
+        seen.push(i);
+        stop.abort(new Error('the reader went away'));
+      },
+    });
+    await expect(run).rejects.toThrow('the reader went away');
+    expect(seen).toEqual([0]);
+    // The runaway in flight was stopped with its worker, not waited for.
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it('runs one task synchronously in a fresh worker (the transform of deep documents)', () => {
     expect(runInWorkerSync(tasks, { value: 21 })).toEqual({ result: 42 });
     expect(runInWorkerSync(tasks, { value: 5, throw: true })).toEqual({ crash: 'task 5 failed' });
@@ -85,6 +106,17 @@ describe('through the CLI and the library', () => {
       ]),
     );
     expect(r.stdout).toMatch(/\n2 files: 0 valid, 0 invalid, 0 malformed, 2 not checked; 2 errors, 0 warnings; [0-9.]+ s\n$/);
+  });
+
+  it('validate --time-limit applies to a single file too when it is given', () => {
+    const file = 'test/fixtures/validate/edition-valid.xml';
+    const r = runCli(['validate', file, '--time-limit', '0.001']);
+    expect([r.status, r.stdout.replace(/; [0-9.]+ s\n$/, '\n')]).toEqual([
+      2,
+      `${file}:1:1: error validation of this file was stopped after 0.001 s (the time limit; raise it with --time-limit SECONDS, 0 for none) [validate/time-limit]\n` +
+        `${file}: not checked, 1 error\n` +
+        '1 file: 0 valid, 0 invalid, 0 malformed, 1 not checked; 1 error, 0 warnings\n',
+    ]);
   });
 
   it('validate rejects a --time-limit that is not a number of seconds', () => {

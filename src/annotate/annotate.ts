@@ -73,7 +73,7 @@ export function annotateTei(input: string | Uint8Array, options: AnnotateOptions
   const edits: Edit[] = [];
   const counts = { names: 0, dates: 0, refs: 0, entries: 0, details: 0 };
   const warn = (node: { line: number; column: number }, message: string, ruleId: string) =>
-    diagnostics.push(diagnostic({ file, line: node.line, column: node.column, severity: 'warning', message, ruleId, source: 'annotate' }));
+    diagnostics.push(diagnostic({ file, line: node.line, column: node.column, message, ruleId, source: 'annotate' }));
 
   const byId = new Map<string, AuthorityEntity>(options.authority.entities.map((e) => [e.id, e]));
   const ids = new Set<string>();

@@ -44,7 +44,7 @@ export function insertRegisters(doc: XmlDocument, source: string, lines: LineInd
       if (existing !== undefined) {
         if (existing.uri !== TEI_NS || existing.local !== spec.entry) {
           out.diagnostics.push(diagnostic({
-            file: doc.file, line: existing.line, column: existing.column, severity: 'warning', source: 'annotate', ruleId: 'annotate/id-clash',
+            file: doc.file, line: existing.line, column: existing.column, source: 'annotate', ruleId: 'annotate/id-clash',
             message: `xml:id "${entity.id}" is a ${existing.name}, not a ${spec.entry}; the authority file's entry is not added to the registers`,
           }));
         } else completeEntry(existing, entity);
@@ -97,7 +97,7 @@ export function insertRegisters(doc: XmlDocument, source: string, lines: LineInd
           const wanted = [entity.geo!.lat, entity.geo!.long];
           if (written.length !== 2 || written.some((v, i) => Math.abs(v - wanted[i]!) > 1e-9)) {
             out.diagnostics.push(diagnostic({
-              file: doc.file, line: geos[0]!.line, column: geos[0]!.column, severity: 'warning', source: 'annotate', ruleId: 'annotate/geo-differs',
+              file: doc.file, line: geos[0]!.line, column: geos[0]!.column, source: 'annotate', ruleId: 'annotate/geo-differs',
               message: `the coordinates of "${entity.id}" in the edition (${normalise(textContent(geos[0]!))}) differ from the authority file's (${wanted.join(' ')}); the edition's are kept`,
             }));
           }

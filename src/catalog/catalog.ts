@@ -17,8 +17,8 @@ import type { CatalogOptions, CatalogRecord, CatalogResult } from './types.js';
 
 export type FileCatalog = { records: CatalogRecord[]; diagnostics: Diagnostic[] };
 
-function catalogDiagnostic(file: string, el: { line: number; column: number } | null, message: string, severity: Diagnostic['severity'] = 'error'): Diagnostic {
-  return diagnostic({ file, line: el?.line ?? 1, column: el?.column ?? 1, severity, message, ruleId: 'catalog/input', source: 'catalog' });
+function catalogDiagnostic(file: string, el: { line: number; column: number } | null, message: string, severity?: Diagnostic['severity']): Diagnostic {
+  return diagnostic({ file, line: el?.line ?? 1, column: el?.column ?? 1, ...(severity !== undefined ? { severity } : {}), message, ruleId: 'catalog/input', source: 'catalog' });
 }
 
 /**

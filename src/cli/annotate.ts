@@ -8,8 +8,8 @@ import { dirname, join } from 'node:path';
 import { annotateTei, type AnnotateResult } from '../annotate/index.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { checkAuthority, readAuthorityText, type Authority } from '../encode/index.js';
-import { readBytes, writeAtomically } from '../io.js';
-import { parseCommandLine, UsageError } from './args.js';
+import { readRegularFile, writeAtomically, writeStdout } from '../io.js';
+import { applyMaxSize, MAX_SIZE_FLAG, maxSizeHelp, parseCommandLine, UsageError } from './args.js';
 import type { Command } from './main.js';
 
 const HELP = `Usage: teikit annotate EDITION.xml [--authority FILE.json] [-o OUT.xml]
@@ -24,6 +24,7 @@ in notes, or inside names and dates already tagged.
 Options:
   --authority FILE.json  registers to tag names from (default: authority.json in the edition's folder)
   -o, --output OUT.xml   write the result to OUT.xml (atomically; it may be EDITION.xml itself) instead of stdout
+${maxSizeHelp(25)}
   --help                 show this help
 
 A summary line goes to stderr; warnings (a name crossing existing markup, a @ref that points nowhere or to an
@@ -56,14 +57,16 @@ export const command: Command = {
     const { values, positionals } = parseCommandLine('annotate', argv, {
       authority: { type: 'string' },
       output: { type: 'string', short: 'o' },
+      ...MAX_SIZE_FLAG,
     });
+    applyMaxSize('annotate', values['max-size']);
     if (positionals.length !== 1) {
       throw new UsageError(`annotate: expected one EDITION.xml, got ${positionals.length === 0 ? 'none' : positionals.length}; run "teikit annotate --help"`);
     }
     const edition = positionals[0]!;
     const output = typeof values['output'] === 'string' ? values['output'] : undefined;
     if (output === '') throw new UsageError('annotate: -o needs a file name');
-    const bytes = readBytes(edition);
+    const bytes = readRegularFile(edition);
     const { authority, problems } = authorityFor(typeof values['authority'] === 'string' ? values['authority'] : undefined, edition);
     if (problems.length > 0) {
       for (const line of problems) process.stderr.write(line + '\n');
@@ -76,7 +79,7 @@ export const command: Command = {
     if (output !== undefined) {
       // Replacing the edition by an identical file would only change its timestamp.
       if (result.changed || output !== edition) writeAtomically(output, result.xml);
-    } else process.stdout.write(result.xml);
+    } else writeStdout(result.xml);
     return 0;
   },
 };

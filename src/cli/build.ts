@@ -14,11 +14,11 @@ import { annotateTei } from '../annotate/index.js';
 import { catalogCmif, catalogFiles, catalogJson } from '../catalog/index.js';
 import { formatDiagnostic, hasErrors } from '../diagnostics.js';
 import { editionSchemaHref, encodeRecord } from '../encode/index.js';
-import { ioError, readBytes, writeAtomically } from '../io.js';
+import { ioError, readRegularFile, writeAtomically } from '../io.js';
 import { transformToHtml, transformToText } from '../transform/index.js';
 import { editionSchemaPath, validateFile } from '../validate/index.js';
 import { authorityFor, summary } from './annotate.js';
-import { parseCommandLine, UsageError } from './args.js';
+import { applyMaxSize, MAX_SIZE_FLAG, maxSizeHelp, parseCommandLine, UsageError } from './args.js';
 import type { Command } from './main.js';
 
 const HELP = `Usage: teikit build EDITION_DIR [--out DIR]
@@ -34,8 +34,9 @@ EDITION_DIR/NAME.xml (the TEI master; NAME is the folder's name).
 One progress line per step goes to stdout, diagnostics to stderr.
 
 Options:
-  --out DIR   where the HTML and text go (default: EDITION_DIR/build)
-  --help      show this help
+  --out DIR      where the HTML and text go (default: EDITION_DIR/build)
+${maxSizeHelp(17)}
+  --help         show this help
 
 Exit codes: 0 built, 1 a step found errors (unusable record or authority file, invalid edition), 2 usage or I/O
 error.
@@ -45,7 +46,8 @@ export const command: Command = {
   summary: 'build an edition folder: encode or annotate, validate, HTML and text',
   help: HELP,
   async run(argv) {
-    const { values, positionals } = parseCommandLine('build', argv, { out: { type: 'string' } });
+    const { values, positionals } = parseCommandLine('build', argv, { out: { type: 'string' }, ...MAX_SIZE_FLAG });
+    applyMaxSize('build', values['max-size']);
     if (positionals.length !== 1) {
       throw new UsageError(`build: expected one EDITION_DIR, got ${positionals.length === 0 ? 'none' : positionals.length}; run "teikit build --help"`);
     }
@@ -69,14 +71,14 @@ export const command: Command = {
     if (existsSync(master)) {
       if (authority === undefined) step(1, 'master', `${show(master)}: kept as it is (no authority.json to annotate from)`);
       else {
-        const result = annotateTei(readBytes(master), { file: master, authority });
+        const result = annotateTei(readRegularFile(master), { file: master, authority });
         for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
         if (result.changed) writeAtomically(master, result.xml);
         step(1, 'annotate', `${show(master)}: ${summary(result)}`);
       }
     } else if (existsSync(record)) {
       const schemaHref = editionSchemaHref(dir);
-      const result = encodeRecord(readBytes(record), {
+      const result = encodeRecord(readRegularFile(record, 'record'), {
         file: record,
         ...(authority ? { authority } : {}),
         ...(schemaHref !== undefined ? { schemaHref } : {}),
@@ -97,7 +99,7 @@ export const command: Command = {
     step(2, 'validate', `${show(master)}: valid (edition schema and edition rules)`);
 
     mkdirSync(out, { recursive: true });
-    const tei = readBytes(master);
+    const tei = readRegularFile(master);
     const html = join(out, `${name}.html`);
     writeAtomically(html, transformToHtml(tei, { file: master }));
     step(3, 'html', show(html));

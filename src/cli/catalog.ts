@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDiagnostic } from '../diagnostics.js';
 import { writeAtomically, writeStdout } from '../io.js';
-import { jobsOption, oneOf, parseCommandLine, UsageError } from './args.js';
+import { applyMaxSize, jobsOption, MAX_SIZE_FLAG, maxSizeHelp, oneOf, parseCommandLine, UsageError } from './args.js';
 import type { Command } from './main.js';
 
 const help = `Usage: teikit catalog PATH... [--format json|csv|dc|cmif] [-o FILE] [options]
@@ -31,6 +31,7 @@ Options:
   --validate        validate every file (as "teikit validate" does) and record its verdict
   --register FILE   a register file (or a directory of them) that pointers also resolve against; repeatable
   --jobs N          threads for --validate (default: one per core)
+${maxSizeHelp(20)}
   -h, --help        show this help
 
 Exit codes: 0 success, 1 a file could not be catalogued (not well-formed, not TEI, no teiHeader: one line each
@@ -47,7 +48,9 @@ export const command: Command = {
       validate: { type: 'boolean' },
       register: { type: 'string', multiple: true },
       jobs: { type: 'string' },
+      ...MAX_SIZE_FLAG,
     });
+    applyMaxSize('catalog', values['max-size']);
     if (positionals.length === 0) throw new UsageError('catalog: give at least one PATH (file or directory); run "teikit catalog --help"');
     const format = oneOf('catalog', 'format', values['format'], ['json', 'csv', 'dc', 'cmif'] as const, 'json');
     const { catalogFiles } = await import('../catalog/catalog.js');

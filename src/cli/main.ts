@@ -5,9 +5,9 @@
  * (README, Command line): 0 success, 1 findings, 2 usage or I/O error. Never a stack trace (set TEIKIT_DEBUG=1 to see one).
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { formatDiagnostic, printable, TeikitError } from '../diagnostics.js';
 import { describe, ioError, StdoutClosed, writeStdout } from '../io.js';
+import { packageFile } from '../package-files.js';
 import { UsageError } from './args.js';
 
 export interface Command {
@@ -29,7 +29,7 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
 };
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 

@@ -69,8 +69,9 @@ Options:
                          first, as jing and oXygen do; remote ones never; --xinclude is still accepted)
   --format text|json|svrl  output format (default text); svrl: the Schematron report (ISO SVRL)
   --jobs N               threads (default: one per CPU, at most 8)
-  --time-limit SECONDS   in a batch, stop a file still being validated after this long and report it as not
-                         checked [validate/time-limit], then go on (default ${DEFAULT_TIME_LIMIT}; 0: no limit)
+  --time-limit SECONDS   stop a file still being validated after this long and report it as not checked
+                         [validate/time-limit], then go on (0: no limit; default ${DEFAULT_TIME_LIMIT} in a batch of
+                         two or more files, none for one file)
   --no-cache             compile the schema without the on-disk cache
   --max-errors N         print at most N errors per file, then a line counting the rest (0: all; default
                          ${TEXT_MAX_ERRORS} in text, all in JSON); the verdict and the counts always include every error
@@ -128,16 +129,18 @@ broken schema), also when the other files were checked.
     if (values['no-cache'] === true) options.noCache = true;
     if (bar !== undefined) options.onProgress = (done, total) => bar.update(done, total);
     // Text: each file's lines as soon as it and every file before it are done, so a slow file hides nothing.
-    // A failed write (the reader went away, a full disk) is kept and thrown once the batch is over.
-    let stdoutFailure: unknown;
+    // A failed write (the reader went away, as `| head` does, or a full disk) stops the batch: no file starts
+    // after it, and the error ends the command as any failed write of stdout does.
     if (format === 'text') {
+      const stop = new AbortController();
+      options.signal = stop.signal;
       options.onReport = (f) => {
-        if (stdoutFailure !== undefined) return;
+        if (stop.signal.aborted) return;
         bar?.clear();
         try {
           writeStdout(formatFileText(f, maxErrors ?? TEXT_MAX_ERRORS));
         } catch (error) {
-          stdoutFailure = error;
+          stop.abort(error);
         }
       };
     }
@@ -146,9 +149,7 @@ broken schema), also when the other files were checked.
     if (options.catalog !== undefined) for (const d of checkCatalog(options.catalog)) process.stderr.write(`${formatDiagnostic(d)}\n`);
     // A broken --schema FILE.sch stops the run before any file, with one line at the schema's file:line:column.
     if (options.noSchematron !== true) for (const path of schematron) schematronFor(path, false, options);
-    const report = await validateFiles(positionals, options);
-    bar?.clear();
-    if (stdoutFailure !== undefined) throw stdoutFailure;
+    const report = await validateFiles(positionals, options).finally(() => bar?.clear());
     writeStdout(format === 'json' ? formatJson(report, maxErrors) : format === 'svrl' ? formatSvrl(report) : summaryLine(report.summary) + '\n');
     return exitCode(report);
   },

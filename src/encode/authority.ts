@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { diagnostic, TeikitError, type Diagnostic } from '../diagnostics.js';
 import { readRegularFile } from '../io.js';
+import { packageFile } from '../package-files.js';
 import { SourceText } from './positions.js';
 import { JsonSyntaxError, parseJson, type JsonValue } from './json.js';
 
@@ -47,17 +48,16 @@ const REGISTERS: [string, EntityKind][] = [['places', 'place'], ['organisations'
 
 let compiled: ValidateFunction | undefined;
 
-/** The JSON Schema, read from `schemas/` next to `src/` (sources) or `dist/` (build). */
+/** The JSON Schema the package ships, `schemas/authority.schema.json`. */
 function schemaValidator(): ValidateFunction {
   if (compiled) return compiled;
-  const candidates = ['../../schemas/authority.schema.json', '../../../schemas/authority.schema.json'].map((p) => new URL(p, import.meta.url));
-  for (const url of candidates) {
-    let text: string;
-    try {
-      text = readFileSync(url, 'utf8');
-    } catch {
-      continue;
-    }
+  let text: string | undefined;
+  try {
+    text = readFileSync(packageFile('schemas/authority.schema.json'), 'utf8');
+  } catch {
+    // reported below
+  }
+  if (text !== undefined) {
     const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
     compiled = ajv.compile(JSON.parse(text) as object);
     return compiled;

@@ -7,6 +7,7 @@
  * "from 10 May through 14 May", "10-14 May 1962", "May 10-14, 1962", "10 May to 14 May 1962", and, in a record's
  * date line only, "1962", "c. 1962" and "1960s".
  */
+import { daysInMonth } from '../calendar.js';
 
 const MONTHS: Record<string, number> = {
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10,
@@ -74,9 +75,8 @@ function pad(n: number, width = 2): string {
 function isRealDate(p: Parts): boolean {
   if (p.month < 1 || p.month > 12) return false;
   if (p.day === undefined) return true;
-  const year = p.year ?? 2000; // a leap year, so "29 February" without a year is accepted
-  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][p.month - 1]!;
-  return p.day >= 1 && p.day <= days;
+  // Without a year, "29 February" is accepted.
+  return p.day >= 1 && p.day <= daysInMonth(p.month, p.year);
 }
 
 function iso(p: Parts, year: number): string {

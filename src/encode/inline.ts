@@ -112,9 +112,43 @@ const NOT_NAMES = new Set([
 export function buildInline(text: string, base: number, ctx: InlineContext, checkNames = true): InlineResult {
   const { brackets, problems } = scanBrackets(text);
   for (const p of problems) ctx.diagnostics.push(ctx.source.report(base + p.offset, p.message, 'encode/bracket'));
+  // Note markers that are not brackets ("crossing.¹"), outside emphasis markers ("*word*" is no note marker).
+  const emphasised = findEmphasis(text);
+  const signs = ctx.notes === undefined ? [] : signMarkers(text, ctx.notes.signs).filter((m) => !inMarkers(emphasised, m.start, m.end));
+  const logical = searchText(text, brackets, signs);
+  const supplied = brackets.filter((b) => b.kind === 'supplied');
+  const fit = fitToSupplied(supplied);
+  const names = selectNames(ctx.matcher.candidates(logical), fit);
+  const block: BlockScan = { text, base, ctx, logical, names, spans: [], covered: [] };
+  for (const m of names) addName(block.spans, m, 10);
+  const dates = dateSpans(block, fit);
+  for (const m of signs) noteSpan(block, m.start, m.end, m.n);
+  for (const b of brackets) bracketSpan(block, b);
+  for (const span of emphasisSpans(emphasised)) block.spans.push(span);
+  if (checkNames) reportUnknownNames(logical, base, names, block.covered, supplied, ctx);
+  return { nodes: nest(text, block.spans), names, dates };
+}
 
-  // The text names and dates are looked for in: brackets of supplied words become spaces (so "Ministry [of
-  // Foreign Affairs]" reads as the name), gaps and [sic] become NULs (nothing matches across them).
+/** What the spans of one block are found in and collected into. */
+interface BlockScan {
+  text: string;
+  base: number;
+  ctx: InlineContext;
+  /** The text names and dates are looked for in (`searchText`). */
+  logical: string;
+  /** The names chosen, sorted by start. */
+  names: NameMatch[];
+  spans: Span[];
+  /** Stretches tagged as names that the authority file does not know (unknown alternative names). */
+  covered: [number, number][];
+}
+
+/**
+ * The text names and dates are looked for in, offset for offset `text`: brackets of supplied words become spaces
+ * (so "Ministry [of Foreign Affairs]" reads as the name), gaps, [sic] and note markers become NULs (nothing matches
+ * across them), and escaped brackets are text, not markup (the backslash must not break a name).
+ */
+function searchText(text: string, brackets: readonly Bracket[], signs: ReadonlyArray<{ start: number; end: number }>): string {
   const chars = text.split(''); // UTF-16 units, so offsets stay those of `text`
   for (const b of brackets) {
     if (b.kind === 'supplied') {
@@ -122,17 +156,17 @@ export function buildInline(text: string, base: number, ctx: InlineContext, chec
       chars[b.end - 1] = ' ';
     } else for (let i = b.start; i < b.end; i++) chars[i] = '\u0000';
   }
-  // Note markers that are not brackets ("crossing.¹"), outside emphasis markers ("*word*" is no note marker).
-  const emphasised = findEmphasis(text);
-  const signs = ctx.notes === undefined ? [] : signMarkers(text, ctx.notes.signs).filter((m) => !inMarkers(emphasised, m.start, m.end));
   for (const m of signs) for (let i = m.start; i < m.end; i++) chars[i] = '\u0000';
-  // Escaped brackets are text, not markup; the backslash must not break a name.
-  const logical = chars.join('').replace(/\\([[\]])/g, ' $1');
+  return chars.join('').replace(/\\([[\]])/g, ' $1');
+}
 
-  const supplied = brackets.filter((b) => b.kind === 'supplied');
-  // Brackets do not nest, so `supplied` is sorted by start and by end: only those from the first one ending after
-  // `start` can meet the span (a binary search, not a pass over every bracket of the paragraph for every name).
-  const fit = (start: number, end: number) => {
+/**
+ * A span widened to take in the supplied brackets it holds whole, or undefined when it crosses one. Brackets do not
+ * nest, so `supplied` is sorted by start and by end: only those from the first one ending after `start` can meet
+ * the span (a binary search, not a pass over every bracket of the paragraph for every name).
+ */
+function fitToSupplied(supplied: readonly Bracket[]): (start: number, end: number) => { start: number; end: number } | undefined {
+  return (start, end) => {
     let s = start;
     let e = end;
     for (let k = firstEndingAfter(supplied, start); k < supplied.length; k++) {
@@ -149,103 +183,105 @@ export function buildInline(text: string, base: number, ctx: InlineContext, chec
     }
     return { start: s, end: e };
   };
+}
 
-  const names = selectNames(ctx.matcher.candidates(logical), fit);
-  const spans: Span[] = [];
-  /** Stretches tagged as names that the authority file does not know (unknown alternative names). */
-  const covered: [number, number][] = [];
-  const addName = (m: NameMatch, rank: number) => {
-    spans.push({ start: m.start, end: m.end, rank, make: (children) => nameElement(m, children) });
-    for (const inner of m.inner) addName(inner, rank + 1);
-  };
-  for (const m of names) addName(m, 10);
+function addName(spans: Span[], m: NameMatch, rank: number): void {
+  spans.push({ start: m.start, end: m.end, rank, make: (children) => nameElement(m, children) });
+  for (const inner of m.inner) addName(spans, inner, rank + 1);
+}
 
-  // Dates (outside names or wholly inside them).
-  const found = findDates(logical, ctx.documentYear);
+/** Dates outside names or wholly inside them, as spans; a date that is not in the calendar is warned about. */
+function dateSpans(block: BlockScan, fit: ReturnType<typeof fitToSupplied>): InlineResult['dates'] {
+  const { ctx, base } = block;
+  const found = findDates(block.logical, ctx.documentYear);
   const dates: InlineResult['dates'] = [];
   for (const d of found.dates) {
     const span = fit(d.start, d.end);
-    if (span === undefined || crossesAName(names, span)) continue;
+    if (span === undefined || crossesAName(block.names, span)) continue;
     dates.push({ ...span, value: d.value });
-    spans.push({ start: span.start, end: span.end, rank: 5, make: (children) => el('date', dateAttributes(d.value), children) });
+    block.spans.push({ start: span.start, end: span.end, rank: 5, make: (children) => el('date', dateAttributes(d.value), children) });
   }
   for (const bad of found.bad) {
     ctx.diagnostics.push(ctx.source.report(base + bad.start, `"${bad.text}" is not a calendar date; left untagged`, 'encode/date-invalid'));
   }
+  return dates;
+}
 
-  // Brackets.
-  const noteAt = (start: number, end: number, n: string) => {
-    const made = ctx.notes?.place(n);
-    if (made === undefined) {
-      ctx.diagnostics.push(ctx.source.report(base + start, `note marker "${text.slice(start, end)}" has no note after the text; kept as written`, 'encode/note-missing'));
-      return;
-    }
-    spans.push({ start, end, rank: 0, inner: [start, start], make: () => made });
-    // A marker inside a name ("Soviet[1] Union") keeps the name from being found: say which name.
-    const from = Math.max(0, start - 60);
-    const around = logical.slice(from, start) + logical.slice(end, end + 60);
-    const crossing = ctx.matcher.candidates(around).find((c) => c.start < start - from && c.end > start - from);
-    if (crossing !== undefined) {
-      ctx.diagnostics.push(ctx.source.report(base + start, `note marker "${text.slice(start, end)}" stands inside the name "${around.slice(crossing.start, crossing.end)}", which is left untagged; put the marker after the name`, 'encode/note-in-name'));
-    }
-  };
-  for (const m of signs) noteAt(m.start, m.end, m.n);
-  for (const b of brackets) {
-    if (b.kind === 'note') noteAt(b.start, b.end, b.content);
-    else if (b.kind === 'gap') {
-      spans.push({ start: b.start, end: b.end, rank: 0, inner: [b.start, b.start], make: () => el('gap', [['reason', 'omitted']]) });
-    } else if (b.kind === 'sic') {
-      // The word before "[sic]" (only whitespace between) is the sic; the marker is then the element itself.
-      const before = wordBefore(text, b.start);
-      if (before) {
-        const ws = before.start;
-        const wordEnd = before.end;
-        spans.push({ start: ws, end: wordEnd, rank: 30, make: (children) => el('sic', [], children) });
-        // The marker and the space before it are the sic element: "late [sic]." -> <sic>late</sic>.
-        spans.push({ start: wordEnd, end: b.end, rank: 0, inner: [wordEnd, wordEnd], make: () => '' });
-      } else {
-        spans.push({ start: b.start, end: b.end, rank: 0, inner: [b.contentStart, b.contentEnd], make: (children) => el('supplied', [['reason', SUPPLIED_REASON.clarification]], children) });
-      }
+/** The note of marker `n` at [start, end), put in its place; a marker without a note, or inside a name, is warned about. */
+function noteSpan(block: BlockScan, start: number, end: number, n: string): void {
+  const { ctx, base, text, logical } = block;
+  const made = ctx.notes?.place(n);
+  if (made === undefined) {
+    ctx.diagnostics.push(ctx.source.report(base + start, `note marker "${text.slice(start, end)}" has no note after the text; kept as written`, 'encode/note-missing'));
+    return;
+  }
+  block.spans.push({ start, end, rank: 0, inner: [start, start], make: () => made });
+  // A marker inside a name ("Soviet[1] Union") keeps the name from being found: say which name.
+  const from = Math.max(0, start - 60);
+  const around = logical.slice(from, start) + logical.slice(end, end + 60);
+  const crossing = ctx.matcher.candidates(around).find((c) => c.start < start - from && c.end > start - from);
+  if (crossing !== undefined) {
+    ctx.diagnostics.push(ctx.source.report(base + start, `note marker "${text.slice(start, end)}" stands inside the name "${around.slice(crossing.start, crossing.end)}", which is left untagged; put the marker after the name`, 'encode/note-in-name'));
+  }
+}
+
+/** The span (or spans) of one bracket: a note, a gap, a sic and its word, or supplied words. */
+function bracketSpan(block: BlockScan, b: Bracket): void {
+  const { spans, text } = block;
+  if (b.kind === 'note') noteSpan(block, b.start, b.end, b.content);
+  else if (b.kind === 'gap') {
+    spans.push({ start: b.start, end: b.end, rank: 0, inner: [b.start, b.start], make: () => el('gap', [['reason', 'omitted']]) });
+  } else if (b.kind === 'sic') {
+    // The word before "[sic]" (only whitespace between) is the sic; the marker is then the element itself.
+    const before = wordBefore(text, b.start);
+    if (before) {
+      spans.push({ start: before.start, end: before.end, rank: 30, make: (children) => el('sic', [], children) });
+      // The marker and the space before it are the sic element: "late [sic]." -> <sic>late</sic>.
+      spans.push({ start: before.end, end: b.end, rank: 0, inner: [before.end, before.end], make: () => '' });
     } else {
-      // Names are sorted by start: look at those from the bracket on, and at the one just before it.
-      const at = firstAtOrAfter(names, b.start);
-      const inside: NameMatch[] = [];
-      for (let k = at; k < names.length && names[k]!.start < b.contentEnd; k++) if (names[k]!.end <= b.contentEnd) inside.push(names[k]!);
-      const content = b.content;
-      const lead = content.length - content.trimStart().length;
-      const trail = content.trimEnd().length;
-      const only = inside.length === 1 && inside[0]!.start === b.contentStart + lead && inside[0]!.end === b.contentStart + trail ? inside[0] : undefined;
-      const previous = only && at > 0 ? names[at - 1] : undefined;
-      let reason: string = SUPPLIED_REASON.clarification;
-      if (only && previous && /^\s*$/.test(text.slice(previous.end, b.start))) {
-        reason = SUPPLIED_REASON.alternativeName;
-        if (previous.entity !== only.entity) {
-          ctx.diagnostics.push(ctx.source.report(base + b.start, `bracketed name "${content.trim()}" follows "${text.slice(previous.start, previous.end)}" but points to another register entry (#${only.entity.id}, not #${previous.entity.id})`, 'encode/alternative-name'));
-        }
-      }
-      const unknown = inside.length === 0 && reason === SUPPLIED_REASON.clarification ? unknownAlternative(text, b, names) : undefined;
-      if (unknown !== undefined) {
-        // "Alma-Ata [Almaty]" with neither name in the authority file: still a name and its second name, so that no
-        // reading prints the two run together; tagged without @ref until the authority file has them.
-        reason = SUPPLIED_REASON.alternativeName;
-        const second: [number, number] = [b.contentStart + lead, b.contentStart + trail];
-        for (const [start, end] of [unknown, second]) {
-          spans.push({ start, end, rank: 10, make: (children) => el('placeName', [], children) });
-          covered.push([start, end]);
-          // Reported here, once: not again as an unknown name where it stands alone later.
-          ctx.unknown.add(text.slice(start, end).replace(/\s+/g, ' '));
-        }
-        ctx.diagnostics.push(ctx.source.report(base + unknown[0], `"${text.slice(unknown[0], unknown[1])} [${content.trim()}]": a name and its second name in brackets, neither in the authority file; both tagged placeName without @ref (add an entry with both names)`, 'encode/alternative-name-unknown'));
-      }
-      spans.push({ start: b.start, end: b.end, rank: 1, inner: [b.contentStart, b.contentEnd], make: (children) => el('supplied', [['reason', reason]], children) });
+      spans.push({ start: b.start, end: b.end, rank: 0, inner: [b.contentStart, b.contentEnd], make: (children) => el('supplied', [['reason', SUPPLIED_REASON.clarification]], children) });
+    }
+  } else suppliedSpan(block, b);
+}
+
+/**
+ * Supplied words: a clarification, or a second name of the name before them ("Yili [Ili]", reason
+ * alternative-name), warned about when it points to another entry; two names neither of which the authority file
+ * knows are both tagged, without @ref.
+ */
+function suppliedSpan(block: BlockScan, b: Bracket): void {
+  const { ctx, base, text, names, spans } = block;
+  // Names are sorted by start: look at those from the bracket on, and at the one just before it.
+  const at = firstAtOrAfter(names, b.start);
+  const inside: NameMatch[] = [];
+  for (let k = at; k < names.length && names[k]!.start < b.contentEnd; k++) if (names[k]!.end <= b.contentEnd) inside.push(names[k]!);
+  const content = b.content;
+  const lead = content.length - content.trimStart().length;
+  const trail = content.trimEnd().length;
+  const only = inside.length === 1 && inside[0]!.start === b.contentStart + lead && inside[0]!.end === b.contentStart + trail ? inside[0] : undefined;
+  const previous = only && at > 0 ? names[at - 1] : undefined;
+  let reason: string = SUPPLIED_REASON.clarification;
+  if (only && previous && /^\s*$/.test(text.slice(previous.end, b.start))) {
+    reason = SUPPLIED_REASON.alternativeName;
+    if (previous.entity !== only.entity) {
+      ctx.diagnostics.push(ctx.source.report(base + b.start, `bracketed name "${content.trim()}" follows "${text.slice(previous.start, previous.end)}" but points to another register entry (#${only.entity.id}, not #${previous.entity.id})`, 'encode/alternative-name'));
     }
   }
-
-  for (const span of emphasisSpans(emphasised)) spans.push(span);
-
-  if (checkNames) reportUnknownNames(logical, base, names, covered, supplied, ctx);
-
-  return { nodes: nest(text, spans), names, dates };
+  const unknown = inside.length === 0 && reason === SUPPLIED_REASON.clarification ? unknownAlternative(text, b, names) : undefined;
+  if (unknown !== undefined) {
+    // "Alma-Ata [Almaty]" with neither name in the authority file: still a name and its second name, so that no
+    // reading prints the two run together; tagged without @ref until the authority file has them.
+    reason = SUPPLIED_REASON.alternativeName;
+    const second: [number, number] = [b.contentStart + lead, b.contentStart + trail];
+    for (const [start, end] of [unknown, second]) {
+      spans.push({ start, end, rank: 10, make: (children) => el('placeName', [], children) });
+      block.covered.push([start, end]);
+      // Reported here, once: not again as an unknown name where it stands alone later.
+      ctx.unknown.add(text.slice(start, end).replace(/\s+/g, ' '));
+    }
+    ctx.diagnostics.push(ctx.source.report(base + unknown[0], `"${text.slice(unknown[0], unknown[1])} [${content.trim()}]": a name and its second name in brackets, neither in the authority file; both tagged placeName without @ref (add an entry with both names)`, 'encode/alternative-name-unknown'));
+  }
+  spans.push({ start: b.start, end: b.end, rank: 1, inner: [b.contentStart, b.contentEnd], make: (children) => el('supplied', [['reason', reason]], children) });
 }
 
 /** One to three capitalised words ("Alma-Ata", "Ust Kamenogorsk"): the shape of a name. */

@@ -2,7 +2,7 @@
  * Positions in a record: offsets into the normalised text (LF line ends) turned into 1-based line and column, the
  * column counted in Unicode code points (src/diagnostics.ts states the convention for the whole project).
  */
-import { diagnostic, type Diagnostic, type Severity } from '../diagnostics.js';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Position } from '../xml/index.js';
 
 export class SourceText {
@@ -45,9 +45,9 @@ export class SourceText {
     return { line: lo + 1, column };
   }
 
-  /** A diagnostic of the encoder at `offset`. */
-  report(offset: number, message: string, ruleId: string, severity: Severity = 'warning'): Diagnostic {
+  /** A diagnostic of the encoder at `offset`, of the rule's severity in the catalogue of diagnostics. */
+  report(offset: number, message: string, ruleId: string): Diagnostic {
     const { line, column } = this.position(offset);
-    return diagnostic({ file: this.file, line, column, severity, message, ruleId, source: 'encode' });
+    return diagnostic({ file: this.file, line, column, message, ruleId, source: 'encode' });
   }
 }

@@ -1,44 +1,28 @@
 /**
- * The layout of a Wilson Center Digital Archive record (README, teikit encode):
- *
- *   **April 21, 1962**                       date line (bold)
- *   **Cable from ..., 'Handling  ...**       title (bold; may wrap over lines ending in two spaces)
- *   **Citation:** / **Summary:** / **Credits:** / **Original Language:** / **Contents:**
- *                                            labelled sections, each followed by its blocks; any may be missing
- *                                            or come in another order
- *   [...]                                    start of the text
- *   head, opener, paragraphs, closer         the translated document
- *   [...]                                    end of the text
- *
- * Blocks are runs of non-blank lines. Unusable records (empty, binary, no title, no body, an unreadable date
- * line) throw a `TeikitError` (exit code 1) at the line concerned; everything else that looks wrong is a warning.
+ * What an archive record says (README, teikit encode): its date line and title, its sections (citation, summary,
+ * credits, languages, contents), its body and notes, read from the blocks that ./layout.ts finds. Unusable records
+ * (empty, binary, no title, no body, an unreadable date line) throw a `TeikitError` (exit code 1) at the line
+ * concerned; everything else that looks wrong is a warning.
  */
-import { diagnostic, TeikitError, type Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
 import { parseCitation, parseFunders, type Citation } from './citation.js';
 import { parseDatePhrase, type DateValue } from './dates.js';
 import { language, languages, type Language } from './languages.js';
-import { notesAfterText, notesEndingText, type RecordNote } from './notes.js';
+import { decodeRecord, fail, KNOWN_SECTIONS, layout, plain, type Section, type Warn } from './layout.js';
+import { notesEndingText, type RecordNote } from './notes.js';
 import { SourceText } from './positions.js';
 import { MARKER, structureBody, type Block, type BodyPart } from './structure.js';
 
 export type { Block, BodyPart } from './structure.js';
 export { titleCase } from './structure.js';
-
-
-export interface Section {
-  label: string;
-  known: boolean;
-  offset: number;
-  blocks: Block[];
-}
-
+export { KNOWN_SECTIONS, type Section } from './layout.js';
 
 export interface ArchiveRecord {
   file: string;
   source: SourceText;
   title: string;
   titleOffset: number;
-  date?: { text: string; value: DateValue; offset: number };
+  date?: RecordDate;
   citation?: Citation;
   summary: string[];
   credits?: string;
@@ -58,13 +42,16 @@ export interface ArchiveRecord {
   diagnostics: Diagnostic[];
 }
 
+interface RecordDate {
+  text: string;
+  value: DateValue;
+  offset: number;
+}
+
 export interface ParseRecordOptions {
   /** Name used in diagnostics (default "record.txt"). */
   file?: string;
 }
-
-/** Section labels of the archive's layout; others are kept (as notes) with a warning. */
-export const KNOWN_SECTIONS = ['Citation', 'Summary', 'Credits', 'Original Language', 'Contents'] as const;
 
 /** Document types recognised at the start of a title, longest first. */
 const DOCUMENT_TYPES = [
@@ -74,166 +61,41 @@ const DOCUMENT_TYPES = [
   'Information', 'Protocol', 'Summary', 'Draft', 'Excerpt', 'Telegraph', 'Message', 'Communique', 'Order',
 ];
 
-const LABEL = /^\s*\*\*\s*([^*\n]{1,60}?)\s*:\s*\*\*\s*$|^\s*\*\*\s*([^*\n]{1,60}?)\s*\*\*\s*:\s*$/;
-const PLAIN_LABEL = new RegExp(`^\\s*(${KNOWN_SECTIONS.join('|')})\\s*:\\s*$`, 'i');
-
-function fail(source: SourceText, offset: number, message: string, ruleId: string): never {
-  const { line, column } = source.position(offset);
-  throw new TeikitError(diagnostic({ file: source.file, line, column, message, ruleId, source: 'encode' }));
-}
-
-/** Decode bytes as UTF-8 text (Windows-1252 when they are not UTF-8), refusing binary data (control characters). */
-function decode(input: string | Uint8Array, file: string): { text: string; notUtf8?: number } {
-  let text: string;
-  let notUtf8: number | undefined;
-  if (typeof input === 'string') text = input;
-  else {
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(input);
-    } catch {
-      // Not UTF-8: an older export in Windows-1252 reads as text (control characters still mark binary data below).
-      text = new TextDecoder('windows-1252').decode(input);
-      const bad = new TextDecoder('utf-8').decode(input).indexOf('\uFFFD');
-      notUtf8 = Math.max(bad, 0);
-    }
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  text = text.replace(/\r\n?/g, '\n');
-  const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/.exec(text);
-  if (control) {
-    fail(new SourceText(text, file), control.index, `not a text record: control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} (binary data?)`, 'encode/binary');
-  }
-  return notUtf8 === undefined ? { text } : { text, notUtf8 };
-}
-
-function blocksOf(text: string): Block[] {
-  const blocks: Block[] = [];
-  let start = -1;
-  let end = -1;
-  let offset = 0;
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') {
-      if (start >= 0) blocks.push({ text: text.slice(start, end), offset: start });
-      start = -1;
-    } else {
-      if (start < 0) start = offset;
-      end = offset + line.length;
-    }
-    offset += line.length + 1;
-  }
-  if (start >= 0) blocks.push({ text: text.slice(start, end), offset: start });
-  return blocks;
-}
-
-/** A block without its markdown bold markers, as one line (lines joined by single spaces). */
-function plain(block: Block): string {
-  return block.text
-    .split('\n')
-    .map((l) => l.trim())
-    .join(' ')
-    .replace(/^\*\*\s*/, '')
-    .replace(/\s*\*\*$/, '')
-    .replace(/\\([\\`*_{}[\]()#+\-.!<>])/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-function label(block: Block): string | undefined {
-  if (block.text.includes('\n')) return undefined;
-  const m = LABEL.exec(block.text) ?? PLAIN_LABEL.exec(block.text);
-  if (!m) return undefined;
-  const l = (m[1] ?? m[2])!.trim();
-  return l.split(/\s+/).length <= 4 ? l : undefined;
-}
-
 export function parseRecord(input: string | Uint8Array, options: ParseRecordOptions = {}): ArchiveRecord {
   const file = options.file ?? 'record.txt';
-  const { text, notUtf8 } = decode(input, file);
+  const { text, notUtf8 } = decodeRecord(input, file);
   const source = new SourceText(text, file);
   if (text.trim() === '') fail(source, 0, 'empty record: no date line, title or text', 'encode/empty');
   const diagnostics: Diagnostic[] = [];
-  const warn = (offset: number, message: string, ruleId: string) => diagnostics.push(source.report(offset, message, ruleId));
+  const warn: Warn = (offset, message, ruleId) => diagnostics.push(source.report(offset, message, ruleId));
   if (notUtf8 !== undefined) warn(notUtf8, 'the record is not UTF-8; it was read as Windows-1252', 'encode/encoding');
 
   // 1. Split into header blocks, sections and the body between the first and the last "[...]" line.
-  const { blocks, firstMarker, headerBlocks, bodyBlocks, afterText, lead, sections } = layout(text, warn);
-
-  // 2. Date line and title.
-  let date: ArchiveRecord['date'];
-  let titleBlock: Block | undefined;
-  if (lead.length >= 2) {
-    const dateText = plain(lead[0]!);
-    const value = parseDatePhrase(dateText);
-    if (value === undefined) fail(source, lead[0]!.offset, `cannot read the date line "${dateText}" (expected e.g. "April 21, 1962", "21 April 1962", "July 1962" or "1962")`, 'encode/date-line');
-    date = { text: dateText, value, offset: lead[0]!.offset };
-    titleBlock = lead[1];
-    for (const extra of lead.slice(2)) warn(extra.offset, 'unexpected text between the title and the first section; kept as a note', 'encode/unexpected-text');
-  } else if (lead.length === 1) {
-    const only = plain(lead[0]!);
-    const value = parseDatePhrase(only);
-    if (value !== undefined) date = { text: only, value, offset: lead[0]!.offset };
-    else titleBlock = lead[0];
-  }
-
-  const section = (name: string) => sections.find((s) => s.label === name);
-  for (const s of sections) {
-    if (!s.known) warn(s.offset, `unknown section "${s.label}:" (known: ${KNOWN_SECTIONS.join(', ')}); its text is kept as a note`, 'encode/unknown-section');
-    if (sections.filter((o) => o.label === s.label).length > 1 && sections.find((o) => o.label === s.label) !== s) {
-      warn(s.offset, `section "${s.label}:" appears twice; the first one is used and this one is kept as a note`, 'encode/duplicate-section');
-    }
-  }
-
+  const parts = layout(text, warn);
+  const { lead, sections, afterText } = parts;
+  // 2. The header: date line, title and sections, the citation standing in for a missing title or date.
+  const header = readLead(lead, source, warn);
+  const section = firstSections(sections, warn);
   const citationSection = section('Citation');
-  const citation = citationSection && citationSection.blocks.length > 0 ? parseCitation(citationSection.blocks.map(plain).join(' ')) : undefined;
-  if (citation && !citation.parsed) {
-    warn(citationSection!.blocks[0]!.offset, 'the citation is not in the form "TITLE", DATE, Wilson Center Digital Archive, CALL NUMBER. ...; kept as written', 'encode/citation');
-  }
-
-  if (citation?.badUrl !== undefined) {
-    warn(citationSection!.blocks[0]!.offset, `the citation's link "${citation.badUrl}" is not a valid URL; kept as text only`, 'encode/citation');
-  }
-
-  let title = titleBlock ? plain(titleBlock) : '';
-  let titleOffset = titleBlock?.offset ?? 0;
-  if (title === '' && citation?.title) {
-    title = citation.title;
-    titleOffset = citationSection!.blocks[0]!.offset;
-    warn(titleOffset, 'no title line; the title is taken from the citation', 'encode/title-from-citation');
-  }
-  if (title === '') fail(source, lead[0]?.offset ?? headerBlocks[0]?.offset ?? 0, 'the record has no title (expected a bold title line after the date line)', 'encode/no-title');
-  if (date === undefined && citation?.dateText) {
-    const value = parseDatePhrase(citation.dateText);
-    if (value) {
-      date = { text: citation.dateText, value, offset: citationSection!.blocks[0]!.offset };
-      warn(titleOffset, 'no date line; the date is taken from the citation', 'encode/date-from-citation');
-    }
-  }
+  const citation = readCitation(citationSection, warn);
+  const { title, titleOffset } = titleOf(header.titleBlock, citation, citationSection, warn);
+  if (title === '') fail(source, lead[0]?.offset ?? parts.headerBlocks[0]?.offset ?? 0, 'the record has no title (expected a bold title line after the date line)', 'encode/no-title');
+  const date = header.date ?? dateFromCitation(citation, citationSection, titleOffset, warn);
   if (date === undefined) warn(titleOffset, 'the record has no date line; the edition carries no date', 'encode/no-date');
 
   const summary = section('Summary')?.blocks.map(plain) ?? [];
   const creditsSection = section('Credits');
   const credits = creditsSection && creditsSection.blocks.length > 0 ? creditsSection.blocks.map(plain).join(' ') : undefined;
   const funders = credits === undefined ? [] : parseFunders(credits);
-
   const { originalLanguages, contents, textLanguage } = readLanguages(section('Original Language'), section('Contents'), warn);
 
-  const otherSections = sections
-    .filter((s) => !s.known || section(s.label) !== s)
-    .map((s) => ({ label: s.label, text: s.blocks.map(plain) }));
+  // Whatever the encoder does not read is kept, as notes of the header.
+  const otherSections = sections.filter((s) => !s.known || section(s.label) !== s).map((s) => ({ label: s.label, text: s.blocks.map(plain) }));
   for (const extra of lead.slice(2)) otherSections.push({ label: 'header', text: [plain(extra)] });
   if (afterText.rest.length > 0) otherSections.push({ label: 'after-text', text: afterText.rest.map(plain) });
 
-  // 3. The body.
-  if (bodyBlocks.filter((b) => !MARKER.test(b.text)).length === 0) {
-    const at = firstMarker === undefined ? (headerBlocks[headerBlocks.length - 1]?.offset ?? 0) : blocks[firstMarker]!.offset;
-    fail(source, at, firstMarker === undefined ? 'the record has no text: no "[...]" line starts the document' : 'the record has no text between its "[...]" lines', 'encode/no-body');
-  }
-  const ending = notesEndingText(bodyBlocks);
-  const notes = [...ending.notes, ...afterText.notes];
-  const body = structureBody(ending.text);
-
-  const type = DOCUMENT_TYPES.find((t) => title.toLowerCase().startsWith(t.toLowerCase() + ' ') || title.toLowerCase() === t.toLowerCase());
-  const documentType = type ? type.toLowerCase().replace(/\s+/g, '-') : 'document';
+  // 3. The body and its notes.
+  const { body, notes } = readBody(parts, source);
 
   return {
     file, source, title, titleOffset,
@@ -241,45 +103,85 @@ export function parseRecord(input: string | Uint8Array, options: ParseRecordOpti
     ...(citation ? { citation } : {}),
     summary,
     ...(credits !== undefined ? { credits } : {}),
-    funders, originalLanguages, textLanguage, contents, otherSections, documentType, body, notes, diagnostics,
+    funders, originalLanguages, textLanguage, contents, otherSections, documentType: documentTypeOf(title), body, notes, diagnostics,
   };
 }
 
-type Warn = (offset: number, message: string, ruleId: string) => void;
-
 /**
- * The record's layout: its blocks, the header (a lead of date and title lines, then labelled sections) before the
- * first "[...]" line, the body up to the last one, and what follows it (the text's notes, and anything else).
+ * The lead before the first section: a date line and a title (more blocks are warned about and kept as notes), or
+ * one block that is the date line if it reads as a date, else the title.
  */
-function layout(text: string, warn: Warn) {
-  const blocks = blocksOf(text);
-  const markers = blocks.map((b, i) => (MARKER.test(b.text) ? i : -1)).filter((i) => i >= 0);
-  const firstMarker = markers[0];
-  const lastMarker = markers.length > 1 ? markers[markers.length - 1]! : undefined;
-  const headerBlocks = firstMarker === undefined ? blocks : blocks.slice(0, firstMarker);
-  const bodyBlocks = firstMarker === undefined ? [] : blocks.slice(firstMarker + 1, lastMarker ?? blocks.length);
-  if (firstMarker !== undefined && lastMarker === undefined) {
-    warn(blocks[firstMarker]!.offset, 'the text has no closing "[...]" line; it is taken to run to the end of the record', 'encode/no-end-marker');
+function readLead(lead: readonly Block[], source: SourceText, warn: Warn): { date?: RecordDate; titleBlock?: Block } {
+  if (lead.length >= 2) {
+    const text = plain(lead[0]!);
+    const value = parseDatePhrase(text);
+    if (value === undefined) fail(source, lead[0]!.offset, `cannot read the date line "${text}" (expected e.g. "April 21, 1962", "21 April 1962", "July 1962" or "1962")`, 'encode/date-line');
+    for (const extra of lead.slice(2)) warn(extra.offset, 'unexpected text between the title and the first section; kept as a note', 'encode/unexpected-text');
+    return { date: { text, value, offset: lead[0]!.offset }, titleBlock: lead[1]! };
   }
-  // After the closing "[...]" line: the text's notes, and anything else (kept in the header, with a warning).
-  const afterText = notesAfterText(lastMarker === undefined ? [] : blocks.slice(lastMarker + 1).filter((b) => !MARKER.test(b.text)));
-  if (afterText.rest.length > 0) {
-    const after = afterText.rest;
-    warn(after[0]!.offset, `text after the closing "[...]" line (${after.length} block${after.length > 1 ? 's' : ''}) is not part of the document; kept as a note`, 'encode/after-end-marker');
+  if (lead.length === 1) {
+    const text = plain(lead[0]!);
+    const value = parseDatePhrase(text);
+    return value !== undefined ? { date: { text, value, offset: lead[0]!.offset } } : { titleBlock: lead[0]! };
   }
+  return {};
+}
 
-  const lead: Block[] = [];
-  const sections: Section[] = [];
-  for (const block of headerBlocks) {
-    const l = label(block);
-    if (l !== undefined) {
-      const known = KNOWN_SECTIONS.find((k) => k.toLowerCase() === l.toLowerCase());
-      sections.push({ label: known ?? l, known: known !== undefined, offset: block.offset, blocks: [] });
-    } else if (sections.length > 0) sections[sections.length - 1]!.blocks.push(block);
-    else lead.push(block);
+/** Warns about unknown and repeated sections; returns the lookup of the first section of each label. */
+function firstSections(sections: readonly Section[], warn: Warn): (label: string) => Section | undefined {
+  const first = new Map<string, Section>();
+  for (const s of sections) {
+    if (!s.known) warn(s.offset, `unknown section "${s.label}:" (known: ${KNOWN_SECTIONS.join(', ')}); its text is kept as a note`, 'encode/unknown-section');
+    if (first.has(s.label)) warn(s.offset, `section "${s.label}:" appears twice; the first one is used and this one is kept as a note`, 'encode/duplicate-section');
+    else first.set(s.label, s);
   }
+  return (label) => first.get(label);
+}
 
-  return { blocks, firstMarker, headerBlocks, bodyBlocks, afterText, lead, sections };
+/** The Citation section, read (warned about when it is not in the archive's form or its link is not a URL). */
+function readCitation(citationSection: Section | undefined, warn: Warn): Citation | undefined {
+  if (citationSection === undefined || citationSection.blocks.length === 0) return undefined;
+  const citation = parseCitation(citationSection.blocks.map(plain).join(' '));
+  const at = citationSection.blocks[0]!.offset;
+  if (!citation.parsed) warn(at, 'the citation is not in the form "TITLE", DATE, Wilson Center Digital Archive, CALL NUMBER. ...; kept as written', 'encode/citation');
+  if (citation.badUrl !== undefined) warn(at, `the citation's link "${citation.badUrl}" is not a valid URL; kept as text only`, 'encode/citation');
+  return citation;
+}
+
+/** The title: the title line, else the citation's title (with a warning); '' when there is neither. */
+function titleOf(titleBlock: Block | undefined, citation: Citation | undefined, citationSection: Section | undefined, warn: Warn): { title: string; titleOffset: number } {
+  const title = titleBlock ? plain(titleBlock) : '';
+  if (title !== '' || !citation?.title) return { title, titleOffset: titleBlock?.offset ?? 0 };
+  const titleOffset = citationSection!.blocks[0]!.offset;
+  warn(titleOffset, 'no title line; the title is taken from the citation', 'encode/title-from-citation');
+  return { title: citation.title, titleOffset };
+}
+
+/** Without a date line: the citation's date, if it reads as one (with a warning). */
+function dateFromCitation(citation: Citation | undefined, citationSection: Section | undefined, titleOffset: number, warn: Warn): RecordDate | undefined {
+  if (!citation?.dateText) return undefined;
+  const value = parseDatePhrase(citation.dateText);
+  if (!value) return undefined;
+  warn(titleOffset, 'no date line; the date is taken from the citation', 'encode/date-from-citation');
+  return { text: citation.dateText, value, offset: citationSection!.blocks[0]!.offset };
+}
+
+/** The body between the "[...]" lines, as head, opener, paragraphs and closer, and the notes ending or after it. */
+function readBody(parts: ReturnType<typeof layout>, source: SourceText): { body: BodyPart[]; notes: RecordNote[] } {
+  const { blocks, firstMarker, headerBlocks, bodyBlocks, afterText } = parts;
+  if (bodyBlocks.filter((b) => !MARKER.test(b.text)).length === 0) {
+    const at = firstMarker === undefined ? (headerBlocks[headerBlocks.length - 1]?.offset ?? 0) : blocks[firstMarker]!.offset;
+    fail(source, at, firstMarker === undefined ? 'the record has no text: no "[...]" line starts the document' : 'the record has no text between its "[...]" lines', 'encode/no-body');
+  }
+  const ending = notesEndingText(bodyBlocks);
+  return { body: structureBody(ending.text), notes: [...ending.notes, ...afterText.notes] };
+}
+
+/** "cable", "memorandum-of-conversation", ...: the document type the title starts with, else "document". */
+function documentTypeOf(title: string): string {
+  const lower = title.toLowerCase();
+  const type = DOCUMENT_TYPES.find((t) => lower.startsWith(t.toLowerCase() + ' ') || lower === t.toLowerCase());
+  return type ? type.toLowerCase().replace(/\s+/g, '-') : 'document';
 }
 
 /** The languages of the original ("Original Language:") and of the text ("Contents:", "Translation - English"). */

@@ -6,23 +6,13 @@
  * `teikit validate` then falls back to the edition schema anyway (README, teikit validate).
  */
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** The package root: two levels above this module in sources (src/encode), three in the build (dist/src/encode). */
-function packageRoot(): string | undefined {
-  for (const up of ['../..', '../../..']) {
-    const root = resolve(dirname(fileURLToPath(import.meta.url)), up);
-    if (existsSync(resolve(root, 'package.json')) && existsSync(resolve(root, 'schemas'))) return root;
-  }
-  return undefined;
-}
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { packageFile, packageRoot } from '../package-files.js';
 
 /** Relative href from `outputDir` to the edition schema, or undefined (see above). */
 export function editionSchemaHref(outputDir: string): string | undefined {
   const root = packageRoot();
-  if (root === undefined) return undefined;
-  const schema = resolve(root, 'schemas', 'teikit-edition.rng');
+  const schema = packageFile('schemas/teikit-edition.rng');
   if (!existsSync(schema)) return undefined;
   const dir = resolve(outputDir);
   const inside = relative(root, dir);

@@ -9,8 +9,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { diagnostic, TeikitError } from '../diagnostics.js';
+import { packageFile } from '../package-files.js';
 
 /** The stylesheets teikit ships: `transforms/<name>.xsl`, compiled to `dist/transforms/<name>.sef.json`. */
 export type StylesheetName = 'tei-html' | 'tei-text';
@@ -42,20 +42,13 @@ function loadSaxon(): SaxonApi {
   return saxon;
 }
 
-/**
- * Where the compiled stylesheet is: next to the compiled library (`dist/src/transform/` -> `dist/transforms/`), or,
- * when the TypeScript sources run directly (tests), in `dist/transforms/` of the project.
- */
+/** Where the compiled stylesheet is: `dist/transforms/` of the package, for the build and the sources alike. */
 export function stylesheetPath(name: StylesheetName): string {
-  const candidates = [
-    new URL(`../../transforms/${name}.sef.json`, import.meta.url),
-    new URL(`../../dist/transforms/${name}.sef.json`, import.meta.url),
-  ].map((url) => fileURLToPath(url));
-  const found = candidates.find((path) => existsSync(path));
-  if (found === undefined) {
+  const found = packageFile(`dist/transforms/${name}.sef.json`);
+  if (!existsSync(found)) {
     throw new TeikitError(
       diagnostic({
-        file: candidates[0]!,
+        file: found,
         line: 1,
         column: 1,
         message: `compiled stylesheet ${name}.sef.json not found: run "npm run build" (it compiles transforms/${name}.xsl)`,

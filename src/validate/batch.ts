@@ -76,7 +76,7 @@ function size(path: string): number {
  */
 export async function validateFiles(paths: readonly string[], options: ValidateFilesOptions = {}): Promise<ValidationReport> {
   const started = performance.now();
-  const { jobs: jobsOption, onProgress, onReport, timeLimit = DEFAULT_TIME_LIMIT, ...fileOptions } = options;
+  const { jobs: jobsOption, onProgress, onReport, timeLimit: givenLimit, signal, ...fileOptions } = options;
   if (fileOptions.schema !== undefined) await schemaFor(fileOptions.schema, fileOptions);
   // Its embedded Schematron too, so that a cache miss compiles it once here rather than once per worker.
   if (fileOptions.schema !== undefined && fileOptions.noSchematron !== true) {
@@ -107,12 +107,18 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
   const jobs = Math.max(1, Math.floor(jobsOption ?? defaultJobs()));
   const bytes = pending.reduce((sum, p) => sum + size(p.path), 0);
   const threads = Math.min(jobs, pending.length, Math.max(1, Math.ceil(bytes / BYTES_PER_WORKER)));
-  // A time limit can only stop a worker: with one, every file of a batch runs in a worker (this thread waits).
-  // Without one, small batches run here, and large ones here and in threads - 1 workers.
-  const limited = timeLimit > 0 && pending.length >= 2;
+  // A time limit can only stop a worker: with one, every file runs in a worker (this thread waits). Without one,
+  // small batches run here, and large ones here and in threads - 1 workers. The default limit is a batch's: one
+  // file alone runs here unless a limit is given, sparing every single-file check a worker's start.
+  const timeLimit = givenLimit ?? (pending.length >= 2 ? DEFAULT_TIME_LIMIT : 0);
+  const limited = timeLimit > 0;
   const parallel = threads >= 2 && pending.length >= MIN_FILES_FOR_WORKERS && bytes >= MIN_BYTES_FOR_WORKERS;
   if (!workersAvailable() || (!limited && !parallel)) {
-    for (const { index, path } of pending) record(index, await validateFile(path, fileOptions));
+    for (const { index, path } of pending) {
+      signal?.throwIfAborted();
+      record(index, await validateFile(path, fileOptions));
+    }
+    signal?.throwIfAborted();
   } else {
     await runPool<WorkerTask, FileReport>(
       pending.map(({ path }) => ({ path, options: fileOptions })),
@@ -122,6 +128,7 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
         ...(limited ? { timeLimitMs: timeLimit * 1000 } : { here: (task: WorkerTask) => validateFile(task.path, task.options) }),
         failed: (task, failure) => notFinished(task.path, failure, timeLimit),
         onResult: (k, report) => record(pending[k]!.index, report),
+        ...(signal !== undefined ? { signal } : {}),
       },
     );
   }

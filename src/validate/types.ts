@@ -97,13 +97,16 @@ export interface ValidateFilesOptions extends ValidateOptions {
   /** Threads. Default one per core, at most 8. */
   jobs?: number;
   /**
-   * Seconds one file of a batch may take; a file still running then is stopped and reported with the verdict
-   * `error` (`validate/time-limit`), and the batch goes on. 0: no limit. Default 300. A single file has no limit
-   * (it is validated in this thread).
+   * Seconds one file may take; a file still running then is stopped and reported with the verdict `error`
+   * (`validate/time-limit`), and the batch goes on. 0: no limit. Only a worker thread can be stopped, so a file
+   * with a limit is validated in one. Given, it applies to any number of files; not given, it is 300 for a batch
+   * of two or more, and a single file has none (it is validated in this thread, sparing the worker's start).
    */
   timeLimit?: number;
   /** Called after each file (in completion order) with the count done and the total. */
   onProgress?: (done: number, total: number) => void;
   /** Called with each file's report in input order, as soon as the reports of all files before it are in. */
   onReport?: (report: FileReport, index: number) => void;
+  /** Stops the batch: no file starts after it fires, and `validateFiles` rejects with the signal's reason. */
+  signal?: AbortSignal;
 }

@@ -29,6 +29,11 @@ export interface PoolOptions<T, R> {
   failed: (task: T, failure: PoolFailure) => R;
   /** Each result with its task's index, in input order (index 0, 1, 2, ...), as soon as all before it are in. */
   onResult?: (index: number, result: R) => void;
+  /**
+   * Stops the batch: no task starts after it fires, the workers are stopped, and the promise rejects with the
+   * signal's reason (the reader of the results went away, as `teikit validate ... | head` does).
+   */
+  signal?: AbortSignal;
 }
 
 export interface PoolFailure {
@@ -53,7 +58,7 @@ interface Running<T> {
   timer: NodeJS.Timeout | undefined;
 }
 
-/** Run every task; resolves with the results in the order of `tasks`. */
+/** Run every task; resolves with the results in the order of `tasks` (rejects only when `signal` fires). */
 export function runPool<T, R>(tasks: readonly T[], options: PoolOptions<T, R>): Promise<R[]> {
   const results = new Array<R>(tasks.length);
   const have = new Array<boolean>(tasks.length).fill(false);
@@ -61,11 +66,20 @@ export function runPool<T, R>(tasks: readonly T[], options: PoolOptions<T, R>): 
   let delivered = 0;
   let outstanding = tasks.length;
   const module = options.module.href;
+  const { signal } = options;
 
-  return new Promise((resolveAll) => {
+  return new Promise((resolveAll, rejectAll) => {
+    if (signal?.aborted === true) return rejectAll(signal.reason);
     if (tasks.length === 0) return resolveAll(results);
+    /** Every live worker, so that an abort can stop them all. */
+    const live = new Set<Worker>();
+    signal?.addEventListener('abort', () => {
+      queue.length = 0;
+      for (const worker of live) void worker.terminate();
+      rejectAll(signal.reason);
+    }, { once: true });
     const finish = (index: number, result: R): void => {
-      if (have[index]) return;
+      if (have[index] || signal?.aborted === true) return;
       have[index] = true;
       results[index] = result;
       while (delivered < tasks.length && have[delivered]) {
@@ -77,6 +91,8 @@ export function runPool<T, R>(tasks: readonly T[], options: PoolOptions<T, R>): 
 
     const start = (): void => {
       const worker = new Worker(WORKER_SCRIPT, options.resourceLimits === undefined ? {} : { resourceLimits: options.resourceLimits });
+      live.add(worker);
+      worker.once('exit', () => live.delete(worker));
       const inFlight: Array<Running<T>> = [];
       let stopped = false;
       const arm = (running: Running<T>): void => {
@@ -115,7 +131,7 @@ export function runPool<T, R>(tasks: readonly T[], options: PoolOptions<T, R>): 
         queue.unshift(...waiting.map(({ index, task }) => ({ index, task })));
         void worker.terminate();
         if (lost !== undefined) finish(lost.index, options.failed(lost.task, why));
-        if (queue.length > 0) start();
+        if (queue.length > 0 && signal?.aborted !== true) start();
       };
       worker.on('error', (error) => die({ timedOut: false, message: firstLine(error.message) }));
       worker.on('exit', (code) => die({ timedOut: false, message: `its thread exited with code ${code}` }));

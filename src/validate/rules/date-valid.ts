@@ -4,6 +4,7 @@
  * real day of the proleptic Gregorian calendar: `1962-02-30` has the right shape and is still an error. (A pattern
  * check is not enough: a Schematron engine measured for teikit took "2021-02-30" for a valid xs:date.)
  */
+import { daysInMonth } from '../../calendar.js';
 import { excerpt } from '../../diagnostics.js';
 import { DATE_ATTRIBUTES, NOT_DATED_ELEMENTS } from '../../tei/index.js';
 import { TEI_NS } from '../../xml/index.js';
@@ -34,17 +35,6 @@ const FORMS: Array<{ name: string; re: RegExp }> = [
   { name: 'time', re: new RegExp(`^${TIME}${TZ}$`) },
 ];
 
-function isLeap(year: number): boolean {
-  // XML Schema 1.0 counts -0001 as 1 BCE, so BCE years are leap when (|year| - 1) is divisible by 4 (and so on).
-  const y = year < 0 ? -year - 1 : year;
-  return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-}
-
-function daysIn(month: number, year: number | undefined): number {
-  if (month === 2) return year === undefined || isLeap(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
 /** `undefined` when `value` is a real W3C date or time; otherwise what is wrong, in words. */
 export function checkW3cDate(value: string): string | undefined {
   for (const { name, re } of FORMS) {
@@ -68,7 +58,7 @@ export function checkW3cDate(value: string): string | undefined {
     if (year === 0) return 'year 0000 does not exist in XML Schema dates (1 BCE is -0001)';
     if (month !== undefined && (month < 1 || month > 12)) return `month ${String(month).padStart(2, '0')} does not exist`;
     if (day !== undefined) {
-      const max = month === undefined ? 31 : daysIn(month, year);
+      const max = month === undefined ? 31 : daysInMonth(month, year);
       if (day < 1 || day > max) {
         if (month === undefined) return `day ${String(day).padStart(2, '0')} does not exist`;
         const when = year === undefined ? MONTHS[month - 1]! : `${MONTHS[month - 1]} ${year}`;

@@ -36,7 +36,7 @@ export const registerUnused: Rule = {
       if (el.uri !== TEI_NS || ENTRIES[el.local] === undefined) continue;
       const id = xmlId(el);
       if (id === undefined || pointedTo.has(id) || !inRegisterSection(el)) continue;
-      out.push(ruleDiagnostic(context, this.id, el, `register entry <${el.name} xml:id="${id}"> is not referenced by any pointer (#${id})`, { severity: 'warning' }));
+      out.push(ruleDiagnostic(context, this.id, el, `register entry <${el.name} xml:id="${id}"> is not referenced by any pointer (#${id})`));
     }
     return out;
   },

@@ -7,9 +7,13 @@
  * the line and column (an attribute's element, since attributes carry no position of their own in the report).
  */
 import { createRequire } from 'node:module';
+import { catalogueUrl } from '../../diagnostic-catalogue.js';
 import { diagnostic, type Diagnostic, type Severity } from '../../diagnostics.js';
 import { serializeXml, tryParseXml, type XmlDocument, type XmlElement, type XmlNode } from '../../xml/index.js';
 import { SVRL_NS, TK_NS } from './compile.js';
+
+/** The catalogue's row of the checks a schema names (`schematron/*`). */
+const SCHEMATRON_URL = catalogueUrl('schematron/*')!;
 
 interface SaxonApi {
   transform(options: Record<string, unknown>, mode: 'sync'): { principalResult: unknown };
@@ -168,9 +172,11 @@ export function runSchematron(sef: unknown, doc: XmlDocument, file: string, sche
     const node = nodeAt(doc, location);
     const line = node?.line ?? 1;
     const column = node?.column ?? 1;
-    const ruleId = attrOf(c, 'rule', TK_NS) ?? id ?? 'schematron';
+    // The schema names its checks (ESLint's `plugin/rule`): `schematron/` and the rule's id, else the pattern's,
+    // else the check's own. `url` is the family's row even when a schema's id is also one of teikit's own names.
+    const ruleId = `schematron/${attrOf(c, 'rule', TK_NS) ?? id ?? kind}`;
     const message = `${text}${notes.map((n) => ` (${n})`).join('')}` || `${kind} ${test}`;
-    diagnostics.push(diagnostic({ file, line, column, severity: severityOfRole(role ?? attrOf(c, 'role', TK_NS)), message, ruleId, source: 'schematron', xpath: location }));
+    diagnostics.push(diagnostic({ file, line, column, severity: severityOfRole(role ?? attrOf(c, 'role', TK_NS)), message, ruleId, source: 'schematron', xpath: location, url: SCHEMATRON_URL }));
   }
   const run: SchematronRun = { diagnostics, fired };
   if (options.svrl === true) run.svrl = svrlText.replace(/ tk:(rule|pattern|role)="[^"]*"/g, '').replace(/ xmlns:tk="[^"]*"/g, '');

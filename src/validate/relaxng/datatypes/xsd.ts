@@ -12,6 +12,7 @@
  * Parameters are facets (Part 2, section 4.3), applied one after the other as jing does (so several `pattern`s
  * must all match); `enumeration` and `whiteSpace` are not parameters in RELAX NG (Guidelines, section 3).
  */
+import { daysInMonth } from '../../../calendar.js';
 import { compileXsdRegex } from './regex.js';
 import { DatatypeError, type Datatype, type DatatypeLibrary, type DatatypeValue, type IdType, type ValueContext } from './types.js';
 import { collapse, replace, tokens } from './whitespace.js';
@@ -92,7 +93,7 @@ function dateParser(template: string): (s: string) => DateFields | undefined {
     const month = f['month'] === undefined ? 1 : Number(f['month']);
     if (month < 1 || month > 12) return undefined;
     const day = f['day'] === undefined ? 1 : Number(f['day']);
-    if (day < 1 || day > daysInMonth(year < 0 ? year + 1 : year, month)) return undefined;
+    if (day < 1 || day > daysInMonth(month, year)) return undefined;
     const hours = f['hours'] === undefined ? 0 : Number(f['hours']);
     const minutes = f['minutes'] === undefined ? 0 : Number(f['minutes']);
     const seconds = f['seconds'] === undefined ? 0 : Number(f['seconds']);
@@ -105,11 +106,6 @@ function dateParser(template: string): (s: string) => DateFields | undefined {
     }
     return { year, month, day, hours, minutes, seconds, tz };
   };
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 function dateType(template: string, must: string): Base {

@@ -5,6 +5,7 @@
  * stylesheet source. Run by hand after `npm run build`:
  *
  *     node bench/transform.mjs [--runs N] [--file FILE.xml]... [--frus-mb MB] [--corpus-mb MB] [--to html|text|both] [--warm]
+ *                              [--baseline DIR]
  *
  * Inputs: each --file; --frus-mb MB builds a FRUS volume of about MB megabytes from
  * ../shared/corpus/frus/volumes/frus1894Nicaragua.xml (its body, the volume's documents, repeated; header, front
@@ -17,6 +18,8 @@
  * - with --warm, also in one process after a first run: transformToHtml() (our parser + tree + saxon-js +
  *   serialisation) against Saxon-HE's own `-repeat:N` average (its "Average execution time", plus its "Tree built
  *   in" parse time of the same runs; compilation not included).
+ * - with --baseline DIR, another built checkout of teikit (DIR/dist/src/cli/main.js, for instance the code before a
+ *   change) runs end to end in the same interleaved series, so that before and after meet the same load.
  * End to end: medians of N runs (default 3), teikit and Saxon-HE interleaved, wall and CPU seconds (user + system)
  * and peak memory (max RSS) from /usr/bin/time. Ratio = teikit / Saxon-HE (below 1 means teikit is faster). The
  * machine may be shared: the load average is printed with the figures, and CPU seconds are the ones to compare.
@@ -31,6 +34,12 @@ const runs = Number(opt('runs', '3'));
 const outputs = { html: ['html'], text: ['text'], both: ['html', 'text'] }[opt('to', 'html')] ?? ['html'];
 const SAXON_HE = '/usr/share/java/Saxon-HE.jar';
 const cli = join(root, 'dist/src/cli/main.js');
+const baseline = opt('baseline', undefined);
+const baselineCli = baseline === undefined ? undefined : join(baseline, 'dist/src/cli/main.js');
+if (baselineCli !== undefined && !existsSync(baselineCli)) {
+  console.error(`bench/transform.mjs: --baseline ${baseline}: no ${baselineCli} (run "npm run build" there)`);
+  process.exit(2);
+}
 const XSL = { html: 'tei-html.xsl', text: 'tei-text.xsl' };
 
 if (!existsSync(cli) || !existsSync(join(root, 'dist/transforms/tei-html.sef.json'))) {
@@ -131,11 +140,18 @@ for (const file of inputs) {
   for (const to of outputs) {
     const commands = [[process.execPath, [cli, 'transform', file, '--to', to, '-o', join(tmp, `out.${to}`)]]];
     if (haveSaxon) commands.push(['java', ['-cp', SAXON_HE, 'net.sf.saxon.Transform', `-s:${file}`, `-xsl:${join(root, 'transforms', XSL[to])}`, `-o:${join(tmp, `he.${to}`)}`]]);
-    const [ours, theirs] = timeInterleaved(commands);
+    if (baselineCli !== undefined) commands.push([process.execPath, [baselineCli, 'transform', file, '--to', to, '-o', join(tmp, `base.${to}`)]]);
+    const results = timeInterleaved(commands);
+    const [ours, theirs] = haveSaxon ? results : [results[0], undefined];
+    const before = baselineCli === undefined ? undefined : results.at(-1);
     console.log(`  ${to}, end to end   teikit   ${fmt(ours)} (${(ours.rss / mb).toFixed(1)}x the file)`);
     if (theirs) {
       console.log(`  ${to}, end to end   Saxon-HE ${fmt(theirs)} (${(theirs.rss / mb).toFixed(1)}x the file)`);
       console.log(`  ${to}, ratio teikit / Saxon-HE: wall ${(ours.wall / theirs.wall).toFixed(2)}x, CPU ${(ours.cpu / theirs.cpu).toFixed(2)}x, memory ${(ours.rss / theirs.rss).toFixed(2)}x`);
+    }
+    if (before) {
+      console.log(`  ${to}, end to end   baseline ${fmt(before)} (${(before.rss / mb).toFixed(1)}x the file)`);
+      console.log(`  ${to}, ratio teikit / baseline: wall ${(ours.wall / before.wall).toFixed(2)}x, CPU ${(ours.cpu / before.cpu).toFixed(2)}x, memory ${(ours.rss / before.rss).toFixed(2)}x`);
     }
   }
   if (process.argv.includes('--warm')) {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { transformToHtml, transformToText } from '../src/transform/index.js';
 import { TeikitError } from '../src/diagnostics.js';
+import type { parseXml } from '../src/xml/index.js';
 import { corpusDir, hasCorpus, matchesGolden, projectRoot, runCli } from './helpers.js';
 import { htmlFragments, htmlText, missingWords, teiBodyText, words } from './transform-helpers.js';
 
@@ -65,6 +66,14 @@ describe('transformToText', () => {
   // (teh, Dr., Smyth, deletions and additions marked) and the apparatus after the text.
   it('gives generic.xml as published: whitespace, unknown elements, lists, tables, verse, drama, choice, apparatus', () => {
     golden('generic.txt', transformToText(read('generic.xml')));
+  });
+
+  it('prints no gap around a ruby in Japanese: the layout whitespace of the XML is not a space', () => {
+    const xml = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>かの<ruby>\n  <rb>邪智暴虐</rb>\n  <rt>じゃちぼうぎゃく</rt>\n</ruby> の王。' +
+      '十里はなれた <ruby><rb>此</rb><rt>こ</rt></ruby>の市。A <ruby><rb>x</rb> <rt>y</rt></ruby> b</p></body></text></TEI>';
+    expect(transformToText(xml)).toBe('かの邪智暴虐《じゃちぼうぎゃく》の王。十里はなれた此《こ》の市。A x《y》 b\n');
+    expect(transformToText(xml, { reading: true })).toBe('かの邪智暴虐の王。十里はなれた此の市。A x b\n');
+    expect(transformToHtml(xml)).toContain('<p class="tk-p">かの<ruby>邪智暴虐<rt>じゃちぼうぎゃく</rt></ruby>の王。十里はなれた<ruby>此<rt>こ</rt></ruby>の市。A <ruby>x<rt>y</rt></ruby> b</p>');
   });
 
   it('gives the editor side of choice in the reading text of generic.xml', () => {
@@ -232,6 +241,29 @@ describe('teikit transform (CLI)', () => {
     const html = runCli(['transform', deep, '--to', 'html']);
     expect(html.status).toBe(0);
     expect(html.stdout).toContain('<span class="tk-hi rend-italic">deep</span>');
+  });
+
+  it('the library retries a deep document in the large-stack thread whether it is given text, bytes or a parse', async () => {
+    // The built library: the large-stack thread runs compiled JavaScript only.
+    const built = (await import(`${projectRoot}dist/src/index.js`)) as { transformToText: typeof transformToText; parseXml: typeof parseXml };
+    const xml = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>${'<hi>'.repeat(3000)}deep${'</hi>'.repeat(3000)}</p></body></text></TEI>`;
+    for (const input of [xml, Buffer.from(xml), built.parseXml(xml, { file: 'deep.xml' })]) {
+      expect(built.transformToText(input, { file: 'deep.xml' })).toBe('deep\n');
+    }
+  });
+
+  it('builds the same tree from text as from a parse: CDATA, comments, PIs, entities, a name outside the BMP', async () => {
+    const { parseXml: parse } = await import('../src/xml/index.js');
+    const xml = '<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY e "entity &amp; text">]>\n<?xml-model href="x.rng"?>\n<!-- before -->\n' +
+      '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>a<![CDATA[<b>]]>c &e; d<!-- c --><?pi x?>e<hi rend="x">f</hi> <\u{10000}x>g</\u{10000}x></p></body></text></TEI>';
+    expect(transformToText(xml)).toBe('a<b>c entity & text def g\n');
+    for (const transform of [transformToHtml, transformToText]) {
+      expect(transform(xml)).toBe(transform(parse(xml)));
+      for (const name of readdirSync(`${fixtures}genres`).filter((f) => f.endsWith('.xml'))) {
+        const bytes = read(`genres/${name}`);
+        expect(transform(bytes)).toBe(transform(parse(bytes)));
+      }
+    }
   });
 
   it('refuses 200,000 nested elements at once with a clear error instead of running for hours', () => {

@@ -11,7 +11,6 @@ import { formatDiagnostic, TeikitError } from '../diagnostics.js';
 import { transformBatch, type BatchTask } from '../transform/batch.js';
 import { transformToHtml, transformToText } from '../transform/index.js';
 import { checkOutputTarget, expandPaths, readBytes, writeAtomically, writeStdout } from '../io.js';
-import { parseXml } from '../xml/index.js';
 import { applyMaxSize, jobsOption, MAX_SIZE_FLAG, maxSizeHelp, oneOf, parseCommandLine, UsageError } from './args.js';
 import type { Command } from './main.js';
 
@@ -45,10 +44,13 @@ Exit codes: 0 success, 1 malformed input or a stylesheet error (FILE:LINE:COLUMN
 
 type Format = 'html' | 'text';
 
-/** Transform one file (the library retries a deeply nested document in a thread with a large stack). */
+/**
+ * Transform one file (the library retries a deeply nested document in a thread with a large stack). The bytes go to
+ * the library, which parses them, so that the parse is not kept alive while saxon-js runs.
+ */
 async function transformFile(file: string, to: Format, reading: boolean): Promise<string> {
-  const document = parseXml(readBytes(file), { file });
-  return to === 'html' ? transformToHtml(document, { file, reading }) : transformToText(document, { file, reading });
+  const bytes = readBytes(file);
+  return to === 'html' ? transformToHtml(bytes, { file, reading }) : transformToText(bytes, { file, reading });
 }
 
 export const command: Command = {

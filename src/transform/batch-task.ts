@@ -5,7 +5,6 @@
  */
 import { TeikitError, type Diagnostic } from '../diagnostics.js';
 import { readBytes, writeAtomically } from '../io.js';
-import { parseXml } from '../xml/index.js';
 import { transformToHtml } from './html.js';
 import { transformToText } from './text.js';
 
@@ -22,9 +21,10 @@ export type BatchResult = { ok: true } | { ok: false; diagnostic: Diagnostic; ex
 
 export function run(task: BatchTask): BatchResult {
   try {
-    const document = parseXml(readBytes(task.file), { file: task.file });
+    // The bytes, not a parse: the library parses them and does not keep the parse alive while saxon-js runs.
+    const bytes = readBytes(task.file);
     const options = { file: task.file, reading: task.reading };
-    writeAtomically(task.out, task.to === 'html' ? transformToHtml(document, options) : transformToText(document, options));
+    writeAtomically(task.out, task.to === 'html' ? transformToHtml(bytes, options) : transformToText(bytes, options));
     return { ok: true };
   } catch (error) {
     if (error instanceof TeikitError) return { ok: false, diagnostic: error.diagnostic, exitCode: error.exitCode };

@@ -5,8 +5,9 @@
  */
 import { diagnostic, TeikitError, type Diagnostic } from '../diagnostics.js';
 import { runInWorkerSync } from '../workers/sync.js';
-import { serializeXml, walk, type XmlDocument, type XmlElement } from '../xml/index.js';
-import { saxonSource } from './input.js';
+import { serializeXml, type Position } from '../xml/index.js';
+import type { SaxonTree } from './dom.js';
+import { saxonSource, type TransformInput } from './input.js';
 import { runStylesheet, type StylesheetName } from './saxon.js';
 import type { DeepResult, DeepTask } from './worker.js';
 
@@ -16,46 +17,30 @@ import type { DeepResult, DeepTask } from './worker.js';
  */
 export const MAX_TRANSFORM_DEPTH = 10_000;
 
-/** Throw a `transform/too-deep` error at the first element nested deeper than `limit` levels. */
-export function checkDepth(document: XmlDocument, file: string, limit = MAX_TRANSFORM_DEPTH): void {
-  let depth = 0;
-  let deepest: XmlElement | undefined;
-  walk(
-    document,
-    (node) => {
-      if (node.type !== 'element') return;
-      depth++;
-      if (depth > limit && deepest === undefined) deepest = node;
-      return deepest === undefined;
-    },
-    () => {
-      depth--;
-    },
+/** The `transform/too-deep` error at the first element nested deeper than `limit` levels. */
+function tooDeep(file: string, at: Position, limit = MAX_TRANSFORM_DEPTH): TeikitError {
+  return new TeikitError(
+    diagnostic({
+      file,
+      line: at.line,
+      column: at.column,
+      message: `elements are nested more than ${limit} levels deep here; teikit transforms at most ${limit} levels`,
+      ruleId: 'transform/too-deep',
+      source: 'transform',
+    }),
   );
-  if (deepest !== undefined) {
-    throw new TeikitError(
-      diagnostic({
-        file,
-        line: deepest.line,
-        column: deepest.column,
-        message: `elements are nested more than ${limit} levels deep here; teikit transforms at most ${limit} levels`,
-        ruleId: 'transform/too-deep',
-        source: 'transform',
-      }),
-    );
-  }
 }
 
 /** Stack of the worker thread, in MB (V8 and the thread both get it). Default 512: about 150,000 levels. */
 export const DEEP_STACK_MB = 512;
 
 /**
- * Run a stylesheet over well-formed XML text in a worker thread whose stack is `stackSizeMb` (synchronously, see
+ * Run a stylesheet over well-formed XML (text or bytes) in a worker thread whose stack is `stackSizeMb` (synchronously, see
  * src/workers/sync.ts).
  */
 export function runStylesheetDeep(
   name: StylesheetName,
-  xml: string,
+  xml: string | Uint8Array,
   params: Record<string, string | number | boolean>,
   file: string,
   stackSizeMb = DEEP_STACK_MB,
@@ -67,18 +52,21 @@ export function runStylesheetDeep(
 }
 
 /**
- * Run a stylesheet on a parsed document (handed to saxon-js as a tree, ./dom.ts); when saxon-js runs out of stack on
- * this thread (`transform/too-deep`), check the depth against `MAX_TRANSFORM_DEPTH` and run it again in a thread
- * with a large stack, which gets the document as text (a tree cannot cross threads) and builds its own tree. The
+ * Run a stylesheet on a document (parsed, or text or bytes parsed here), handed to saxon-js as a tree (./dom.ts);
+ * when saxon-js runs out of stack on this thread (`transform/too-deep`), refuse a document nested deeper than
+ * `MAX_TRANSFORM_DEPTH` (the tree build noted the first such element) and otherwise run it again in a thread with a
+ * large stack, which gets the document as text or bytes (a tree cannot cross threads) and builds its own tree. The
  * library and the CLI both transform through this.
  */
-export function transformDocument(name: StylesheetName, document: XmlDocument, params: Record<string, string | number | boolean>, file: string): string {
+export function transformDocument(name: StylesheetName, input: TransformInput, params: Record<string, string | number | boolean>, file: string): string {
+  let source: SaxonTree | undefined = saxonSource(input, file, MAX_TRANSFORM_DEPTH);
   try {
-    return runStylesheet(name, saxonSource(document, file), params, file);
+    return runStylesheet(name, source, params, file);
   } catch (error) {
     if (!(error instanceof TeikitError && error.diagnostic.ruleId === 'transform/too-deep')) throw error;
-    checkDepth(document, file);
-    return runStylesheetDeep(name, serializeXml(document), params, file);
+    if (source.tooDeep !== undefined) throw tooDeep(file, source.tooDeep);
+    source = undefined; // this thread's tree is not needed by the worker
+    return runStylesheetDeep(name, typeof input === 'string' || input instanceof Uint8Array ? input : serializeXml(input), params, file);
   }
 }
 

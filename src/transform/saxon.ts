@@ -5,7 +5,7 @@
  *
  * Why our parser first: saxon-js's XML parser accepts duplicate attributes and two roots, rejects internal-subset
  * entities and reports lines one too low (measured; see the README, Dependencies). So the input is parsed by `src/xml`, which
- * reports malformed XML with its line and column, and saxon-js is handed the clean serialisation.
+ * reports malformed XML with its line and column, and saxon-js is handed a tree built from that parse (./dom.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

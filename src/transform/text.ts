@@ -4,7 +4,7 @@
  * `[...]`); `reading: true` gives the clean reading text.
  */
 import { transformDocument } from './deep.js';
-import { parsedInput, type TransformInput, type TransformOptions } from './input.js';
+import type { TransformInput, TransformOptions } from './input.js';
 
 export interface TextOptions extends TransformOptions {
   /** The clean reading text: supplied words without brackets, gaps and deletions left out, corrections applied.
@@ -15,5 +15,5 @@ export interface TextOptions extends TransformOptions {
 /** Transform TEI (a parsed document, or XML text or bytes) to plain text, ending with a newline. */
 export function transformToText(input: TransformInput, options: TextOptions = {}): string {
   const file = options.file ?? '<input>';
-  return transformDocument('tei-text', parsedInput(input, file), { reading: options.reading ?? false }, file);
+  return transformDocument('tei-text', input, { reading: options.reading ?? false }, file);
 }

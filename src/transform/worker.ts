@@ -8,8 +8,8 @@ import { runStylesheet, type StylesheetName } from './saxon.js';
 
 export interface DeepTask {
   name: StylesheetName;
-  /** The document as well-formed XML text (parsed here again and handed to saxon-js as a tree, ../dom.ts). */
-  xml: string;
+  /** The document as well-formed XML text or bytes (parsed here again and handed to saxon-js as a tree, ./dom.ts). */
+  xml: string | Uint8Array;
   params: Record<string, string | number | boolean>;
   file: string;
 }

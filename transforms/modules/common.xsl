@@ -334,6 +334,20 @@
     <xsl:sequence select="exists($node[self::lb or self::pb or self::cb][@break = 'no'])"/>
   </xsl:function>
 
+  <!-- Ruby (TEI ruby, rb, rt): the whitespace between ruby, rb and rt is only the layout of the XML (a ruby holds
+       rb and rt, no text of its own), and Japanese and Chinese put no space between a ruby and the characters
+       around it; printed, either would be a gap in the middle of the sentence ("かの 邪智暴虐 の王"). So
+       whitespace-only text in a ruby is dropped, and so is whitespace between a ruby and a CJK character next to
+       it (CSS Text Module Level 3, 4.1.2: a line break between two such characters is removed, not turned into a
+       space). -->
+  <xsl:template match="ruby/text()[not(normalize-space())]" mode="#default tk:flat" priority="3"/>
+  <xsl:template match="text()[preceding-sibling::node()[1][self::ruby] or following-sibling::node()[1][self::ruby]]" mode="#default tk:flat" priority="1.5">
+    <xsl:variable name="start" select="if (preceding-sibling::node()[1][self::ruby]) then replace(., concat('^\s+(', $tk:cjk, ')'), '$1') else string(.)"/>
+    <xsl:value-of select="if (following-sibling::node()[1][self::ruby]) then replace($start, concat('(', $tk:cjk, ')\s+$'), '$1') else $start"/>
+  </xsl:template>
+  <!-- Characters written without spaces between words: CJK punctuation, kana, ideographs, full-width forms. -->
+  <xsl:variable name="tk:cjk" as="xs:string" select="'[&#x3000;-&#x30FF;&#x3400;-&#x4DBF;&#x4E00;-&#x9FFF;&#xF900;-&#xFAFF;&#xFF00;-&#xFFEF;]'"/>
+
   <!-- The XML of a TEI example (egXML content), without the Examples namespace declarations repeated on it. -->
   <xsl:function name="tk:example" as="xs:string">
     <xsl:param name="example" as="element()"/>

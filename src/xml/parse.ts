@@ -5,7 +5,7 @@
 import { TeikitError, type Diagnostic } from '../diagnostics.js';
 import type { Position, XmlDocument, XmlElement, XmlNode } from './dom.js';
 import type { StreamOptions, XmlStartTag } from './events.js';
-import { streamTree } from './tokenizer.js';
+import { NO_CHILDREN, streamTree } from './tokenizer.js';
 
 export type ParseOptions = StreamOptions;
 
@@ -37,6 +37,7 @@ export function tryParseXml(input: string | Uint8Array, options: ParseOptions = 
       endElement(_tag: XmlStartTag, end: Position): void {
         const el = parent as XmlElement;
         el.end = end;
+        if (el.children === NO_CHILDREN) el.children = [];
         parent = el.parent;
       },
       text(value: string, position: Position, cdata: boolean): void {

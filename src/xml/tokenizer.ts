@@ -13,7 +13,7 @@
  * `options.externalDtd`; entity expansion is bounded (see dtd.ts).
  */
 import type { Diagnostic } from '../diagnostics.js';
-import { XML_NS, XMLNS_NS, type Position, type XmlAttribute, type XmlElement } from './dom.js';
+import { XML_NS, XMLNS_NS, type Position, type XmlAttribute, type XmlElement, type XmlNode } from './dom.js';
 import { charRef, Dtd, normaliseLineEnds, predefined } from './dtd.js';
 import type { StreamOptions, StreamResult, XmlEventHandler, XmlStartTag } from './events.js';
 import { inputText, wf, XmlFail } from './input.js';
@@ -54,6 +54,13 @@ export function streamTree(input: string | Uint8Array, handler: XmlEventHandler,
   return failure === undefined ? { ok: true, encoding: decoded.encoding } : { ok: false, diagnostic: failure };
 }
 
+/** What a name is to namespace processing (Namespaces in XML 1.0, sections 3 and 6). */
+const PLAIN = 0;
+/** `xmlns` or `xmlns:p`: a namespace declaration. */
+const DECLARATION = 1;
+/** `p:x` with `p` neither `xmlns` nor empty. */
+const PREFIXED = 2;
+
 /** A qualified name, split and checked once per distinct name (names repeat: a TEI file has a few hundred). */
 interface QName {
   name: string;
@@ -61,23 +68,35 @@ interface QName {
   local: string;
   /** Namespaces in XML section 3: at most one colon, neither first nor last. */
   wellFormed: boolean;
+  kind: number;
   hash: number;
+  /**
+   * The bindings this name's prefix was last resolved in, and the URI it got: elements share their parent's
+   * bindings unless they declare some, so a name met again in the same scope is resolved without a lookup.
+   */
+  scope: Record<string, string> | undefined;
+  uri: string;
+  /** As an element's name: the names of its attributes in the order of the last start tag. */
+  attributeOrder: QName[];
 }
 
 function splitName(raw: string, hash: number): QName {
   const colon = raw.indexOf(':');
-  if (colon < 0) return { name: raw, prefix: '', local: raw, wellFormed: true, hash };
-  const local = raw.slice(colon + 1);
-  return { name: raw, prefix: raw.slice(0, colon), local, wellFormed: colon > 0 && local !== '' && local.indexOf(':') < 0, hash };
+  const local = colon < 0 ? raw : raw.slice(colon + 1);
+  const prefix = colon < 0 ? '' : raw.slice(0, colon);
+  const wellFormed = colon < 0 || (colon > 0 && local !== '' && local.indexOf(':') < 0);
+  const kind = raw === 'xmlns' || prefix === 'xmlns' ? DECLARATION : colon < 0 ? PLAIN : PREFIXED;
+  return { name: raw, prefix, local, wellFormed, kind, hash, scope: undefined, uri: '', attributeOrder: objects() };
 }
 
 /** Line and column of offsets, by a cursor that moves forward (backward moves restart from the line's start). */
 class Positions {
   private offset = 0;
-  private line = 1;
+  /** The line of the offset last moved to. */
+  line = 1;
   private lineStart = 0;
-  /** Code points from `lineStart` to `offset`. */
-  private column = 0;
+  /** Code points from `lineStart` to `offset`: the 0-based column of the offset last moved to. */
+  column = 0;
 
   private nextLineEnd = -1;
 
@@ -88,8 +107,8 @@ class Positions {
     return nl < 0 ? this.s.length + 1 : nl;
   }
 
-  /** `[line, column0]`: the 0-based column in code points of the character at `k`. */
-  private move(k: number): void {
+  /** Move to offset `k`: `line` and `column` are then its line and 0-based column in code points. */
+  move(k: number): void {
     const s = this.s;
     if (k < this.offset) {
       if (k < this.lineStart) {
@@ -129,6 +148,34 @@ class Positions {
   }
 }
 
+/** The name table twice as large. */
+function grow(table: Array<QName | undefined>): Array<QName | undefined> {
+  const bigger = new Array<QName | undefined>(table.length * 2).fill(undefined);
+  const mask = bigger.length - 1;
+  for (const old of table) {
+    if (old === undefined) continue;
+    let k = old.hash & mask;
+    while (bigger[k] !== undefined) k = (k + 1) & mask;
+    bigger[k] = old;
+  }
+  return bigger;
+}
+
+/** `table` twice as large, its strings placed again by the hash `shared` computes. */
+function rehash(table: Array<string | undefined>): Array<string | undefined> {
+  const bigger = new Array<string | undefined>(table.length * 2).fill(undefined);
+  const mask = bigger.length - 1;
+  for (const value of table) {
+    if (value === undefined) continue;
+    let h = 0;
+    for (let k = 0; k < value.length; k++) h = (Math.imul(h, 31) + value.charCodeAt(k)) & 0x3fffffff;
+    let slot = h & mask;
+    while (bigger[slot] !== undefined) slot = (slot + 1) & mask;
+    bigger[slot] = value;
+  }
+  return bigger;
+}
+
 /** Whether `name` is written at `at` in `s`: a loop, cheaper than `startsWith` for the short names of markup. */
 function sameAt(s: string, at: number, name: string): boolean {
   for (let i = 0; i < name.length; i++) if (s.charCodeAt(at + i) !== name.charCodeAt(i)) return false;
@@ -136,13 +183,31 @@ function sameAt(s: string, at: number, name: string): boolean {
 }
 
 
-const NO_BINDINGS: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
+/**
+ * The children of an element of the tree until its first child or its end tag comes (parse.ts): most elements
+ * have children, and their first array is made with the first child. Frozen, and never left in a finished tree.
+ */
+export const NO_CHILDREN: XmlNode[] = Object.freeze([]) as unknown as XmlNode[];
+
+/**
+ * An empty array that holds objects from the start: a new `[]` is an array of small integers to V8 until the first
+ * object goes in, and code optimised for one kind of array is deoptimised by the other (a new one per document).
+ */
+function objects<T>(): T[] {
+  const a: T[] = [null as T];
+  a.pop();
+  return a;
+}
+
+/** Not frozen: a frozen object has a map of its own, and the code reading bindings would see two kinds of object. */
+const NO_BINDINGS: Record<string, string> = Object.create(null) as Record<string, string>;
 
 class Tokenizer {
   private readonly s: string;
   /** The text ends early at its first character that is not allowed in XML; reaching that end reports it. */
   private readonly truncated: boolean;
   private readonly pos: Positions;
+  private readonly scratch: Position = { line: 1, column: 1 };
   private readonly dtd: Dtd;
   /**
    * Distinct names, in an open-addressing table keyed by a hash computed while the name is scanned, so that a name
@@ -153,19 +218,24 @@ class Tokenizer {
   /** Hash of the name `scanName` last read. */
   private hash = 0;
   /** The current start tag's attributes, reused from tag to tag. */
-  private readonly attrNames: QName[] = [];
-  private readonly attrValues: string[] = [];
+  private readonly attrNames: QName[] = objects();
+  private readonly attrValues: string[] = objects();
   /** Offset after each attribute's closing quote: namespace errors are reported there. */
   private readonly attrEnds: number[] = [];
   private attrCount = 0;
-  private readonly stack: XmlStartTag[] = [];
+  /** Offset of the current start tag's `>`. */
+  private attrGt = 0;
+  /** The attribute names of the current start tag once it has more than 16 (`duplicate`). */
+  private seen = new Set<QName>();
+  private readonly stack: XmlStartTag[] = objects();
   private sawRoot = false;
   private sawDoctype = false;
   /** Cached offsets of the next `&` and `]]>` (searching again from every text node would be quadratic). */
   private nextAmp = -1;
   private nextCdataEnd = -1;
   /** Short attribute values and texts, shared: tokenised TEI repeats the same `pos`, lemmas and words. */
-  private readonly strings = new Map<string, string>();
+  private strings: Array<string | undefined> = new Array<string | undefined>(256).fill(undefined);
+  private stringCount = 0;
 
   constructor(
     text: string,
@@ -178,6 +248,20 @@ class Tokenizer {
     this.s = bad >= 0 ? text.slice(0, bad) : text;
     this.pos = new Positions(this.s, astral);
     this.dtd = new Dtd(options);
+  }
+
+  /**
+   * The position of a text, comment or PI at `k`. The tree builder copies its fields into the node, so for the
+   * tree one object serves every event; a handler of `streamXml` may keep what it is given, and gets its own.
+   */
+  private place(k: number): Position {
+    if (!this.tree) return this.pos.at(k);
+    const pos = this.pos;
+    pos.move(k);
+    const place = this.scratch;
+    place.line = pos.line;
+    place.column = pos.column + 1;
+    return place;
   }
 
   run(file: string): Diagnostic | undefined {
@@ -210,24 +294,37 @@ class Tokenizer {
     const n = s.length;
     let i = 0;
     if (s.startsWith('<?xml', 0) && (isSpace(s.charCodeAt(5)) || s.charCodeAt(5) === QUESTION)) i = this.xmlDeclaration();
-    while (i < n) {
-      if (s.charCodeAt(i) !== LT) {
-        i = this.stack.length > 0 ? this.text(i) : this.outside(i);
-        continue;
-      }
-      const c = s.charCodeAt(i + 1);
-      if (c === SLASH) i = this.endTag(i);
-      else if (c === BANG) {
-        if (s.startsWith('<!--', i)) i = this.comment(i);
-        else if (s.startsWith('<![CDATA[', i)) i = this.cdata(i);
-        else if (s.startsWith('<!DOCTYPE', i)) i = this.doctype(i);
-        else this.fail('incorrect syntax', i + 2);
-      } else if (c === QUESTION) i = this.processingInstruction(i);
-      else i = this.startTag(i);
-    }
+    while (i < n) i = this.tokens(i);
     const top = this.stack[this.stack.length - 1];
     if (top !== undefined) this.eof(`unclosed tag: ${top.name}`);
     if (!this.sawRoot) this.eof('document must contain a root element');
+  }
+
+  /**
+   * Tokens from `i` until about 64 KB further. The loop over a document runs once per document, so the JIT would
+   * optimise it late (and the first files of a batch would run mostly in the interpreter); a call per chunk is
+   * optimised early, like the methods it calls.
+   */
+  private tokens(i: number): number {
+    const s = this.s;
+    const stop = Math.min(s.length, i + 65_536);
+    while (i < stop) i = s.charCodeAt(i) === LT ? this.markup(i) : this.stack.length > 0 ? this.text(i) : this.outside(i);
+    return i;
+  }
+
+  /** The markup starting with the `<` at `i`. */
+  private markup(i: number): number {
+    const s = this.s;
+    const c = s.charCodeAt(i + 1);
+    if (c === SLASH) return this.endTag(i);
+    if (c === BANG) {
+      if (s.startsWith('<!--', i)) return this.comment(i);
+      if (s.startsWith('<![CDATA[', i)) return this.cdata(i);
+      if (s.startsWith('<!DOCTYPE', i)) return this.doctype(i);
+      this.fail('incorrect syntax', i + 2);
+    }
+    if (c === QUESTION) return this.processingInstruction(i);
+    return this.startTag(i);
   }
 
   /** Outside the root element only whitespace may appear between markup (section 2.8 `Misc`). */
@@ -258,26 +355,26 @@ class Tokenizer {
       if (this.nextAmp < 0) this.nextAmp = s.length;
     }
     const value = this.nextAmp < lt ? this.textWithReferences(i, lt) : this.shared(i, lt);
-    this.handler.text(value, this.pos.at(i), false);
+    this.handler.text(value, this.place(i), false);
     return lt;
   }
 
   private textWithReferences(i: number, lt: number): string {
     const s = this.s;
-    const parts: string[] = [];
+    // `+` joins strings without copying them (V8 makes a rope, flattened once when it is read).
+    let value = '';
     let k = i;
     let amp = this.nextAmp;
     while (amp < lt) {
-      if (amp > k) parts.push(s.slice(k, amp));
+      if (amp > k) value += s.slice(k, amp);
       const semi = this.referenceEnd(amp);
-      parts.push(this.reference(amp, semi, false));
+      value += this.reference(amp, semi, false);
       k = semi + 1;
       amp = s.indexOf('&', k);
       if (amp < 0) amp = s.length;
     }
     this.nextAmp = amp;
-    if (k < lt) parts.push(s.slice(k, lt));
-    return parts.join('');
+    return k < lt ? value + s.slice(k, lt) : value;
   }
 
   /** The `;` ending the reference at `amp` (EntityRef or CharRef, section 4.1). */
@@ -310,12 +407,27 @@ class Tokenizer {
     return inAttribute ? this.dtd.attributeEntity(name, semi + 1, fail) : this.dtd.textEntity(name, semi + 1, fail);
   }
 
+  /**
+   * `s[start, end)`; in a tree, a short one is shared with the same text met before. The table is keyed by a hash
+   * of the code units, so a text seen before is found without making a string first.
+   */
   private shared(start: number, end: number): string {
-    const value = this.s.slice(start, end);
-    if (!this.tree || end - start > 12) return value;
-    const known = this.strings.get(value);
-    if (known !== undefined) return known;
-    if (this.strings.size < 65_536) this.strings.set(value, value);
+    const s = this.s;
+    if (!this.tree || end - start > 12) return s.slice(start, end);
+    let h = 0;
+    for (let k = start; k < end; k++) h = (Math.imul(h, 31) + s.charCodeAt(k)) & 0x3fffffff;
+    const table = this.strings;
+    const mask = table.length - 1;
+    let slot = h & mask;
+    for (let known = table[slot]; known !== undefined; known = table[slot]) {
+      if (known.length === end - start && sameAt(s, start, known)) return known;
+      slot = (slot + 1) & mask;
+    }
+    const value = s.slice(start, end);
+    if (this.stringCount < 65_536) {
+      table[slot] = value;
+      if (++this.stringCount * 2 > table.length) this.strings = rehash(table);
+    }
     return value;
   }
 
@@ -328,12 +440,13 @@ class Tokenizer {
     while (k < n) {
       const c = s.charCodeAt(k);
       if (c >= 0x80 || (ASCII[c]! & (k === i ? 1 : 2)) === 0) break;
-      h = (Math.imul(h, 31) + c) | 0;
+      // 30 bits, so that the hash is always a small integer to V8 (a wider one would be boxed, and deoptimise).
+      h = (Math.imul(h, 31) + c) & 0x3fffffff;
       k++;
     }
     if (k < n && s.charCodeAt(k) >= 0x80) {
       const end = scanName(s, i, n);
-      for (; k < end; k++) h = (Math.imul(h, 31) + s.charCodeAt(k)) | 0;
+      for (; k < end; k++) h = (Math.imul(h, 31) + s.charCodeAt(k)) & 0x3fffffff;
     }
     this.hash = h;
     return k;
@@ -352,17 +465,7 @@ class Tokenizer {
     }
     const q = splitName(s.slice(start, end), this.hash);
     table[slot] = q;
-    if (++this.tableCount * 2 > table.length) {
-      const bigger = new Array<QName | undefined>(table.length * 2).fill(undefined);
-      const bigMask = bigger.length - 1;
-      for (const old of table) {
-        if (old === undefined) continue;
-        let k = old.hash & bigMask;
-        while (bigger[k] !== undefined) k = (k + 1) & bigMask;
-        bigger[k] = old;
-      }
-      this.table = bigger;
-    }
+    if (++this.tableCount * 2 > table.length) this.table = grow(table);
     return q;
   }
 
@@ -382,7 +485,6 @@ class Tokenizer {
     const ends = this.attrEnds;
     let count = 0;
     let duplicate: string | undefined;
-    let seen: Set<unknown> | undefined;
     let k = nameEnd;
     let selfClosing = false;
     for (;;) {
@@ -399,9 +501,18 @@ class Tokenizer {
         break;
       }
       if (k === before) this.fail(before === nameEnd ? 'disallowed character in tag name' : 'no whitespace between attributes', k + 1);
-      const attrEnd = this.name(k);
-      if (attrEnd === k) this.fail('disallowed character in attribute name', k + 1);
-      const aq = this.qname(k, attrEnd);
+      // An element's attributes mostly come in the order they came last time: the name expected here is compared
+      // in place, and only another one is scanned, hashed and looked up.
+      const order = q.attributeOrder;
+      let aq = count < order.length ? order[count]! : undefined;
+      let attrEnd = aq === undefined ? k : k + aq.name.length;
+      const after = s.charCodeAt(attrEnd);
+      if (aq === undefined || !(after < 0x80 && (ASCII[after]! & 2) === 0) || !sameAt(s, k, aq.name)) {
+        attrEnd = this.name(k);
+        if (attrEnd === k) this.fail('disallowed character in attribute name', k + 1);
+        aq = this.qname(k, attrEnd);
+        order[count] = aq;
+      }
       k = attrEnd;
       while (k < n && isSpace(s.charCodeAt(k))) k++;
       if (s.charCodeAt(k) !== EQ) {
@@ -415,25 +526,26 @@ class Tokenizer {
         if (k >= n) this.eof('unexpected end');
         this.fail('unquoted attribute value', k + 1);
       }
-      const close = s.indexOf(quote === QUOT ? '"' : "'", k + 1);
-      // Names are interned, so a name seen before is the same object. A few attributes are compared directly; past
-      // that a set keeps the check linear (an element may carry 10^6 attributes).
-      if (duplicate === undefined) {
-        if (count < 16) {
-          for (let a = 0; a < count; a++) if (names[a] === aq) duplicate = aq.name;
-        } else {
-          if (seen === undefined) seen = new Set(names.slice(0, count));
-          if (seen.has(aq)) duplicate = aq.name;
-          else seen.add(aq);
+      // The common value has no reference, no `<` and no whitespace to normalise: found in one pass, and sliced.
+      let close = k + 1;
+      for (; close < n; close++) {
+        const c = s.charCodeAt(close);
+        if (c === quote) break;
+        if (c === AMP || c === LT || c === 0x09 || c === 0x0a) {
+          close = n;
+          break;
         }
       }
-      if (close < 0) {
-        const lt2 = s.indexOf('<', k + 1);
-        if (lt2 >= 0) this.fail('disallowed character in attribute value', lt2 + 1);
-        this.eof('unexpected end');
+      let value: string;
+      if (close < n) value = this.shared(k + 1, close);
+      else {
+        close = this.valueEnd(k, quote);
+        value = this.attributeValue(k + 1, close);
       }
+      // Recorded, and reported at the end of the tag: an error inside a later value is reported first.
+      if (count > 0) duplicate ??= this.duplicate(aq, count);
       names[count] = aq;
-      values[count] = this.attributeValue(k + 1, close);
+      values[count] = value;
       ends[count] = close + 1;
       count++;
       k = close + 1;
@@ -441,6 +553,7 @@ class Tokenizer {
     const gt = k;
     if (duplicate !== undefined) this.fail(`duplicate attribute: ${duplicate}`, gt + 1);
     this.attrCount = count;
+    this.attrGt = gt;
     if (this.dtd.hasAttlists) this.defaults(q.name);
     const tag = this.bind(q, gt, lt, selfClosing);
     this.sawRoot = true;
@@ -448,6 +561,35 @@ class Tokenizer {
     if (selfClosing) this.handler.endElement(tag, tag.tagEnd);
     else this.stack.push(tag);
     return gt + 1;
+  }
+
+  /** The quote closing the attribute value opened at `k`. */
+  private valueEnd(k: number, quote: number): number {
+    const s = this.s;
+    const close = s.indexOf(quote === QUOT ? '"' : "'", k + 1);
+    if (close < 0) {
+      const lt = s.indexOf('<', k + 1);
+      if (lt >= 0) this.fail('disallowed character in attribute value', lt + 1);
+      this.eof('unexpected end');
+    }
+    return close;
+  }
+
+  /**
+   * `duplicate attribute: NAME` when `aq` is among the `count` attributes before it. Names are interned, so a name
+   * seen before is the same object. A few attributes are compared directly; past that a set keeps the check linear
+   * (an element may carry 10^6 attributes).
+   */
+  private duplicate(aq: QName, count: number): string | undefined {
+    const names = this.attrNames;
+    if (count < 16) {
+      for (let a = 0; a < count; a++) if (names[a] === aq) return aq.name;
+      return undefined;
+    }
+    if (count === 16) this.seen = new Set(names.slice(0, count));
+    if (this.seen.has(aq)) return aq.name;
+    this.seen.add(aq);
+    return undefined;
   }
 
   /** AttValue (2.3) normalised as 3.3.3 says for CDATA: references expanded, whitespace characters become spaces. */
@@ -509,55 +651,34 @@ class Tokenizer {
     const values = this.attrValues;
     const ends = this.attrEnds;
     const count = this.attrCount;
-    const parent = this.stack[this.stack.length - 1];
-    const inherited = parent === undefined ? NO_BINDINGS : parent.ns;
-    let ns = inherited;
+    // The depth is tested first: reading past the end of an array deoptimises the code that does it.
+    const depth = this.stack.length;
+    const ns = this.declare(depth === 0 ? NO_BINDINGS : this.stack[depth - 1]!.ns);
     const at = gt + 1;
-    for (let a = 0; a < count; a++) {
-      const aq = names[a]!;
-      let prefix: string;
-      if (aq.name === 'xmlns') prefix = '';
-      else if (aq.prefix === 'xmlns') prefix = aq.local;
-      else continue;
-      const declAt = ends[a]! >= 0 ? ends[a]! : at;
-      if (!aq.wellFormed) this.fail(`malformed name: ${aq.name}`, declAt);
-      const uri = values[a]!.trim();
-      if (prefix !== '' && uri === '') this.fail('invalid attempt to undefine prefix in XML 1.0', declAt);
-      this.checkBinding(prefix, uri, declAt);
-      if (ns === inherited) ns = Object.assign(Object.create(null) as Record<string, string>, inherited);
-      ns[prefix] = uri;
-    }
     if (!q.wellFormed) this.fail(`malformed name: ${q.name}`, at);
-    if (q.prefix === 'xmlns') this.fail('tags may not have "xmlns" as prefix', at);
-    const uri = this.resolve(q.prefix, ns, at);
+    if (q.kind === DECLARATION && q.prefix === 'xmlns') this.fail('tags may not have "xmlns" as prefix', at);
+    const uri = q.scope === ns ? q.uri : this.resolveName(q, ns, at);
     const attributes: XmlAttribute[] = new Array<XmlAttribute>(count);
-    let prefixed = false;
+    let prefixed = 0;
     for (let a = 0; a < count; a++) {
       const aq = names[a]!;
-      if (!aq.wellFormed) this.fail(`malformed name: ${aq.name}`, ends[a]! >= 0 ? ends[a]! : at);
       let attrUri = '';
-      if (aq.name === 'xmlns' || aq.prefix === 'xmlns') attrUri = XMLNS_NS;
-      else if (aq.prefix !== '') {
-        attrUri = this.resolve(aq.prefix, ns, at);
-        prefixed = true;
+      if (aq.kind === DECLARATION) attrUri = XMLNS_NS;
+      else if (aq.kind === PREFIXED) {
+        if (!aq.wellFormed) this.fail(`malformed name: ${aq.name}`, ends[a]! >= 0 ? ends[a]! : at);
+        attrUri = aq.scope === ns ? aq.uri : this.resolveName(aq, ns, at);
+        prefixed++;
       }
       attributes[a] = { name: aq.name, prefix: aq.prefix, local: aq.local, uri: attrUri, value: values[a]! };
     }
-    // Two attributes with the same expanded name through different prefixes (Namespaces in XML 1.0, 6.3).
-    if (prefixed) {
-      // Keyed by expanded name, so that the check stays linear in the number of attributes.
-      const expanded = new Set<string>();
-      for (const y of attributes) if (y.uri !== XMLNS_NS) expanded.add(`${y.uri}\u0000${y.local}`);
-      if (expanded.size < attributes.filter((y) => y.uri !== XMLNS_NS).length) {
-        for (let a = 0; a < attributes.length; a++) {
-          const x = attributes[a]!;
-          if (x.prefix === '' || x.uri === XMLNS_NS) continue;
-          if (attributes.some((y, b) => b !== a && y.uri === x.uri && y.local === x.local)) this.fail(`duplicate attribute: {${x.uri}}${x.local}`, at);
-        }
-      }
-    }
-    const start = this.pos.at(lt);
-    const tagEnd = this.pos.at(gt);
+    // Two prefixed attributes may have the same expanded name (an unprefixed one has no namespace, and a prefix
+    // cannot be bound to none).
+    if (prefixed > 1) this.expandedDuplicates(attributes, at);
+    const pos = this.pos;
+    pos.move(lt);
+    const line = pos.line;
+    const column = pos.column + 1;
+    const tagEnd = pos.at(gt);
     if (this.tree) {
       const element: XmlElement & XmlStartTag = {
         type: 'element',
@@ -566,10 +687,10 @@ class Tokenizer {
         local: q.local,
         uri,
         attributes,
-        children: [],
+        children: NO_CHILDREN,
         parent: undefined as unknown as XmlElement,
-        line: start.line,
-        column: start.column,
+        line,
+        column,
         tagEnd,
         end: tagEnd,
         ns,
@@ -577,7 +698,54 @@ class Tokenizer {
       };
       return element;
     }
-    return { name: q.name, prefix: q.prefix, local: q.local, uri, attributes, ns, line: start.line, column: start.column, tagEnd, selfClosing };
+    return { name: q.name, prefix: q.prefix, local: q.local, uri, attributes, ns, line, column, tagEnd, selfClosing };
+  }
+
+  /** Two attributes with the same expanded name through different prefixes (Namespaces in XML 1.0, 6.3). */
+  private expandedDuplicates(attributes: XmlAttribute[], at: number): void {
+    // Keyed by expanded name, so that the check stays linear in the number of attributes.
+    const expanded = new Set<string>();
+    for (const y of attributes) if (y.uri !== XMLNS_NS) expanded.add(`${y.uri}\u0000${y.local}`);
+    if (expanded.size === attributes.filter((y) => y.uri !== XMLNS_NS).length) return;
+    for (let a = 0; a < attributes.length; a++) {
+      const x = attributes[a]!;
+      if (x.prefix === '' || x.uri === XMLNS_NS) continue;
+      if (attributes.some((y, b) => b !== a && y.uri === x.uri && y.local === x.local)) this.fail(`duplicate attribute: {${x.uri}}${x.local}`, at);
+    }
+  }
+
+  /** The bindings in scope after the current tag's namespace declarations: `inherited` itself when it has none. */
+  private declare(inherited: Record<string, string>): Record<string, string> {
+    const names = this.attrNames;
+    const count = this.attrCount;
+    let a = 0;
+    while (a < count && names[a]!.kind !== DECLARATION) a++;
+    if (a === count) return inherited;
+    const values = this.attrValues;
+    const ends = this.attrEnds;
+    const at = this.attrGt + 1;
+    let ns = inherited;
+    for (; a < count; a++) {
+      const aq = names[a]!;
+      if (aq.kind !== DECLARATION) continue;
+      const prefix = aq.prefix === '' ? '' : aq.local;
+      const declAt = ends[a]! >= 0 ? ends[a]! : at;
+      if (!aq.wellFormed) this.fail(`malformed name: ${aq.name}`, declAt);
+      const uri = values[a]!.trim();
+      if (prefix !== '' && uri === '') this.fail('invalid attempt to undefine prefix in XML 1.0', declAt);
+      this.checkBinding(prefix, uri, declAt);
+      if (ns === inherited) ns = Object.assign(Object.create(null) as Record<string, string>, inherited);
+      ns[prefix] = uri;
+    }
+    return ns;
+  }
+
+  /** The URI of `q`'s prefix in `ns`, remembered in `q` for the next element in the same scope. */
+  private resolveName(q: QName, ns: Record<string, string>, at: number): string {
+    const uri = this.resolve(q.prefix, ns, at);
+    q.scope = ns;
+    q.uri = uri;
+    return uri;
   }
 
   private resolve(prefix: string, ns: Record<string, string>, at: number): string {
@@ -603,6 +771,22 @@ class Tokenizer {
   /** ETag (3.1): `</name S?>`, matching the innermost open element. */
   private endTag(lt: number): number {
     const s = this.s;
+    const top = this.stack[this.stack.length - 1];
+    // The common case, `</name>` closing the innermost element, compared in place; anything else goes the long way.
+    if (top !== undefined) {
+      const name = top.name;
+      const gt = lt + 2 + name.length;
+      if (s.charCodeAt(gt) === GT && sameAt(s, lt + 2, name)) {
+        this.stack.pop();
+        this.handler.endElement(top, this.pos.at(gt));
+        return gt + 1;
+      }
+    }
+    return this.endTagChecked(lt);
+  }
+
+  private endTagChecked(lt: number): number {
+    const s = this.s;
     const n = s.length;
     const nameEnd = scanName(s, lt + 2, n);
     let k = nameEnd;
@@ -625,7 +809,7 @@ class Tokenizer {
     if (close < 0) this.eof('unexpected end');
     if (close + 2 >= s.length) this.eof('unexpected end');
     if (s.charCodeAt(close + 2) !== GT) this.fail('malformed comment', close + 3);
-    if (this.handler.comment !== undefined) this.handler.comment(s.slice(lt + 4, close), this.pos.at(lt));
+    if (this.handler.comment !== undefined) this.handler.comment(s.slice(lt + 4, close), this.place(lt));
     return close + 3;
   }
 
@@ -635,7 +819,7 @@ class Tokenizer {
     if (this.stack.length === 0) this.fail('text data outside of root node', lt + 9);
     const close = s.indexOf(']]>', lt + 9);
     if (close < 0) this.eof('unexpected end');
-    this.handler.text(s.slice(lt + 9, close), this.pos.at(lt), true);
+    this.handler.text(s.slice(lt + 9, close), this.place(lt), true);
     return close + 3;
   }
 
@@ -657,7 +841,7 @@ class Tokenizer {
     let k = nameEnd;
     if (close > k && !isSpace(s.charCodeAt(k))) this.fail('disallowed character in processing instruction name', k + 1);
     while (k < close && isSpace(s.charCodeAt(k))) k++;
-    this.handler.processingInstruction?.(target, s.slice(k, close), this.pos.at(lt));
+    this.handler.processingInstruction?.(target, s.slice(k, close), this.place(lt));
     return close + 2;
   }
 

@@ -7,9 +7,7 @@
  *   and so are the `start`s;
  * - 4.18 `grammar` (references.ts checks every reference): a `ref` names a definition of the nearest enclosing
  *   grammar, a `parentRef` one of the grammar around it; a nested grammar stands for its start;
- * - 4.19 each `element` becomes its own definition: here an element pattern object, whose content is built after
- *   the patterns referring to it, so recursion through elements is fine and a reference that expands to itself
- *   without an element in between is an error;
+ * - 4.19 each `element` becomes its own definition and references are expanded (elements.ts);
  * - 4.20 and 4.21 `notAllowed` and `empty` are simplified by the pattern builder's constructors.
  *
  * Only what the start reaches is built (4.19 removes the rest before its checks), so an unreachable definition
@@ -19,6 +17,7 @@ import { PatternBuilder, type Pattern } from '../patterns/index.js';
 import { errorAt, type Place } from '../syntax/schema-error.js';
 import type { SchemaNode } from '../syntax/xml.js';
 import { Scope } from './combine.js';
+import { ElementDefinitions } from './elements.js';
 import { checkReferences } from './references.js';
 
 export interface Grammar {
@@ -32,8 +31,7 @@ export function buildGrammar(root: SchemaNode): Grammar {
   checkReferences(root);
   const b = new PatternBuilder();
   const places = new Map<number, Place>();
-  const elementOf = new Map<SchemaNode, Pattern>();
-  const pending: Array<{ el: Pattern; node: SchemaNode; scope: Scope | undefined }> = [];
+  const elements = new ElementDefinitions(b);
 
   const place = (p: Pattern, node: SchemaNode): Pattern => {
     if (!places.has(p.id)) places.set(p.id, node);
@@ -65,29 +63,19 @@ export function buildGrammar(root: SchemaNode): Grammar {
   const definition = (scope: Scope, name: string, ref: SchemaNode): Pattern => {
     const d = scope.defines.get(name);
     if (d === undefined) throw errorAt(ref, `reference to undefined pattern "${name}"`);
-    if (d.pattern !== undefined) return d.pattern;
-    if (d.building) throw errorAt(ref, `bad recursive reference to pattern "${name}"`);
-    d.building = true;
-    const combine = d.nodes.find((n) => n.attrs['combine'] !== undefined)?.attrs['combine'];
-    const bodies = d.nodes.map((n) => group(n.children, scope));
-    let p = bodies[0]!;
-    for (const q of bodies.slice(1)) p = combine === 'interleave' ? b.interleave(p, q) : b.choice(p, q);
-    d.building = false;
-    d.pattern = p;
-    return p;
+    return elements.expand(d, name, ref, () => {
+      const combine = d.nodes.find((n) => n.attrs['combine'] !== undefined)?.attrs['combine'];
+      const bodies = d.nodes.map((n) => group(n.children, scope));
+      let p = bodies[0]!;
+      for (const q of bodies.slice(1)) p = combine === 'interleave' ? b.interleave(p, q) : b.choice(p, q);
+      return p;
+    });
   };
 
   function build(node: SchemaNode, scope: Scope | undefined): Pattern {
     switch (node.kind) {
-      case 'element': {
-        let el = elementOf.get(node);
-        if (el === undefined) {
-          el = place(b.element(node.nameClass!), node);
-          elementOf.set(node, el);
-          pending.push({ el, node, scope });
-        }
-        return el;
-      }
+      case 'element':
+        return elements.element(node, scope, (el) => place(el, node));
       case 'attribute':
         return place(b.attribute(node.nameClass!, node.children.length === 0 ? b.text : build(node.children[0]!, scope)), node);
       case 'group':
@@ -133,7 +121,6 @@ export function buildGrammar(root: SchemaNode): Grammar {
   }
 
   const start = build(root, undefined);
-  // element contents, until nothing is left
-  for (let job = pending.pop(); job !== undefined; job = pending.pop()) job.el.content = group(job.node.children, job.scope);
+  elements.fillContents((node, scope) => group(node.children, scope));
   return { builder: b, start, places };
 }

@@ -4,11 +4,11 @@
  * it is installed, with the cases where libxml2 departs from the standard listed with their reason; then the CLI:
  * a DOCTYPE public id mapped to a local DTD, a schema mapped by delegateURI, and a nextCatalog loop.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { catalogLoops, loadCatalog, readCatalog, resolveExternalId, resolveInCatalog, unwrapUrn } from '../src/validate/catalog.js';
 import { projectRoot, runCli } from './helpers.js';
 import * as tools from './tools.mjs';
@@ -16,6 +16,16 @@ import * as tools from './tools.mjs';
 const dir = join(projectRoot, 'test/fixtures/validate/catalog');
 const main = join(dir, 'main.xml');
 const rel = (path: string | undefined): string | undefined => (path === undefined ? undefined : relative(dir, path));
+// Temporary folders of the tests below, removed at the end.
+const temps: string[] = [];
+const tempDir = (prefix: string): string => {
+  const tmp = mkdtempSync(join(tmpdir(), prefix));
+  temps.push(tmp);
+  return tmp;
+};
+afterAll(() => {
+  for (const tmp of temps) rmSync(tmp, { recursive: true, force: true });
+});
 const noXmlcatalog = tools.skipUnless(tools.xmlcatalog, 'the comparison of catalog lookups with libxml2');
 
 /** URI lookups (7.2.2, then 7.1.2 as a system id, as a schema href is looked up): href, expected path or undefined. */
@@ -114,7 +124,7 @@ describe('OASIS XML Catalogs 1.1: lookups', () => {
   });
 
   it('an entry without its attribute, or a base that is no URI, is one error at the element', () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'teikit-catalog-'));
+    const tmp = tempDir('teikit-catalog-');
     const cat = join(tmp, 'c.xml');
     writeFileSync(cat, '<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">\n  <delegatePublic catalog="x.xml"/>\n</catalog>\n');
     expect(() => readCatalog(cat)).toThrow('<delegatePublic> without @publicIdStartString');
@@ -123,7 +133,7 @@ describe('OASIS XML Catalogs 1.1: lookups', () => {
 
 describe('OASIS XML Catalogs 1.1: teikit validate --catalog', () => {
   it('maps a DOCTYPE public id to a local DTD (its defaults apply) and a schema href through delegateURI', () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'teikit-catalog-cli-'));
+    const tmp = tempDir('teikit-catalog-cli-');
     mkdirSync(join(tmp, 'local'));
     writeFileSync(join(tmp, 'local', 'defaults.dtd'), '<!ATTLIST doc type CDATA "letter">\n');
     writeFileSync(join(tmp, 'local', 'doc.rng'), '<element name="doc" xmlns="http://relaxng.org/ns/structure/1.0"><attribute name="type"><value>letter</value></attribute><text/></element>\n');

@@ -6,6 +6,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { percentDecode, uriScheme } from '../href.js';
 import { expandPaths, tryReadRegularFile } from '../io.js';
 import { attr, childElements, TEI_NS, xmlId, type XmlDocument, type XmlElement } from '../xml/index.js';
 import { ENTRY_IDENTITY_ATTRIBUTES } from '../tei/index.js';
@@ -59,7 +60,7 @@ function readRegisterEntry(el: XmlElement, kind: EntryKind, file: string, self =
     if (value === '') continue;
     const type = attr(idno, 'type');
     // A typed bare identifier (`<idno type="gnd">118540238</idno>`) keeps its type: `gnd:118540238`.
-    const token = type !== undefined && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(value) ? `${type.toLowerCase()}:${value}` : value;
+    const token = type !== undefined && uriScheme(value) === undefined ? `${type.toLowerCase()}:${value}` : value;
     if (!uris.includes(token)) uris.push(token);
   }
   addUris(el);
@@ -181,8 +182,6 @@ export type Resolution =
   /** An authority URI or a key the file does not describe: not an error, there is just no entry. */
   | { status: 'none' };
 
-const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
-
 /**
  * Resolve one pointer token of `@ref`, `@key` or `@corresp`:
  * `#id` in the same file; `path.xml#id` in the register file, relative to the pointing file; an absolute URI
@@ -202,12 +201,12 @@ export function resolvePointer(
     return entry;
   };
   if (token.startsWith('#')) {
-    const id = safeDecode(token.slice(1));
+    const id = percentDecode(token.slice(1));
     const entry = local.byId.get(id) ?? global(cache.global.byId.get(id));
     const where = cache.global.byId.size > 0 ? 'in this file or the --register files' : 'in this file';
     return entry !== undefined ? { status: 'entry', entry } : { status: 'unresolved', target: `${file}#${id}`, reason: `no register entry with xml:id "${id}" ${where}` };
   }
-  if (SCHEME.test(token)) {
+  if (uriScheme(token) !== undefined) {
     const entry = local.byUri.get(token) ?? global(cache.global.byUri.get(token));
     return entry !== undefined ? { status: 'entry', entry } : { status: 'none' };
   }
@@ -216,8 +215,8 @@ export function resolvePointer(
     const entry = local.byId.get(token) ?? global(cache.global.byId.get(token));
     return entry !== undefined ? { status: 'entry', entry } : { status: 'none' };
   }
-  const path = resolve(dirname(file), safeDecode(token.slice(0, hash)));
-  const id = safeDecode(token.slice(hash + 1));
+  const path = resolve(dirname(file), percentDecode(token.slice(0, hash)));
+  const id = percentDecode(token.slice(hash + 1));
   if (path === file) {
     const entry = local.byId.get(id);
     return entry !== undefined ? { status: 'entry', entry } : { status: 'unresolved', target: `${file}#${id}`, reason: `no register entry with xml:id "${id}" in this file` };
@@ -227,14 +226,6 @@ export function resolvePointer(
   if (!loaded.ok) return { status: 'unresolved', target: `${path}#${id}`, reason: loaded.reason };
   const entry = loaded.register.byId.get(id);
   return entry !== undefined ? { status: 'entry', entry } : { status: 'unresolved', target: `${path}#${id}`, reason: `no register entry with xml:id "${id}" in the register file` };
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }
 
 export function unresolvedDiagnostic(file: string, el: XmlElement, pointer: string, reason: string): Diagnostic {

@@ -14,10 +14,11 @@
  *    a teikit edition is never judged against the edition schema unasked.
  */
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
 import { diagnostic, TeikitError, type Diagnostic } from '../diagnostics.js';
+import { localFile } from '../href.js';
 import { tryReadRegularFile, unreadableReason } from '../io.js';
+import { packageFile } from '../package-files.js';
 import type { XmlDocument, XmlElement, XmlNode, XmlProcessingInstruction } from '../xml/index.js';
 import { catalogLoops, loadCatalog, resolveInCatalog } from './catalog.js';
 
@@ -60,13 +61,9 @@ const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 /** The name of the per-project configuration file looked for beside the files and in their parent folders. */
 export const CONFIG_FILE = 'teikit.config.json';
 
-/** The edition schema shipped with teikit (found from `src/validate/` and from `dist/src/validate/`). */
+/** The edition schema shipped with teikit. */
 export function editionSchemaPath(): string {
-  for (const up of ['../../schemas/teikit-edition.rng', '../../../schemas/teikit-edition.rng']) {
-    const path = fileURLToPath(new URL(up, import.meta.url));
-    if (existsSync(path)) return path;
-  }
-  return fileURLToPath(new URL('../../../schemas/teikit-edition.rng', import.meta.url));
+  return packageFile('schemas/teikit-edition.rng');
 }
 
 /** Pseudo-attributes of a processing instruction body (`href="a.rng" type='…'`), entity references decoded. */
@@ -234,26 +231,16 @@ function locate(c: Candidate, file: string, options: AssociationOptions): { path
   const skipped = c.schematron ? 'its Schematron rules are not checked' : 'it is not used';
   let path: string;
   let via: string | undefined;
-  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(c.href)?.[1]?.toLowerCase();
-  if (scheme === 'file') {
-    try {
-      path = fileURLToPath(c.href);
-    } catch {
-      return { skipped: `${label} is not a usable file URL; ${skipped}` };
-    }
-  } else if (scheme !== undefined && !(scheme.length === 1 && process.platform === 'win32')) {
+  // A schema is a whole file: a fragment in the href names no part of it.
+  const target = localFile(c.href.split('#')[0]!, file);
+  if ('badFileUrl' in target) return { skipped: `${label} is not a usable file URL; ${skipped}` };
+  if ('remote' in target) {
     const mapped = mapRemote(c.href, file, options);
     if (mapped === undefined) return { skipped: `${label} is remote and is never fetched; ${skipped} (map it to a local file with --catalog FILE or "schemas" in ${CONFIG_FILE})` };
     path = mapped.path;
     via = mapped.via;
   } else {
-    let href = c.href;
-    try {
-      href = decodeURI(href);
-    } catch {
-      // keep it as written
-    }
-    path = isAbsolute(href) ? href : resolve(dirname(file), href.split('#')[0]!);
+    path = target.path;
   }
   // Say what the path is: a FIFO or /dev/zero named here is refused as such, never read (it would not end).
   const unreadable = unreadableReason(path);

@@ -6,9 +6,8 @@
  * remote DTD (http, https, any other scheme) is never fetched unless a catalog maps it to a local file: an `info`
  * line says its defaults and entities are not applied.
  */
-import { dirname, isAbsolute, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { localFile } from '../href.js';
 import { tryReadRegularFile } from '../io.js';
 import { loadCatalog, resolveExternalId } from './catalog.js';
 
@@ -34,19 +33,11 @@ export function externalDtdReader(file: string, input: string | Uint8Array, note
     };
     // A catalog maps the DOCTYPE's public and system ids first (XML Catalogs 1.1, 7.1), as jing's resolver does.
     let path = catalog === undefined ? undefined : resolveExternalId(loadCatalog(catalog), systemId, publicId);
-    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(systemId)?.[1]?.toLowerCase();
-    if (path !== undefined) {
-      // mapped by the catalog
-    } else if (scheme === 'file') {
-      try {
-        path = fileURLToPath(systemId);
-      } catch {
-        return note(`the external DTD "${systemId}" is not a usable file URL; its attribute defaults and entities are not applied`);
-      }
-    } else if (scheme !== undefined && !(scheme.length === 1 && process.platform === 'win32')) {
-      return note(`the external DTD "${systemId}" is remote and is never fetched; its attribute defaults and entities are not applied`);
-    } else {
-      path = isAbsolute(systemId) ? systemId : resolve(dirname(resolve(file)), systemId);
+    if (path === undefined) {
+      const target = localFile(systemId, file);
+      if ('badFileUrl' in target) return note(`the external DTD "${systemId}" is not a usable file URL; its attribute defaults and entities are not applied`);
+      if ('remote' in target) return note(`the external DTD "${systemId}" is remote and is never fetched; its attribute defaults and entities are not applied`);
+      path = target.path;
     }
     const read = tryReadRegularFile(path, 'schema');
     if (!read.ok) return note(`the external DTD "${systemId}" cannot be read (${read.reason}); its attribute defaults and entities are not applied`);

@@ -23,9 +23,9 @@
  * Security: XInclude reads the local files a document names. Use `--xinclude` only on documents you trust as much
  * as the files they may name.
  */
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { localFile } from '../href.js';
 import { megabytes, readRegularFile, sizeLimit } from '../io.js';
 import { TeikitError } from '../diagnostics.js';
 import {
@@ -226,22 +226,10 @@ function failInclude(include: Include, message: string, result: Expansion): void
 
 /** The local path an href names (relative to the including file, or a `file:` URL), or why there is none. */
 function includeTarget({ href, chain }: Include): { path: string } | { failure: string } {
-  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(href)?.[1]?.toLowerCase();
-  if (scheme === 'file') {
-    try {
-      return { path: fileURLToPath(href) };
-    } catch {
-      return { failure: `xi:include href="${href}" is not a usable file URL` };
-    }
-  }
-  if (scheme !== undefined) return { failure: `xi:include href="${href}" is remote: teikit never fetches remote resources` };
-  let decoded = href;
-  try {
-    decoded = decodeURI(href);
-  } catch {
-    // keep as written
-  }
-  return { path: isAbsolute(decoded) ? decoded : resolve(dirname(chain[chain.length - 1]!), decoded) };
+  const target = localFile(href, chain[chain.length - 1]!);
+  if ('badFileUrl' in target) return { failure: `xi:include href="${href}" is not a usable file URL` };
+  if ('remote' in target) return { failure: `xi:include href="${href}" is remote: teikit never fetches remote resources` };
+  return target;
 }
 
 /** parse="text": the file's text, decoded with @encoding (default UTF-8), as one text node. */

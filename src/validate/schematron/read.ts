@@ -11,9 +11,9 @@
  * 4. abstract rules (5.4.12, `abstract="true"`) are inlined where `extends rule="id"` names them.
  * Problems that leave nothing to compile throw a `TeikitError` (exit code 2) at the schema's file:line:column.
  */
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { diagnostic, TeikitError, type Diagnostic } from '../../diagnostics.js';
+import { localFile } from '../../href.js';
 import { tryReadRegularFile, unreadableReason } from '../../io.js';
 import { tryParseXml, type XmlDocument, type XmlElement } from '../../xml/index.js';
 import type { Check, Let, MessagePart, Note, Pattern, Phase, Rule, SchematronModel, Where } from './model.js';
@@ -74,10 +74,11 @@ export class SchemaFiles {
     const hash = href.indexOf('#');
     const base = hash < 0 ? href : href.slice(0, hash);
     const fragment = hash < 0 ? undefined : href.slice(hash + 1);
-    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(base)?.[1]?.toLowerCase();
-    if (scheme === 'file') return { path: fileURLToPath(base), fragment };
-    if (scheme !== undefined && scheme.length > 1) throw schemaError(at, `"${href}" is not a local file: teikit never fetches schemas from the network`);
-    return { path: base === '' ? file : resolve(dirname(file), decodeURIComponent(base)), fragment };
+    if (base === '') return { path: file, fragment };
+    const target = localFile(base, file);
+    if ('badFileUrl' in target) throw schemaError(at, `"${href}" is not a usable file URL`);
+    if ('remote' in target) throw schemaError(at, `"${href}" is not a local file: teikit never fetches schemas from the network`);
+    return { path: target.path, fragment };
   }
 
   private pointed(doc: XmlDocument, fragment: string | undefined, href: string, at: Where): XmlElement {

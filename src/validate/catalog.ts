@@ -188,18 +188,35 @@ function delegates(entries: readonly Entry[], kind: Kind, id: string, usable: (e
   return matching.length === 0 ? undefined : [...new Set(matching.map((e) => e.target))];
 }
 
+/** The entry kinds of one identifier space: system ids (section 7.1.2) and URIs (section 7.2.2) are looked up alike. */
+interface IdentifierKinds {
+  exact: Kind;
+  rewrite: Kind;
+  suffix: Kind;
+  delegate: Kind;
+}
+const SYSTEM_KINDS: IdentifierKinds = { exact: 'system', rewrite: 'rewriteSystem', suffix: 'systemSuffix', delegate: 'delegateSystem' };
+const URI_KINDS: IdentifierKinds = { exact: 'uri', rewrite: 'rewriteURI', suffix: 'uriSuffix', delegate: 'delegateURI' };
+
+/** An exact entry, else the longest rewrite start string, else the longest suffix, else the delegates (`again` in each). */
+function identifierStep(catalog: Catalog, id: string, kinds: IdentifierKinds, again: (c: Catalog) => Step): Step {
+  const { entries } = catalog;
+  const exact = entries.find((e) => e.kind === kinds.exact && e.key === id);
+  if (exact !== undefined) return { found: exact.target };
+  const rewrite = longest(entries, kinds.rewrite, (k) => id.startsWith(k));
+  if (rewrite !== undefined) return { found: rewrite.target + id.slice(rewrite.key.length) };
+  const suffix = longest(entries, kinds.suffix, (k) => id.endsWith(k));
+  if (suffix !== undefined) return { found: suffix.target };
+  const delegated = delegates(entries, kinds.delegate, id);
+  return delegated === undefined ? undefined : { delegate: delegated, then: again };
+}
+
 /** Section 7.1.2, steps 2 to 7, in one catalog entry file. */
 function externalIdStep(catalog: Catalog, systemId: string | undefined, publicId: string | undefined): Step {
   const { entries } = catalog;
   if (systemId !== undefined) {
-    const exact = entries.find((e) => e.kind === 'system' && e.key === systemId);
-    if (exact !== undefined) return { found: exact.target };
-    const rewrite = longest(entries, 'rewriteSystem', (k) => systemId.startsWith(k));
-    if (rewrite !== undefined) return { found: rewrite.target + systemId.slice(rewrite.key.length) };
-    const suffix = longest(entries, 'systemSuffix', (k) => systemId.endsWith(k));
-    if (suffix !== undefined) return { found: suffix.target };
-    const delegated = delegates(entries, 'delegateSystem', systemId);
-    if (delegated !== undefined) return { delegate: delegated, then: (c) => externalIdStep(c, systemId, undefined) };
+    const step = identifierStep(catalog, systemId, SYSTEM_KINDS, (c) => externalIdStep(c, systemId, undefined));
+    if (step !== undefined) return step;
   }
   if (publicId !== undefined) {
     // With a system id given as well, only entries where `prefer` is "public" apply (section 4.1.1).
@@ -214,16 +231,7 @@ function externalIdStep(catalog: Catalog, systemId: string | undefined, publicId
 
 /** Section 7.2.2, steps 2 to 5, in one catalog entry file. */
 function uriStep(catalog: Catalog, uri: string): Step {
-  const { entries } = catalog;
-  const exact = entries.find((e) => e.kind === 'uri' && e.key === uri);
-  if (exact !== undefined) return { found: exact.target };
-  const rewrite = longest(entries, 'rewriteURI', (k) => uri.startsWith(k));
-  if (rewrite !== undefined) return { found: rewrite.target + uri.slice(rewrite.key.length) };
-  const suffix = longest(entries, 'uriSuffix', (k) => uri.endsWith(k));
-  if (suffix !== undefined) return { found: suffix.target };
-  const delegated = delegates(entries, 'delegateURI', uri);
-  if (delegated !== undefined) return { delegate: delegated, then: (c) => uriStep(c, uri) };
-  return undefined;
+  return identifierStep(catalog, uri, URI_KINDS, (c) => uriStep(c, uri));
 }
 
 /**

@@ -263,6 +263,20 @@ describe.skipIf(!hasCorpus)('teikit query on real TEI (../shared/corpus)', () =>
   });
 
   it('the Lassberg letters: every place and person pointer into ../register/*.xml resolves', async () => {
+    // The name each register entry gives (its placeName or persName), as in ../register/lassberg-*.xml.
+    const registerNames: Record<string, string> = {
+      'lassberg-place-0025': 'Bischofszell', 'lassberg-place-0247': 'Main', 'lassberg-place-0166': 'Zürich',
+      'lassberg-place-0043': 'Eppishausen', 'lassberg-place-0020': 'Bern', 'lassberg-place-0008': 'Arbon',
+      'lassberg-place-0082': 'Konstanz', 'lassberg-place-0148': 'Tübingen',
+      'lassberg-correspondent-0179': 'Johann Adam Pupikofer', 'lassberg-correspondent-0373': 'Joseph von Laßberg',
+      'lassberg-correspondent-0485': 'Klingenberg, Geschlecht', 'lassberg-correspondent-0678': 'Dietrich, abbas',
+      'lassberg-correspondent-0679': 'Henricus, sacerdos', 'lassberg-correspondent-0680': 'Azzo',
+      'lassberg-correspondent-0535': 'Johann Jakob Hottinger', 'lassberg-correspondent-0354': 'Unbekannt',
+      'lassberg-correspondent-0627': 'Johannes Rütiner', 'lassberg-correspondent-0544': 'Fritz Jakob von Anwil',
+      'lassberg-correspondent-0468': 'Däniker, Hans Kaspar', 'lassberg-correspondent-0307': 'Melchior Kirchhofer',
+      'lassberg-correspondent-0394': 'Jakob Christoph Scherb', 'lassberg-correspondent-0350': 'Thomas Bornhauser',
+      'lassberg-correspondent-0288': 'Ludwig Uhland',
+    };
     const dir = `${corpusDir}letters-lassberg/data/letters/`;
     for (const kind of ['places', 'persons'] as const) {
       const r = await queryFiles([dir], { kind, header: true });
@@ -272,8 +286,9 @@ describe.skipIf(!hasCorpus)('teikit query on real TEI (../shared/corpus)', () =>
       for (const m of pointed) {
         expect(m.entry, `${m.file}:${m.line}`).not.toBeNull();
         expect(m.register).toMatch(kind === 'places' ? /register\/lassberg-places\.xml$/ : /register\/lassberg-persons\.xml$/);
-        expect(m.names.length).toBeGreaterThan(0);
+        expect(m.names, m.pointer!).toEqual([registerNames[m.pointer!.replace(/^.*#/, '')]]);
       }
+      expect(new Set(pointed.map((m) => m.pointer)).size).toBe(kind === 'places' ? 8 : 15);
     }
     // Places in the letters' bodies are rs type="place"; the one placeName of each letter is in correspAction.
     for (const name of ['1164', '1235', '1270', '1528', '1782']) {

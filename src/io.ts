@@ -256,6 +256,16 @@ export function unreadableReason(file: string): string | undefined {
   return stat.isFile() ? undefined : `is ${fileType(stat)}, not a regular file`;
 }
 
+/** When a regular file was last modified (ms), or undefined when it is none: the key of what a thread remembers of it. */
+export function modifiedAt(file: string): number | undefined {
+  try {
+    const stat = statSync(file);
+    return stat.isFile() ? stat.mtimeMs : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** SHA-256 of some bytes, as hex: the content hash of caches and indexes. */
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');

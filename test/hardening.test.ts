@@ -432,6 +432,46 @@ describe('a schema named by the document is never quoted when it is no schema', 
   });
 });
 
+describe('a Schematron schema named by the document is never quoted when it is no schema', () => {
+  it('a private file, a broken .sch, itself: one line at the PI; a RELAX NG schema (any extension) stands for its rules', () => {
+    const dir = folder('private-schematron');
+    writeFileSync(join(dir, 'letter.txt'), 'Dear Anna,\n<secret-element>the key is 1234</secret-element>\n');
+    writeFileSync(join(dir, 'broken.sch'), '<schema xmlns="http://purl.oclc.org/dsdl/schematron"><pattern><rule context="secret">');
+    writeFileSync(join(dir, 'rules.xml'), '<schema xmlns="http://purl.oclc.org/dsdl/schematron"><pattern><rule context="a"><assert test="b">an a needs a b</assert></rule></pattern></schema>');
+    writeFileSync(join(dir, 'grammar.xml'), '<grammar xmlns="http://relaxng.org/ns/structure/1.0" xmlns:sch="http://purl.oclc.org/dsdl/schematron">\n<sch:pattern><sch:rule context="a"><sch:assert test="@n">an a needs an n</sch:assert></sch:rule></sch:pattern>\n<start><element name="a"><empty/></element></start></grammar>');
+    const model = (href: string, body = '<a>Dear Anna</a>') => `<?xml version="1.0"?>\n<?xml-model href="${href}" schematypens="http://purl.oclc.org/dsdl/schematron"?>\n${body}\n`;
+    writeFileSync(join(dir, 'a.xml'), model('letter.txt'));
+    writeFileSync(join(dir, 'b.xml'), model('broken.sch'));
+    writeFileSync(join(dir, 'c.xml'), model('c.xml'));
+    writeFileSync(join(dir, 'd.xml'), model('rules.xml', '<a/>'));
+    writeFileSync(join(dir, 'e.xml'), model('grammar.xml', '<a/>'));
+    const r = runCli(['validate', 'a.xml', 'b.xml', 'c.xml', 'd.xml', 'e.xml'], { cwd: dir });
+    const hidden = 'which is not a Schematron schema; its content is not shown (validate with --schema FILE.sch to see why) [schematron/schema]';
+    expect([r.status, r.stderr, r.stdout.split('\n')]).toEqual([
+      2,
+      '',
+      [
+        `a.xml:2:1: error <?xml-model?> names "letter.txt", ${hidden}`,
+        'a.xml: not checked, 1 error',
+        `b.xml:2:1: error <?xml-model?> names "broken.sch", ${hidden}`,
+        'b.xml: not checked, 1 error',
+        `c.xml:2:1: error <?xml-model?> names "c.xml", ${hidden}`,
+        'c.xml: not checked, 1 error',
+        'd.xml:3:1: error an a needs a b [schematron/assert]',
+        'd.xml: invalid, 1 error (schematron: rules.xml, from xml-model)',
+        'e.xml:3:1: error an a needs an n [schematron/assert]',
+        'e.xml: invalid, 1 error (schematron: grammar.xml, from xml-model)',
+        expect.stringMatching(/^5 files: 0 valid, 2 invalid, 0 malformed, 3 not checked; 5 errors, 0 warnings; \d+\.\d\d s$/),
+        '',
+      ],
+    ]);
+    for (const leak of ['secret', 'Anna', '1234', 'unclosed']) expect(r.stdout).not.toContain(leak);
+    // Chosen with --schema, the file is the user's own: the reason is shown.
+    const own = runCli(['validate', 'a.xml', '--schema', 'broken.sch'], { cwd: dir });
+    expect([own.status, own.stdout, own.stderr]).toEqual([2, '', `${join(dir, 'broken.sch')}:1:85: error unclosed tag: rule [xml/wellformed]\n`]);
+  });
+});
+
 describe('text output escapes control characters in file names and messages (as ls -b)', () => {
   it('a newline cannot forge a verdict line, an ANSI escape never reaches the terminal', () => {
     const dir = folder('names');

@@ -57,7 +57,7 @@ describe('validate API', () => {
       'no schema applies to this file: checked for well-formedness only (PATH)',
     ]);
     const both = resolveSchema(pi('href="schema-pi/tiny.rng" schematypens="http://purl.oclc.org/dsdl/schematron"'), file);
-    expect(both).toMatchObject({ relaxng: [], schematron: [tiny] });
+    expect(both).toMatchObject({ relaxng: [], schematron: [{ path: tiny, origin: 'xml-model', namedBy: { target: 'xml-model', href: 'schema-pi/tiny.rng', line: 1, column: 1 } }] });
     const missing = resolveSchema(pi('href="gone.rng"'), file);
     expect(missing.notes[0]?.message).toMatch(/^<\?xml-model\?> schema "gone\.rng" does not exist \(.*gone\.rng\); it is not used$/);
   });

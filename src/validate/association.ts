@@ -40,8 +40,8 @@ export interface SchemaChoice {
   relaxng: NamedSchema[];
   /** `info` diagnostics: remote or missing schemas skipped, or no schema at all. */
   notes: Diagnostic[];
-  /** Local Schematron schemas the PIs name, in document order (`.rng`/`.rnc` ones stand for their embedded rules). */
-  schematron: string[];
+  /** Local Schematron schemas the PIs name, in document order (a RELAX NG schema stands for its embedded rules). */
+  schematron: NamedSchema[];
 }
 
 export interface AssociationOptions {
@@ -255,13 +255,13 @@ function namedByPis(pis: Iterable<Pick<XmlProcessingInstruction, 'target' | 'bod
     const where = locate(c, file, options);
     if ('skipped' in where) {
       choice.notes.push(note(file, c.pi, where.skipped));
-    } else if (c.schematron) {
-      if (!choice.schematron.includes(where.path)) choice.schematron.push(where.path);
-    } else if (!choice.relaxng.some((r) => resolve(r.path) === resolve(where.path))) {
-      const named: NamedSchema = { path: where.path, origin: 'xml-model', namedBy: { target: c.pi.target, href: c.href, line: c.pi.line, column: c.pi.column } };
-      if (where.via !== undefined) named.via = where.via;
-      choice.relaxng.push(named);
+      continue;
     }
+    const list = c.schematron ? choice.schematron : choice.relaxng;
+    if (list.some((r) => resolve(r.path) === resolve(where.path))) continue;
+    const named: NamedSchema = { path: where.path, origin: 'xml-model', namedBy: { target: c.pi.target, href: c.href, line: c.pi.line, column: c.pi.column } };
+    if (where.via !== undefined) named.via = where.via;
+    list.push(named);
   }
   return choice;
 }
@@ -291,7 +291,7 @@ export function schemasNamedInProlog(head: string, file: string, options: Associ
   const pis = [...prolog.matchAll(/<\?(xml-model|oxygen)\s+([\s\S]*?)\?>/g)].map((m) => ({ target: m[1]!, body: m[2]!, line: 1, column: 1 }));
   try {
     const choice = namedByPis(pis, file, options);
-    return { relaxng: choice.relaxng.map((r) => r.path), schematron: choice.schematron };
+    return { relaxng: choice.relaxng.map((r) => r.path), schematron: choice.schematron.map((r) => r.path) };
   } catch {
     return { relaxng: [], schematron: [] }; // a broken catalog or config: each file reports it
   }

@@ -15,7 +15,7 @@ import { defaultJobs } from '../workers/jobs.js';
 import { runPool, workersAvailable, type PoolFailure } from '../workers/pool.js';
 import { expandPaths, readHead } from '../io.js';
 import { schemasNamedInProlog } from './association.js';
-import { givenSchemas, schemaFor, schematronFor, unchecked, validateFile } from './validate-file.js';
+import { givenSchemas, schemaFor, schematronFor, standsForEmbeddedRules, unchecked, validateFile } from './validate-file.js';
 import type { FileReport, ValidateFilesOptions, ValidateOptions, ValidationReport, ValidationSummary } from './types.js';
 
 /**
@@ -165,7 +165,7 @@ async function precompile(files: readonly string[], options: ValidateOptions): P
   }
   for (const path of schematron) {
     try {
-      schematronFor(path, !/\.sch$/i.test(path), options);
+      schematronFor(path, standsForEmbeddedRules(path), options);
     } catch {
       // each file reports it
     }

@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { diagnostic, hasErrors, internalError, TeikitError, type Diagnostic } from '../diagnostics.js';
-import { tryReadRegularFile } from '../io.js';
+import { modifiedAt, tryReadRegularFile } from '../io.js';
 import { tryParseXml, type XmlDocument } from '../xml/index.js';
 import { loadSchema, validateStreamAll, validateWithSchema, type RelaxngSchema } from './relaxng/index.js';
 import { editionSchemaPath, resolveSchema, type AssociationOptions, type NamedSchema, type SchemaChoice } from './association.js';
@@ -15,6 +15,8 @@ import type { FileReport, SchemaUsed, ValidateOptions, Verdict } from './types.j
 import { mapDiagnostics, resolveXIncludes } from './xinclude.js';
 import { externalDtdReader } from './external-dtd.js';
 import { checkSchematron, loadEmbeddedSchematron, loadSchematron, type SchematronSchema } from './schematron/index.js';
+import { SCH15_NS, SCH_NS } from './schematron/read.js';
+import { decodeCompact, parseCompactSchema } from './relaxng/syntax/compact.js';
 import type { SchematronUsed } from './types.js';
 
 /** Compiled schemas of this thread, by absolute path and cache options (a batch loads each schema once). */
@@ -45,28 +47,60 @@ export function schematronFor(path: string, embedded: boolean, options: Pick<Val
   if (options.cacheDir !== undefined) loadOptions.cacheDir = options.cacheDir;
   if (options.noCache !== undefined) loadOptions.noCache = options.noCache;
   if (options.phase !== undefined) loadOptions.phase = options.phase;
-  const schema = embedded || !/\.sch$/i.test(path) ? loadEmbeddedSchematron(path, loadOptions) : loadSchematron(path, loadOptions);
+  const schema = embedded ? loadEmbeddedSchematron(path, loadOptions) : loadSchematron(path, loadOptions);
   schematrons.set(key, schema);
   return schema;
 }
 
-type SchematronToRun = { path: string; origin: SchematronUsed['origin']; embedded: boolean };
+/**
+ * A Schematron schema to run. `namedBy`: the processing instruction of the document that named it, when nothing else
+ * did (the document may name any local file: see `schematronFailure`).
+ */
+type SchematronToRun = { path: string; origin: SchematronUsed['origin']; embedded: boolean; namedBy?: NamedSchema['namedBy'] };
 
 /**
  * The Schematron that applies: the `.sch` files given (else those the file's xml-model PIs name), and the rules
  * embedded in each RELAX NG schema used, each schema once.
  */
-function schematronList(relaxng: readonly string[], named: readonly string[], origin: 'option' | 'xml-model'): SchematronToRun[] {
-  const out: SchematronToRun[] = [];
-  const seen = new Set<string>();
-  const add = (path: string, origin: SchematronUsed['origin'], embedded: boolean): void => {
+function schematronList(relaxng: readonly string[], named: readonly (string | NamedSchema)[], origin: 'option' | 'xml-model'): SchematronToRun[] {
+  const out = new Map<string, SchematronToRun>();
+  for (const n of named) {
+    const path = typeof n === 'string' ? n : n.path;
+    const embedded = standsForEmbeddedRules(path);
     const key = `${resolve(path)}\u0000${embedded}`;
-    if (!seen.has(key)) out.push({ path, origin, embedded });
-    seen.add(key);
-  };
-  for (const path of named) add(path, origin, !/\.sch$/i.test(path));
-  for (const path of relaxng) add(path, 'embedded', true);
-  return out;
+    if (out.has(key)) continue;
+    const run: SchematronToRun = { path, origin, embedded };
+    if (typeof n !== 'string' && n.namedBy !== undefined) run.namedBy = n.namedBy;
+    out.set(key, run);
+  }
+  for (const path of relaxng) {
+    const key = `${resolve(path)}\u0000true`;
+    const run = out.get(key);
+    // Also a RELAX NG schema of the file: the RELAX NG layer reports what is wrong with it.
+    if (run !== undefined) delete run.namedBy;
+    else out.set(key, { path, origin: 'embedded', embedded: true });
+  }
+  return [...out.values()];
+}
+
+/** Schema files seen by `standsForEmbeddedRules`, with the modification time they had (a batch asks once per file). */
+const kinds = new Map<string, { mtimeMs: number; kind: SchemaKind }>();
+
+/**
+ * Whether a file named as Schematron stands for the rules embedded in a RELAX NG schema (TEI's generated files pair
+ * `<?xml-model href="x.rng" schematypens="...schematron"?>` with the RELAX NG PI for the same file) rather than being
+ * a Schematron schema itself: by its extension (`.sch`; `.rng`, `.rnc`), else by its root element.
+ */
+export function standsForEmbeddedRules(path: string): boolean {
+  if (/\.sch$/i.test(path)) return false;
+  if (/\.rn[gc]$/i.test(path)) return true;
+  const mtimeMs = modifiedAt(path);
+  if (mtimeMs === undefined) return false; // the Schematron loader says it cannot be read
+  const known = kinds.get(resolve(path));
+  if (known !== undefined && known.mtimeMs === mtimeMs) return known.kind === 'relaxng';
+  const kind = schemaKind(path);
+  kinds.set(resolve(path), { mtimeMs, kind });
+  return kind === 'relaxng';
 }
 
 /**
@@ -120,26 +154,55 @@ function engineFailure(file: string, error: unknown): Diagnostic {
  * whoever may read the file can ask for the reason with `--schema`.
  */
 function schemaFailure(file: string, schemaPath: string, namedBy: NonNullable<NamedSchema['namedBy']>, error: Diagnostic): Diagnostic {
-  if (isRelaxngSchema(error.file)) return error;
-  const which = resolve(error.file) === resolve(schemaPath) ? `"${namedBy.href}"` : `"${namedBy.href}", which refers to "${error.file}"`;
+  const kind = schemaKind(error.file);
+  if (kind === 'relaxng' || kind === 'unreadable') return error;
+  return notASchema(file, schemaPath, namedBy, 'RELAX NG', error.ruleId, error.file);
+}
+
+/** The same guard for a Schematron schema the document named: errors in a Schematron (or RELAX NG) schema are shown. */
+function schematronFailure(file: string, schemaPath: string, namedBy: NonNullable<NamedSchema['namedBy']>, error: Diagnostic): Diagnostic {
+  const kind = schemaKind(error.file);
+  if (kind !== 'other') return error;
+  return notASchema(file, schemaPath, namedBy, 'Schematron', 'schematron/schema', error.file);
+}
+
+/** The one line said at the processing instruction instead of an error that would quote a file that is no schema. */
+function notASchema(file: string, schemaPath: string, namedBy: NonNullable<NamedSchema['namedBy']>, language: 'RELAX NG' | 'Schematron', ruleId: string, errorFile = schemaPath): Diagnostic {
+  const which = resolve(errorFile) === resolve(schemaPath) ? `"${namedBy.href}"` : `"${namedBy.href}", which refers to "${errorFile}"`;
+  const see = language === 'Schematron' ? '--schema FILE.sch' : '--schema FILE';
   return diagnostic({
     file,
     line: namedBy.line,
     column: namedBy.column,
-    message: `<?${namedBy.target}?> names ${which}, which is not a RELAX NG schema; its content is not shown (validate with --schema FILE to see why)`,
-    ruleId: error.ruleId,
+    message: `<?${namedBy.target}?> names ${which}, which is not a ${language} schema; its content is not shown (validate with ${see} to see why)`,
+    ruleId,
     source: 'schema',
   });
 }
 
-/** Whether `path` is a well-formed XML file whose root element is in the RELAX NG namespace. */
-function isRelaxngSchema(path: string): boolean {
+type SchemaKind = 'relaxng' | 'schematron' | 'other' | 'unreadable';
+
+/**
+ * What a schema file is, from its content: a RELAX NG schema (compact syntax that parses, or XML whose root is in the
+ * RELAX NG namespace), a Schematron schema (root in the ISO or 1.5 namespace), something else, or a file that could
+ * not be read at all (then its error quotes nothing of it).
+ */
+function schemaKind(path: string): SchemaKind {
   const read = tryReadRegularFile(path, 'schema');
-  if (!read.ok) return true; // an unreadable file was never read: its error quotes nothing of it
+  if (!read.ok) return 'unreadable';
+  if (/\.rnc$/i.test(path)) {
+    try {
+      parseCompactSchema(decodeCompact(read.bytes), path);
+      return 'relaxng';
+    } catch {
+      return 'other';
+    }
+  }
   const parsed = tryParseXml(read.bytes, { file: path });
-  if (!parsed.ok) return false;
-  const root = parsed.document.children.find((n) => n.type === 'element');
-  return root?.type === 'element' && root.uri === RELAXNG_NS;
+  if (!parsed.ok) return 'other';
+  const uri = parsed.document.root.uri;
+  if (uri === RELAXNG_NS) return 'relaxng';
+  return uri === SCH_NS || uri === SCH15_NS ? 'schematron' : 'other';
 }
 
 const RELAXNG_NS = 'http://relaxng.org/ns/structure/1.0';
@@ -322,10 +385,14 @@ function runSchematronList(doc: XmlDocument, file: string, list: readonly Schema
       schema = schematronFor(s.path, s.embedded, options);
     } catch (error) {
       if (!(error instanceof TeikitError)) throw error;
-      result.failures.push(error.diagnostic);
+      result.failures.push(s.namedBy === undefined ? error.diagnostic : schematronFailure(file, s.path, s.namedBy, error.diagnostic));
       continue;
     }
-    if (schema === undefined) continue;
+    if (schema === undefined) {
+      // No embedded rules: a RELAX NG schema without any is fine; a file that is no RELAX NG schema is not.
+      if (s.namedBy !== undefined && schemaKind(s.path) !== 'relaxng') result.failures.push(notASchema(file, s.path, s.namedBy, 'Schematron', 'schematron/schema'));
+      continue;
+    }
     const run = checkSchematron(schema, doc, file, options.svrl === true ? { svrl: true } : {});
     append(result.notes, schema.notes);
     append(result.diagnostics, run.diagnostics.filter((d) => !schema.notes.includes(d)));

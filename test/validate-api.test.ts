@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validateFiles, validateSource, resolveSchema } from '../src/index.js';
 import { parseXml } from '../src/xml/index.js';
+import { PROLOG_HEAD_BYTES, schemasNamedInProlog } from '../src/validate/association.js';
 import { projectRoot } from './helpers.js';
 
 const fixtures = join(projectRoot, 'test/fixtures/validate');
@@ -61,4 +62,19 @@ describe('validate API', () => {
     const missing = resolveSchema(pi('href="gone.rng"'), file);
     expect(missing.notes[0]?.message).toMatch(/^<\?xml-model\?> schema "gone\.rng" does not exist \(.*gone\.rng\); it is not used$/);
   });
+
+  it('the schemas a prolog names, found before a batch starts, in UTF-16 too and in a head cut inside a character', () => {
+    const file = join(fixtures, 'x.xml');
+    const prolog = '<?xml version="1.0" encoding="UTF-16"?>\n<?xml-model href="schema-pi/tiny.rng" schematypens="http://relaxng.org/ns/structure/1.0"?>\n<?xml-model href="schema-pi/tiny.rng" schematypens="http://purl.oclc.org/dsdl/schematron"?>\n';
+    const named = { relaxng: [tiny], schematron: [tiny] };
+    const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${prolog}<doc/>`, 'utf16le')]);
+    const utf16be = Buffer.from(utf16le).swap16();
+    expect(schemasNamedInProlog(utf16le, file)).toEqual(named);
+    expect(schemasNamedInProlog(utf16be, file)).toEqual(named);
+    // 16 KB of a longer file, ending in the middle of a three-byte character (中 is E4 B8 AD).
+    const utf8 = Buffer.from(`${prolog.replace('UTF-16', 'UTF-8')}<doc>${'中'.repeat(PROLOG_HEAD_BYTES)}</doc>`);
+    expect(schemasNamedInProlog(utf8.subarray(0, PROLOG_HEAD_BYTES), file)).toEqual(named);
+    expect(utf8.subarray(0, PROLOG_HEAD_BYTES).toString('utf8').endsWith('\ufffd')).toBe(true); // the cut splits one
+  });
 });
+

@@ -19,7 +19,7 @@ import { diagnostic, TeikitError, type Diagnostic } from '../diagnostics.js';
 import { localFile } from '../href.js';
 import { tryReadRegularFile, unreadableReason } from '../io.js';
 import { packageFile } from '../package-files.js';
-import type { XmlDocument, XmlElement, XmlNode, XmlProcessingInstruction } from '../xml/index.js';
+import { decodeXml, type XmlDocument, type XmlElement, type XmlNode, type XmlProcessingInstruction } from '../xml/index.js';
 import { catalogLoops, loadCatalog, resolveInCatalog } from './catalog.js';
 
 export type SchemaOrigin = 'option' | 'xml-model' | 'edition';
@@ -285,9 +285,10 @@ export function resolveSchema(doc: XmlDocument, file: string, options: Associati
  * before its workers start, so that each worker finds them in the disk cache. RELAX NG paths, then Schematron paths;
  * PIs inside an internal DTD subset are counted too (harmless: at worst a schema is compiled that is not used).
  */
-export function schemasNamedInProlog(head: string, file: string, options: AssociationOptions = {}): { relaxng: string[]; schematron: string[] } {
-  const root = head.search(/<[A-Za-z_:\u00C0-\uFFFF]/);
-  const prolog = root < 0 ? head : head.slice(0, root);
+export function schemasNamedInProlog(head: Uint8Array, file: string, options: AssociationOptions = {}): { relaxng: string[]; schematron: string[] } {
+  const text = prologText(head, file);
+  const root = text.search(/<[A-Za-z_:\u00C0-\uFFFF]/);
+  const prolog = root < 0 ? text : text.slice(0, root);
   const pis = [...prolog.matchAll(/<\?(xml-model|oxygen)\s+([\s\S]*?)\?>/g)].map((m) => ({ target: m[1]!, body: m[2]!, line: 1, column: 1 }));
   try {
     const choice = namedByPis(pis, file, options);
@@ -295,4 +296,23 @@ export function schemasNamedInProlog(head: string, file: string, options: Associ
   } catch {
     return { relaxng: [], schematron: [] }; // a broken catalog or config: each file reports it
   }
+}
+
+/** How many bytes of a file `schemasNamedInProlog` is given: the prolog of any real file is whole in them. */
+export const PROLOG_HEAD_BYTES = 16_384;
+
+/**
+ * The first bytes of a file as text, in its own encoding (XML 1.0 appendix F: a UTF-16 file's PIs are found too).
+ * The cut may split a character (at most 3 bytes of UTF-8, 2 of a UTF-16 surrogate pair): those bytes are left off.
+ * Anything else that does not decode is the file's to report; then it names nothing here.
+ */
+function prologText(head: Uint8Array, file: string): string {
+  for (let cut = 0; cut <= 3; cut++) {
+    try {
+      return decodeXml(head.subarray(0, head.length - cut), file).text;
+    } catch {
+      if (head.length < PROLOG_HEAD_BYTES) break; // the whole file: the error is real
+    }
+  }
+  return '';
 }

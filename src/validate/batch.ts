@@ -14,7 +14,7 @@ import { diagnostic, internalError, TeikitError } from '../diagnostics.js';
 import { defaultJobs } from '../workers/jobs.js';
 import { runPool, workersAvailable, type PoolFailure } from '../workers/pool.js';
 import { expandPaths, readHead } from '../io.js';
-import { schemasNamedInProlog } from './association.js';
+import { PROLOG_HEAD_BYTES, schemasNamedInProlog } from './association.js';
 import { givenSchemas, schemaFor, schematronFor, standsForEmbeddedRules, unchecked, validateFile } from './validate-file.js';
 import type { FileReport, ValidateFilesOptions, ValidateOptions, ValidationReport, ValidationSummary } from './types.js';
 
@@ -133,9 +133,6 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
   return { files, summary: summarize(files, (performance.now() - started) / 1000) };
 }
 
-/** How much of a file is read to find the schemas its prolog names before the batch (`precompile`). */
-const PROLOG_BYTES = 16_384;
-
 /**
  * Compile, once and here, every Schematron the batch will run (the rules embedded in each RELAX NG schema given, the
  * `.sch` files given) and, when `files` are to go to workers, every schema their prologs name (RELAX NG, its
@@ -148,9 +145,9 @@ async function precompile(files: readonly string[], options: ValidateOptions): P
   const schematron = new Set(options.noSchematron === true ? [] : options.schematron ?? []);
   if (relaxng.size === 0) {
     for (const file of files) {
-      const head = readHead(file, PROLOG_BYTES);
+      const head = readHead(file, PROLOG_HEAD_BYTES);
       if (head === undefined) continue;
-      const named = schemasNamedInProlog(new TextDecoder().decode(head), file, options.catalog === undefined ? {} : { catalog: options.catalog });
+      const named = schemasNamedInProlog(head, file, options.catalog === undefined ? {} : { catalog: options.catalog });
       for (const path of named.relaxng) relaxng.add(path);
       if (options.schematron === undefined && options.noSchematron !== true) for (const path of named.schematron) schematron.add(path);
     }

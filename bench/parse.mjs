@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Benchmark of the XML parser (run by hand: `node bench/parse.mjs [--runs 3] [--only corpus,tokenised,novel]`).
+ * Benchmark of the XML parser (run by hand:
+ * `node bench/parse.mjs [--runs 3] [--only corpus,tokenised,novel] [--saxes DIR] [--baseline DIR]`).
  *
  * Inputs: every file of ../shared/corpus; a generated file of tokenised text (`w` with `@lemma` and `@pos`, about
  * 27 elements per KB, 50 MB); a generated novel (paragraphs of prose with a few names, 100 MB). Generated files go
@@ -11,12 +12,14 @@
  *  - saxes 6 alone (the tokenizer teikit used before, with xmlns and positions on; no tree), when installed: it is
  *    no dependency any more, so `--saxes DIR` names a folder it was installed into for the comparison
  *    (`npm install --prefix /tmp/saxes-bench saxes@6`);
- *  - `xmllint --stream --noout` and `xmllint --noout` (libxml2 in C: the floor).
+ *  - `xmllint --stream --noout` and `xmllint --noout` (libxml2 in C: the floor);
+ *  - with `--baseline DIR`, `streamXml` and `tryParseXml` of another built checkout of teikit (DIR/dist, for
+ *    instance the code before a change: `git worktree add DIR HEAD~1 && (cd DIR && npm ci && npm run build)`).
  * Time is measured inside the process around the parse (file already read), except for xmllint (whole process).
  * Needs the build (`npm run build` or `npx tsc`) in dist/.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +29,9 @@ import { corpusDir, median, opt, root, xmlFiles } from './lib.mjs';
 const here = join(root, 'bench/parse.mjs');
 // Where saxes is looked up (passed to the child processes through the environment).
 if (opt('saxes', undefined) !== undefined) process.env.TEIKIT_BENCH_SAXES = opt('saxes', undefined);
+// The other checkout's root, for the `--baseline` contenders (also passed to the child processes).
+if (opt('baseline', undefined) !== undefined) process.env.TEIKIT_BENCH_BASELINE = opt('baseline', undefined);
+const baseline = process.env.TEIKIT_BENCH_BASELINE;
 const saxesRequire = () => createRequire(join(process.env.TEIKIT_BENCH_SAXES ?? root, 'package.json'));
 
 // Child mode: `node bench/parse.mjs --one CONTENDER LISTFILE` parses each file named in LISTFILE once.
@@ -45,14 +51,16 @@ if (process.argv[2] === '--one') {
 }
 
 async function contenderFn(name) {
+  const from = name.endsWith('-baseline') ? baseline : root;
+  name = name.replace(/-baseline$/, '');
   if (name === 'stream') {
-    const { streamXml } = await import(join(root, 'dist/src/xml/index.js'));
+    const { streamXml } = await import(join(from, 'dist/src/xml/index.js'));
     const noop = () => {};
     const handler = { startElement: noop, endElement: noop, text: noop, comment: noop, processingInstruction: noop };
     return (bytes) => streamXml(bytes, handler).ok;
   }
   if (name === 'tree') {
-    const { tryParseXml } = await import(join(root, 'dist/src/xml/index.js'));
+    const { tryParseXml } = await import(join(from, 'dist/src/xml/index.js'));
     return (bytes) => tryParseXml(bytes).ok;
   }
   if (name === 'saxes') {
@@ -84,6 +92,10 @@ const hasSaxes = (() => {
 })();
 const hasXmllint = xmllint.available;
 const hasTime = spawnSync('/usr/bin/time', ['-f', '%U', 'true']).status === 0;
+if (baseline !== undefined && !existsSync(join(baseline, 'dist/src/xml/index.js'))) {
+  console.error(`bench/parse.mjs: --baseline ${baseline}: no ${join(baseline, 'dist/src/xml/index.js')} (run "npm run build" there)`);
+  process.exit(2);
+}
 
 
 /** Deterministic words: the same file every run. */
@@ -177,6 +189,12 @@ try {
   const contenders = [
     ['teikit streamXml (tokenizer, no tree)', (list) => runNode('stream', list)],
     ['teikit tryParseXml (tree)', (list) => runNode('tree', list)],
+    ...(baseline !== undefined
+      ? [
+          ['baseline streamXml', (list) => runNode('stream-baseline', list)],
+          ['baseline tryParseXml', (list) => runNode('tree-baseline', list)],
+        ]
+      : []),
     ...(hasSaxes ? [['saxes 6 alone (no tree)', (list) => runNode('saxes', list)]] : []),
     ...(hasXmllint
       ? [

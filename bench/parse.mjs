@@ -13,6 +13,12 @@
  *    no dependency any more, so `--saxes DIR` names a folder it was installed into for the comparison
  *    (`npm install --prefix /tmp/saxes-bench saxes@6`);
  *  - `xmllint --stream --noout` and `xmllint --noout` (libxml2 in C: the floor);
+ *  - floors of the JavaScript contenders, what any tokenizer in Node 20 pays before its first event: "decode"
+ *    (what `streamXml` does first: UTF-8 decoding with V8's decoder, as every contender fed a string pays it, then
+ *    the search for characters XML 1.0 section 2.2 disallows), "decode + text" (that, then each `<` and `>` found
+ *    and the text between sliced: no names, attributes, positions or checks) and "bytes" (what a tokenizer of the
+ *    bytes would still need: `buffer.isUtf8`, a Latin-1 view of the bytes so that native string searches apply,
+ *    and the disallowed-character search on it);
  *  - with `--baseline DIR`, `streamXml` and `tryParseXml` of another built checkout of teikit (DIR/dist, for
  *    instance the code before a change: `git worktree add DIR HEAD~1 && (cd DIR && npm ci && npm run build)`).
  * Time is measured inside the process around the parse (file already read), except for xmllint (whole process).
@@ -62,6 +68,39 @@ async function contenderFn(name) {
   if (name === 'tree') {
     const { tryParseXml } = await import(join(from, 'dist/src/xml/index.js'));
     return (bytes) => tryParseXml(bytes).ok;
+  }
+  if (name === 'decode' || name === 'decode-text') {
+    const { decodeXml } = await import(join(from, 'dist/src/xml/decode.js'));
+    const { firstDisallowed } = await import(join(from, 'dist/src/xml/names.js'));
+    const text = name === 'decode-text';
+    return (bytes) => {
+      let s;
+      try {
+        s = decodeXml(bytes, 'bench').text;
+      } catch {
+        return false;
+      }
+      if (s.indexOf('\r') >= 0) s = s.replace(/\r\n?/g, '\n');
+      if (firstDisallowed(s).offset >= 0) return false;
+      if (!text) return true;
+      let sink = 0;
+      for (let i = s.indexOf('>'); i >= 0; ) {
+        const lt = s.indexOf('<', i);
+        if (lt < 0) break;
+        if (lt > i + 1) sink += s.slice(i + 1, lt).length;
+        i = s.indexOf('>', lt);
+      }
+      return sink >= 0;
+    };
+  }
+  if (name === 'bytes') {
+    const { Buffer, isUtf8 } = await import('node:buffer');
+    const DISALLOWED = /[\x00-\x08\x0B\x0C\x0E-\x1F]|\xEF\xBF[\xBE\xBF]/;
+    return (bytes) => {
+      if (!isUtf8(bytes)) return false;
+      const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+      return view.search(DISALLOWED) < 0;
+    };
   }
   if (name === 'saxes') {
     const { SaxesParser } = saxesRequire()('saxes');
@@ -196,6 +235,9 @@ try {
         ]
       : []),
     ...(hasSaxes ? [['saxes 6 alone (no tree)', (list) => runNode('saxes', list)]] : []),
+    ['floor: decode (V8 UTF-8 decoder, disallowed-character search)', (list) => runNode('decode', list)],
+    ['floor: decode + text (each text between tags sliced)', (list) => runNode('decode-text', list)],
+    ['floor: bytes (isUtf8, Latin-1 view, disallowed-character search)', (list) => runNode('bytes', list)],
     ...(hasXmllint
       ? [
           ['xmllint --stream --noout (whole process)', (_list, files) => runXmllint(['--stream', '--noout'], files)],
@@ -214,19 +256,23 @@ try {
       contenders.forEach(([, fn], c) => results[c].push(fn(list, files)));
     }
     console.log(`## ${label}: ${files.length} file(s), ${mb.toFixed(1)} MB\n`);
-    console.log('| contender | wall ms | CPU ms | MB/s (wall) | MB/s (CPU) | peak RSS MB |');
-    console.log('|---|---:|---:|---:|---:|---:|');
+    // Speed against saxes alone in CPU time (the aim of issue 8: three times saxes), when saxes ran.
+    const saxesAt = contenders.findIndex(([name]) => name.startsWith('saxes'));
+    const saxesCpu = saxesAt < 0 || results[saxesAt].some((x) => x.error !== undefined) ? undefined : median(results[saxesAt].map((x) => x.cpu));
+    console.log('| contender | wall ms | CPU ms | MB/s (wall) | MB/s (CPU) | speed / saxes (CPU) | peak RSS MB |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|');
     contenders.forEach(([name], c) => {
       const rs = results[c];
       const bad = rs.find((x) => x.error !== undefined);
       if (bad !== undefined) {
-        console.log(`| ${name} | failed: ${bad.error} | | | | |`);
+        console.log(`| ${name} | failed: ${bad.error} | | | | | |`);
         return;
       }
       const wall = median(rs.map((x) => x.ms));
       const cpu = median(rs.map((x) => x.cpu));
       const rss = median(rs.map((x) => x.rssMb));
-      console.log(`| ${name} | ${wall.toFixed(0)} | ${cpu.toFixed(0)} | ${(mb / (wall / 1000)).toFixed(1)} | ${(mb / (cpu / 1000)).toFixed(1)} | ${rss.toFixed(0)} |`);
+      const ratio = saxesCpu === undefined || Number.isNaN(cpu) ? '' : `${(saxesCpu / cpu).toFixed(2)}x`;
+      console.log(`| ${name} | ${wall.toFixed(0)} | ${cpu.toFixed(0)} | ${(mb / (wall / 1000)).toFixed(1)} | ${(mb / (cpu / 1000)).toFixed(1)} | ${ratio} | ${rss.toFixed(0)} |`);
     });
     console.log('');
   }

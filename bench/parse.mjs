@@ -18,7 +18,9 @@
  *    the search for characters XML 1.0 section 2.2 disallows), "decode + text" (that, then each `<` and `>` found
  *    and the text between sliced: no names, attributes, positions or checks) and "bytes" (what a tokenizer of the
  *    bytes would still need: `buffer.isUtf8`, a Latin-1 view of the bytes so that native string searches apply,
- *    and the disallowed-character search on it);
+ *    and the disallowed-character search on it), "bytes + text" (that, then each text between tags made a string:
+ *    the view's slice when ASCII, else decoded from its bytes) and "bytes + columns" (the bytes floor, then the one
+ *    pass over the bytes that columns in code points need when the text is not decoded);
  *  - with `--baseline DIR`, `streamXml` and `tryParseXml` of another built checkout of teikit (DIR/dist, for
  *    instance the code before a change: `git worktree add DIR HEAD~1 && (cd DIR && npm ci && npm run build)`).
  * Time is measured inside the process around the parse (file already read), except for xmllint (whole process).
@@ -93,13 +95,32 @@ async function contenderFn(name) {
       return sink >= 0;
     };
   }
-  if (name === 'bytes') {
+  if (name === 'bytes' || name === 'bytes-text' || name === 'bytes-columns') {
     const { Buffer, isUtf8 } = await import('node:buffer');
     const DISALLOWED = /[\x00-\x08\x0B\x0C\x0E-\x1F]|\xEF\xBF[\xBE\xBF]/;
     return (bytes) => {
       if (!isUtf8(bytes)) return false;
-      const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-      return view.search(DISALLOWED) < 0;
+      const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const view = buffer.toString('latin1');
+      if (view.search(DISALLOWED) >= 0) return false;
+      let sink = 0;
+      if (name === 'bytes-text') {
+        // Each text between tags as a string: the view's slice when it is ASCII, else decoded from its bytes.
+        for (let i = view.indexOf('>'); i >= 0; ) {
+          const lt = view.indexOf('<', i);
+          if (lt < 0) break;
+          if (lt > i + 1) {
+            let k = i + 1;
+            while (k < lt && bytes[k] < 0x80) k++;
+            sink += (k === lt ? view.slice(i + 1, lt) : buffer.toString('utf8', i + 1, lt)).length;
+          }
+          i = view.indexOf('>', lt);
+        }
+      } else if (name === 'bytes-columns') {
+        // Columns count code points: the bytes that start a character (not 0x80-0xBF), one pass over them all.
+        for (let i = 0; i < bytes.length; i++) if ((bytes[i] & 0xc0) !== 0x80) sink++;
+      }
+      return sink >= 0;
     };
   }
   if (name === 'saxes') {
@@ -238,6 +259,8 @@ try {
     ['floor: decode (V8 UTF-8 decoder, disallowed-character search)', (list) => runNode('decode', list)],
     ['floor: decode + text (each text between tags sliced)', (list) => runNode('decode-text', list)],
     ['floor: bytes (isUtf8, Latin-1 view, disallowed-character search)', (list) => runNode('bytes', list)],
+    ['floor: bytes + text (each text between tags as a string, decoded when not ASCII)', (list) => runNode('bytes-text', list)],
+    ['floor: bytes + columns (one pass counting the bytes that start a character)', (list) => runNode('bytes-columns', list)],
     ...(hasXmllint
       ? [
           ['xmllint --stream --noout (whole process)', (_list, files) => runXmllint(['--stream', '--noout'], files)],

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Benchmark of the XML parser (run by hand: `node bench/parse.mjs [--runs 3] [--only corpus,tokenised,novel]`).
+ * Benchmark of the XML parser (run by hand:
+ * `node bench/parse.mjs [--runs 3] [--only corpus,tokenised,novel] [--saxes DIR] [--baseline DIR]`).
  *
  * Inputs: every file of ../shared/corpus; a generated file of tokenised text (`w` with `@lemma` and `@pos`, about
  * 27 elements per KB, 50 MB); a generated novel (paragraphs of prose with a few names, 100 MB). Generated files go
@@ -11,12 +12,22 @@
  *  - saxes 6 alone (the tokenizer teikit used before, with xmlns and positions on; no tree), when installed: it is
  *    no dependency any more, so `--saxes DIR` names a folder it was installed into for the comparison
  *    (`npm install --prefix /tmp/saxes-bench saxes@6`);
- *  - `xmllint --stream --noout` and `xmllint --noout` (libxml2 in C: the floor).
+ *  - `xmllint --stream --noout` and `xmllint --noout` (libxml2 in C: the floor);
+ *  - floors of the JavaScript contenders, what any tokenizer in Node 20 pays before its first event: "decode"
+ *    (what `streamXml` does first: UTF-8 decoding with V8's decoder, as every contender fed a string pays it, then
+ *    the search for characters XML 1.0 section 2.2 disallows), "decode + text" (that, then each `<` and `>` found
+ *    and the text between sliced: no names, attributes, positions or checks) and "bytes" (what a tokenizer of the
+ *    bytes would still need: `buffer.isUtf8`, a Latin-1 view of the bytes so that native string searches apply,
+ *    and the disallowed-character search on it), "bytes + text" (that, then each text between tags made a string:
+ *    the view's slice when ASCII, else decoded from its bytes) and "bytes + columns" (the bytes floor, then the one
+ *    pass over the bytes that columns in code points need when the text is not decoded, four bytes at a time);
+ *  - with `--baseline DIR`, `streamXml` and `tryParseXml` of another built checkout of teikit (DIR/dist, for
+ *    instance the code before a change: `git worktree add DIR HEAD~1 && (cd DIR && npm ci && npm run build)`).
  * Time is measured inside the process around the parse (file already read), except for xmllint (whole process).
  * Needs the build (`npm run build` or `npx tsc`) in dist/.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +37,9 @@ import { corpusDir, median, opt, root, xmlFiles } from './lib.mjs';
 const here = join(root, 'bench/parse.mjs');
 // Where saxes is looked up (passed to the child processes through the environment).
 if (opt('saxes', undefined) !== undefined) process.env.TEIKIT_BENCH_SAXES = opt('saxes', undefined);
+// The other checkout's root, for the `--baseline` contenders (also passed to the child processes).
+if (opt('baseline', undefined) !== undefined) process.env.TEIKIT_BENCH_BASELINE = opt('baseline', undefined);
+const baseline = process.env.TEIKIT_BENCH_BASELINE;
 const saxesRequire = () => createRequire(join(process.env.TEIKIT_BENCH_SAXES ?? root, 'package.json'));
 
 // Child mode: `node bench/parse.mjs --one CONTENDER LISTFILE` parses each file named in LISTFILE once.
@@ -45,15 +59,86 @@ if (process.argv[2] === '--one') {
 }
 
 async function contenderFn(name) {
+  const from = name.endsWith('-baseline') ? baseline : root;
+  name = name.replace(/-baseline$/, '');
   if (name === 'stream') {
-    const { streamXml } = await import(join(root, 'dist/src/xml/index.js'));
+    const { streamXml } = await import(join(from, 'dist/src/xml/index.js'));
     const noop = () => {};
     const handler = { startElement: noop, endElement: noop, text: noop, comment: noop, processingInstruction: noop };
     return (bytes) => streamXml(bytes, handler).ok;
   }
   if (name === 'tree') {
-    const { tryParseXml } = await import(join(root, 'dist/src/xml/index.js'));
+    const { tryParseXml } = await import(join(from, 'dist/src/xml/index.js'));
     return (bytes) => tryParseXml(bytes).ok;
+  }
+  if (name === 'decode' || name === 'decode-text') {
+    const { decodeXml } = await import(join(from, 'dist/src/xml/decode.js'));
+    const { firstDisallowed } = await import(join(from, 'dist/src/xml/names.js'));
+    const text = name === 'decode-text';
+    return (bytes) => {
+      let s;
+      try {
+        s = decodeXml(bytes, 'bench').text;
+      } catch {
+        return false;
+      }
+      if (s.indexOf('\r') >= 0) s = s.replace(/\r\n?/g, '\n');
+      if (firstDisallowed(s).offset >= 0) return false;
+      if (!text) return true;
+      let sink = 0;
+      for (let i = s.indexOf('>'); i >= 0; ) {
+        const lt = s.indexOf('<', i);
+        if (lt < 0) break;
+        if (lt > i + 1) sink += s.slice(i + 1, lt).length;
+        i = s.indexOf('>', lt);
+      }
+      return sink >= 0;
+    };
+  }
+  if (name === 'bytes' || name === 'bytes-text' || name === 'bytes-columns') {
+    const { Buffer, isUtf8 } = await import('node:buffer');
+    const DISALLOWED = /[\x00-\x08\x0B\x0C\x0E-\x1F]|\xEF\xBF[\xBE\xBF]/;
+    return (bytes) => {
+      if (!isUtf8(bytes)) return false;
+      const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const view = buffer.toString('latin1');
+      if (view.search(DISALLOWED) >= 0) return false;
+      let sink = 0;
+      if (name === 'bytes-text') {
+        // Each text between tags as a string: the view's slice when it is ASCII, else decoded from its bytes.
+        for (let i = view.indexOf('>'); i >= 0; ) {
+          const lt = view.indexOf('<', i);
+          if (lt < 0) break;
+          if (lt > i + 1) {
+            let k = i + 1;
+            while (k < lt && bytes[k] < 0x80) k++;
+            sink += (k === lt ? view.slice(i + 1, lt) : buffer.toString('utf8', i + 1, lt)).length;
+          }
+          i = view.indexOf('>', lt);
+        }
+      } else if (name === 'bytes-columns') {
+        // Columns count code points: the bytes that start a character (not 0x80-0xBF), counted four at a time
+        // (a continuation byte has bit 7 set and bit 6 clear).
+        const n = bytes.length;
+        const head = Math.min(n, (4 - (bytes.byteOffset & 3)) & 3);
+        let continuation = 0;
+        for (let i = 0; i < head; i++) if ((bytes[i] & 0xc0) === 0x80) continuation++;
+        const words = new Int32Array(bytes.buffer, bytes.byteOffset + head, (n - head) >> 2);
+        for (let i = 0; i < words.length; i++) {
+          const w = words[i];
+          let x = w & ~(w << 1) & 0x80808080;
+          if (x !== 0) {
+            x >>>= 7;
+            x += x >>> 8;
+            x += x >>> 16;
+            continuation += x & 0xff;
+          }
+        }
+        for (let i = head + words.length * 4; i < n; i++) if ((bytes[i] & 0xc0) === 0x80) continuation++;
+        sink = n - continuation;
+      }
+      return sink >= 0;
+    };
   }
   if (name === 'saxes') {
     const { SaxesParser } = saxesRequire()('saxes');
@@ -84,6 +169,10 @@ const hasSaxes = (() => {
 })();
 const hasXmllint = xmllint.available;
 const hasTime = spawnSync('/usr/bin/time', ['-f', '%U', 'true']).status === 0;
+if (baseline !== undefined && !existsSync(join(baseline, 'dist/src/xml/index.js'))) {
+  console.error(`bench/parse.mjs: --baseline ${baseline}: no ${join(baseline, 'dist/src/xml/index.js')} (run "npm run build" there)`);
+  process.exit(2);
+}
 
 
 /** Deterministic words: the same file every run. */
@@ -177,7 +266,18 @@ try {
   const contenders = [
     ['teikit streamXml (tokenizer, no tree)', (list) => runNode('stream', list)],
     ['teikit tryParseXml (tree)', (list) => runNode('tree', list)],
+    ...(baseline !== undefined
+      ? [
+          ['baseline streamXml', (list) => runNode('stream-baseline', list)],
+          ['baseline tryParseXml', (list) => runNode('tree-baseline', list)],
+        ]
+      : []),
     ...(hasSaxes ? [['saxes 6 alone (no tree)', (list) => runNode('saxes', list)]] : []),
+    ['floor: decode (V8 UTF-8 decoder, disallowed-character search)', (list) => runNode('decode', list)],
+    ['floor: decode + text (each text between tags sliced)', (list) => runNode('decode-text', list)],
+    ['floor: bytes (isUtf8, Latin-1 view, disallowed-character search)', (list) => runNode('bytes', list)],
+    ['floor: bytes + text (each text between tags as a string, decoded when not ASCII)', (list) => runNode('bytes-text', list)],
+    ['floor: bytes + columns (one pass counting the bytes that start a character)', (list) => runNode('bytes-columns', list)],
     ...(hasXmllint
       ? [
           ['xmllint --stream --noout (whole process)', (_list, files) => runXmllint(['--stream', '--noout'], files)],
@@ -196,19 +296,23 @@ try {
       contenders.forEach(([, fn], c) => results[c].push(fn(list, files)));
     }
     console.log(`## ${label}: ${files.length} file(s), ${mb.toFixed(1)} MB\n`);
-    console.log('| contender | wall ms | CPU ms | MB/s (wall) | MB/s (CPU) | peak RSS MB |');
-    console.log('|---|---:|---:|---:|---:|---:|');
+    // Speed against saxes alone in CPU time (the aim of issue 8: three times saxes), when saxes ran.
+    const saxesAt = contenders.findIndex(([name]) => name.startsWith('saxes'));
+    const saxesCpu = saxesAt < 0 || results[saxesAt].some((x) => x.error !== undefined) ? undefined : median(results[saxesAt].map((x) => x.cpu));
+    console.log('| contender | wall ms | CPU ms | MB/s (wall) | MB/s (CPU) | speed / saxes (CPU) | peak RSS MB |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|');
     contenders.forEach(([name], c) => {
       const rs = results[c];
       const bad = rs.find((x) => x.error !== undefined);
       if (bad !== undefined) {
-        console.log(`| ${name} | failed: ${bad.error} | | | | |`);
+        console.log(`| ${name} | failed: ${bad.error} | | | | | |`);
         return;
       }
       const wall = median(rs.map((x) => x.ms));
       const cpu = median(rs.map((x) => x.cpu));
       const rss = median(rs.map((x) => x.rssMb));
-      console.log(`| ${name} | ${wall.toFixed(0)} | ${cpu.toFixed(0)} | ${(mb / (wall / 1000)).toFixed(1)} | ${(mb / (cpu / 1000)).toFixed(1)} | ${rss.toFixed(0)} |`);
+      const ratio = saxesCpu === undefined || Number.isNaN(cpu) ? '' : `${(saxesCpu / cpu).toFixed(2)}x`;
+      console.log(`| ${name} | ${wall.toFixed(0)} | ${cpu.toFixed(0)} | ${(mb / (wall / 1000)).toFixed(1)} | ${(mb / (cpu / 1000)).toFixed(1)} | ${ratio} | ${rss.toFixed(0)} |`);
     });
     console.log('');
   }

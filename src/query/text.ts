@@ -101,82 +101,36 @@ function whitespaceOf(value: string): 0 | 1 | 2 {
  */
 const COLLAPSIBLE = / [ \t\r\n]+|[\t\r\n][ \t\r\n]*/g;
 
-export class TextStream {
-  protected readonly parts: string[] = [];
-  length = 0;
-  private pending = false;
-  private endsWithSpace = true;
-
-  /** Store `s` (already counted in `length`). */
-  protected append(s: string): void {
-    this.parts.push(s);
-  }
-
-  text(value: string): void {
-    // Indentation between elements is most text nodes of a pretty-printed file: one test, no new string.
-    const kind = whitespaceOf(value);
-    if (kind === 0) {
-      if (value !== '') this.pending = true;
-      return;
-    }
-    let s = kind === 1 ? value : value.replace(COLLAPSIBLE, ' ');
-    if (s === '') return;
-    if (s.charCodeAt(0) === 32) {
-      this.pending = true;
-      s = s.slice(1);
-      if (s === '') return;
-    }
-    let trailing = false;
-    if (s.charCodeAt(s.length - 1) === 32) {
-      trailing = true;
-      s = s.slice(0, -1);
-    }
-    this.flush();
-    this.length += s.length;
-    this.append(s);
-    this.endsWithSpace = false;
-    this.pending = trailing;
-  }
-
-  /** Words on either side of this point are separate. */
-  boundary(): void {
-    this.pending = true;
-  }
-
-  /** Write a pending word separator now (before a mention starts, so that it belongs to the left context). */
-  flush(): void {
-    if (this.pending && !this.endsWithSpace && this.length > 0) {
-      this.length += 1;
-      this.append(' ');
-      this.endsWithSpace = true;
-    }
-    this.pending = false;
-  }
-
-  toString(): string {
-    return this.parts.join('');
-  }
+/** How an element's tags affect word separation, from its name: `'break'` for a milestone, which asks its `@break`. */
+export function separationOf(local: string): boolean | 'break' {
+  if (BREAKS.has(local)) return 'break';
+  if (WORD_BOUNDARIES.has(local)) return true;
+  if (NAME_PARTS.has(local)) return true;
+  // Of alternatives (choice, app, subst) only one reading is read (`unread`), so their edges join words as the file does.
+  return !INLINE_ELEMENTS.has(local);
 }
 
 /** How an element's tags affect word separation. */
 export function separatesWords(el: XmlElement): boolean {
-  if (BREAKS.has(el.local)) return attr(el, 'break') !== 'no';
-  if (WORD_BOUNDARIES.has(el.local)) return true;
-  if (NAME_PARTS.has(el.local)) return true;
-  // Of alternatives (choice, app, subst) only one reading is read (`unread`), so their edges join words as the file does.
-  return !INLINE_ELEMENTS.has(el.local);
+  const separation = separationOf(el.local);
+  return separation === 'break' ? attr(el, 'break') !== 'no' : separation;
 }
 
 /** Text printed before (`0`) or after (`1`) an element's content, e.g. the brackets of `supplied`. */
 export function mark(el: XmlElement, side: 0 | 1): string | undefined {
-  const marks = PRINTED_MARKS[el.local];
+  return markOf(el.local, side);
+}
+
+/** `mark` from the element's name. */
+export function markOf(local: string, side: 0 | 1): string | undefined {
+  const marks = PRINTED_MARKS[local];
   const text = marks?.[side];
   return text === undefined || text === '' ? undefined : text;
 }
 
 /** The text of a subtree, whitespace normalised, with the same word separation as running text. */
 export function plainText(root: XmlElement): string {
-  const stream = new TextStream();
+  const stream = new ReadingText(true);
   const stack: Array<{ el: XmlElement; i: number }> = [{ el: root, i: 0 }];
   while (stack.length > 0) {
     const top = stack[stack.length - 1]!;
@@ -252,11 +206,18 @@ const KEEP = CONTEXT * 2 + 2;
  * The running text of a whole document as mentions need it, keeping only the part still needed: the characters a
  * left context reads, those of mentions still open, and those after a mention until its right context is known.
  * So the memory of an extraction follows the longest mention, not the document (a 100 MB novel is about 60 MB of
- * text). The text stays in the pieces `TextStream` writes (a mention starts and ends between two of them), joined
+ * text). The text stays in the pieces `text` writes (a mention starts and ends between two of them), joined
  * only where a mention reads them; surface and contexts are those `leftContext` and `rightContext` give on the
  * whole text.
  */
-export class ReadingText extends TextStream {
+export class ReadingText {
+  // One class for the running text and for `plainText`: code optimised for one kind of object is not thrown away
+  // when the other kind comes.
+  private readonly parts: string[] = [];
+  /** Characters written, dropped pieces included. */
+  length = 0;
+  private pending = false;
+  private endsWithSpace = true;
   /** Pieces dropped from the front of `parts`: piece `k` of the whole text is `parts[k - dropped]`. */
   private dropped = 0;
   /** Pieces where the mentions still open start (they nest, so the first is the lowest). */
@@ -265,8 +226,58 @@ export class ReadingText extends TextStream {
   private readonly waiting: Array<{ span: TextSpan; piece: number }> = [];
   private next = 0;
 
-  protected override append(s: string): void {
-    super.append(s);
+  /** `whole`: keep all the text, for `toString` (no mention reads it). */
+  constructor(private readonly whole = false) {}
+
+  text(value: string): void {
+    // Indentation between elements is most text nodes of a pretty-printed file: one test, no new string.
+    const kind = whitespaceOf(value);
+    if (kind === 0) {
+      if (value !== '') this.pending = true;
+      return;
+    }
+    let s = kind === 1 ? value : value.replace(COLLAPSIBLE, ' ');
+    if (s === '') return;
+    if (s.charCodeAt(0) === 32) {
+      this.pending = true;
+      s = s.slice(1);
+      if (s === '') return;
+    }
+    let trailing = false;
+    if (s.charCodeAt(s.length - 1) === 32) {
+      trailing = true;
+      s = s.slice(0, -1);
+    }
+    this.flush();
+    this.length += s.length;
+    this.append(s);
+    this.endsWithSpace = false;
+    this.pending = trailing;
+  }
+
+  /** Words on either side of this point are separate. */
+  boundary(): void {
+    this.pending = true;
+  }
+
+  /** Write a pending word separator now (before a mention starts, so that it belongs to the left context). */
+  flush(): void {
+    if (this.pending && !this.endsWithSpace && this.length > 0) {
+      this.length += 1;
+      this.append(' ');
+      this.endsWithSpace = true;
+    }
+    this.pending = false;
+  }
+
+  toString(): string {
+    return this.parts.join('');
+  }
+
+  /** Store `s` (already counted in `length`), and resolve the right contexts that now have their text. */
+  private append(s: string): void {
+    this.parts.push(s);
+    if (this.whole) return;
     while (this.next < this.waiting.length && this.waiting[this.next]!.span.end + KEEP <= this.length) this.resolve(this.waiting[this.next++]!);
     // A long text without mentions is cut too.
     if (this.open.length === 0 && this.parts.length >= 65_536) this.cut();

@@ -71,35 +71,15 @@ export function unread(el: XmlElement): boolean {
 }
 
 /**
- * 0 if `value` is XML whitespace only, 1 if it needs no collapsing (no tab, line end or double space), 2 otherwise:
- * one pass over the characters instead of two regular expressions on every text node.
- */
-function whitespaceOf(value: string): 0 | 1 | 2 {
-  let blank = true;
-  let plain = true;
-  let space = false;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c === 0x20) {
-      if (space) plain = false;
-      space = true;
-    } else if (c === 0x0a || c === 0x09 || c === 0x0d) {
-      plain = false;
-      space = true;
-    } else {
-      blank = false;
-      space = false;
-    }
-    if (!blank && !plain) return 2;
-  }
-  return blank ? 0 : plain ? 1 : 2;
-}
-
-/**
  * The runs of XML whitespace that collapsing changes: every run but a single space (replacing each single space
  * between words by itself made the replacement the most costly step of reading the running text).
  */
 const COLLAPSIBLE = / [ \t\r\n]+|[\t\r\n][ \t\r\n]*/g;
+
+/** XML white space (XML 1.0 section 2.3, `S`). */
+function isXmlSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+}
 
 /** How an element's tags affect word separation, from its name: `'break'` for a milestone, which asks its `@break`. */
 export function separationOf(local: string): boolean | 'break' {
@@ -230,29 +210,25 @@ export class ReadingText {
   constructor(private readonly whole = false) {}
 
   text(value: string): void {
+    let from = 0;
+    let to = value.length;
+    while (from < to && isXmlSpace(value.charCodeAt(from))) from++;
     // Indentation between elements is most text nodes of a pretty-printed file: one test, no new string.
-    const kind = whitespaceOf(value);
-    if (kind === 0) {
-      if (value !== '') this.pending = true;
+    if (from === to) {
+      if (to > 0) this.pending = true;
       return;
     }
-    let s = kind === 1 ? value : value.replace(COLLAPSIBLE, ' ');
-    if (s === '') return;
-    if (s.charCodeAt(0) === 32) {
-      this.pending = true;
-      s = s.slice(1);
-      if (s === '') return;
-    }
-    let trailing = false;
-    if (s.charCodeAt(s.length - 1) === 32) {
-      trailing = true;
-      s = s.slice(0, -1);
-    }
+    while (isXmlSpace(value.charCodeAt(to - 1))) to--;
+    if (from > 0) this.pending = true;
+    let s = from > 0 || to < value.length ? value.slice(from, to) : value;
+    // Text that no mention reads yet is stored as it is: most of a document is never part of a context, and the
+    // text before a mention is collapsed when the mention starts (`settle`).
+    if (this.whole || this.open.length > 0 || this.next < this.waiting.length) s = s.replace(COLLAPSIBLE, ' ');
     this.flush();
     this.length += s.length;
     this.append(s);
     this.endsWithSpace = false;
-    this.pending = trailing;
+    this.pending = to < value.length;
   }
 
   /** Words on either side of this point are separate. */
@@ -287,10 +263,7 @@ export class ReadingText {
   startSpan(span: TextSpan): void {
     this.flush();
     span.start = this.length;
-    let chars = 0;
-    let k = this.parts.length;
-    while (k > 0 && chars < KEEP) chars += this.parts[--k]!.length;
-    const before = this.parts.slice(k).join('');
+    const before = this.parts.slice(this.settle()).join('');
     span.left = leftContext(before, before.length);
     this.open.push(this.parts.length + this.dropped);
     if (this.open.length === 1) this.cut();
@@ -317,10 +290,25 @@ export class ReadingText {
     span.right = rightContext(after, 0);
   }
 
+  /**
+   * Collapse the whitespace of the last pieces, as many as hold the `KEEP` characters a left context reads; returns
+   * the first of them. (`length` keeps counting what was stored: positions are only compared across text written
+   * while a mention waits for its context, which is collapsed as it comes.)
+   */
+  private settle(): number {
+    let k = this.parts.length;
+    for (let chars = 0; k > 0 && chars < KEEP; ) {
+      const piece = this.parts[--k]!;
+      const collapsed = piece.replace(COLLAPSIBLE, ' ');
+      if (collapsed !== piece) this.parts[k] = collapsed;
+      chars += collapsed.length;
+    }
+    return k;
+  }
+
   /** Drop the pieces no mention will read again (before a new outermost mention, so once per mention at most). */
   private cut(): void {
-    let keep = this.parts.length;
-    for (let chars = 0; keep > 0 && chars < KEEP; ) chars += this.parts[--keep]!.length;
+    let keep = this.settle();
     if (this.next < this.waiting.length) keep = Math.min(keep, this.waiting[this.next]!.piece - this.dropped);
     if (keep < 4096) return;
     this.parts.splice(0, keep);

@@ -36,7 +36,7 @@ export interface IndexReport {
 
 export interface IndexOptions {
   cwd?: string;
-  /** Threads that parse files. Default: one per core, at most 8. */
+  /** Threads that parse files. Default: one per 32 MB of XML, up to one per core (at most 8). */
   jobs?: number;
   /** Register files or directories (`--register`) that pointers also resolve against. Default none. */
   registers?: readonly string[];

@@ -3,8 +3,8 @@
  * are independent, so they are spread over the worker pool (src/workers/); each result is handed on in file order
  * as soon as it and all before it are in, so the output is the same as with one thread, and a caller that consumes
  * results as they come (the index writes a file's rows, a scan keeps the rows asked for) overlaps its own work
- * with the parsing and never holds every file's extract at once. Falls back to one thread for a single file,
- * `jobs` 1, less than `MIN_PARALLEL_BYTES` of XML, or when the compiled worker is not there (running from
+ * with the parsing and never holds every file's extract at once. Threads: `jobs` when given, else one per
+ * `BYTES_PER_THREAD` of XML up to one per core; one when the compiled worker is not there (running from
  * TypeScript sources).
  */
 import { statSync } from 'node:fs';
@@ -17,8 +17,13 @@ import { run, type ExtractReply, type ExtractTask } from './worker.js';
 
 export { defaultJobs };
 
-/** Below this much XML, starting threads (about 40 ms each) costs more than it saves. */
-const MIN_PARALLEL_BYTES = 4_000_000;
+/**
+ * XML each thread needs to be worth its cost: a worker starts in about 40 ms, but warming up its compiled code
+ * again costs about half a second of CPU (more than the parse of 20 MB warm), so below this a second thread
+ * made a scan or an index build of the corpus copies 30-40% dearer in CPU and no faster on this 2-core machine
+ * (bench/query.mjs; the README's `teikit query` section has the figures).
+ */
+const BYTES_PER_THREAD = 32_000_000;
 
 function totalSize(files: readonly string[]): number {
   let total = 0;
@@ -33,7 +38,7 @@ function totalSize(files: readonly string[]): number {
 }
 
 export interface ExtractEachOptions {
-  /** Threads in all, this one included. Default: one per core, at most 8. */
+  /** Threads in all, this one included. Default: one per `BYTES_PER_THREAD` of XML, up to one per core (at most 8). */
   jobs?: number;
   /** The `--register` files (absolute paths) every thread resolves pointers against. Default none. */
   registers?: readonly string[];
@@ -47,9 +52,10 @@ export interface ExtractEachOptions {
  * one in file order is thrown, and so is anything `each` throws; no file is read after it.
  */
 export async function extractEach(files: readonly string[], each: (extracted: Extracted, index: number) => void, options: ExtractEachOptions = {}): Promise<void> {
-  const { jobs = defaultJobs(), registers = [], fingerprint = false } = options;
-  const threads = Math.min(jobs, files.length);
-  if (threads <= 1 || totalSize(files) < MIN_PARALLEL_BYTES || !workersAvailable()) {
+  const { jobs, registers = [], fingerprint = false } = options;
+  // `--jobs N` is taken as asked; by default, as many threads as the XML is worth.
+  const threads = Math.min(files.length, jobs ?? Math.max(1, Math.min(defaultJobs(), Math.floor(totalSize(files) / BYTES_PER_THREAD))));
+  if (threads <= 1 || !workersAvailable()) {
     const cache = new RegisterCache(registers);
     for (const [index, file] of files.entries()) {
       each(extractRead(file, cache, fingerprint), index);

@@ -36,7 +36,7 @@ export interface IndexReport {
 
 export interface IndexOptions {
   cwd?: string;
-  /** Threads that parse files. Default: one per 32 MB of XML, up to one per core (at most 8). */
+  /** Threads that parse files. Default: one per 64 MB of XML, up to one per core (at most 8). */
   jobs?: number;
   /** Register files or directories (`--register`) that pointers also resolve against. Default none. */
   registers?: readonly string[];
@@ -358,14 +358,15 @@ function storeExtract(q: Statements, entryRow: (e: RegisterEntry) => number, fil
   });
   extract.mentions.forEach((m, seq) => {
     const range = m.dating === null ? null : dateRange(m.dating);
+    const norm = normalizeName(m.surface);
     const info = q.insertMention.run(
-      fileId, seq, m.line, m.column, m.kind, m.element, m.type, m.surface, normalizeName(m.surface), m.pointer,
+      fileId, seq, m.line, m.column, m.kind, m.element, m.type, m.surface, norm, m.pointer,
       m.pointerAttribute, m.entry === null ? null : entryRow(m.entry), m.left, m.right, m.inHeader ? 1 : 0,
       m.dating?.when ?? null, m.dating?.from ?? null, m.dating?.to ?? null, m.dating?.notBefore ?? null,
       m.dating?.notAfter ?? null, range?.[0] ?? null, range?.[1] ?? null,
     );
     const mentionId = Number(info.lastInsertRowid);
-    addKey(q, normalizeName(m.surface));
+    addKey(q, norm);
     for (const ref of refKeys(m)) q.insertRef.run(mentionId, ref);
   });
 }

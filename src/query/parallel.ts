@@ -19,11 +19,11 @@ export { defaultJobs };
 
 /**
  * XML each thread needs to be worth its cost: a worker starts in about 40 ms, but warming up its compiled code
- * again costs about half a second of CPU (more than the parse of 20 MB warm), so below this a second thread
- * made a scan or an index build of the corpus copies 30-40% dearer in CPU and no faster on this 2-core machine
- * (bench/query.mjs; the README's `teikit query` section has the figures).
+ * again costs about half a second of CPU, and on this 2-core machine, shared, a second thread made a scan or an
+ * index build of 26 and 97 MB 30-40% dearer in CPU (1.4 against 2.0 s, 2.9 against 4.0 s) without making it
+ * faster (bench/query.mjs; the README's `teikit query` section has the figures).
  */
-const BYTES_PER_THREAD = 32_000_000;
+const BYTES_PER_THREAD = 64_000_000;
 
 function totalSize(files: readonly string[]): number {
   let total = 0;

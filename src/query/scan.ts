@@ -16,7 +16,7 @@ import type { Mention, Query, QueryResult } from './types.js';
 export interface ScanOptions {
   /** Paths in output are relative to this directory. Default `process.cwd()`. */
   cwd?: string;
-  /** Threads that parse files. Default: one per 32 MB of XML, up to one per core (at most 8). */
+  /** Threads that parse files. Default: one per 64 MB of XML, up to one per core (at most 8). */
   jobs?: number;
   /** Register files or directories (`--register`) that pointers also resolve against. Default none. */
   registers?: readonly string[];
@@ -69,7 +69,7 @@ export function isDiagnostic(value: FileExtract | Diagnostic): value is Diagnost
 
 /**
  * Query files and directories by parsing them (no index). Files are parsed on `jobs` threads (default: one per
- * 32 MB of XML, up to one per core); rows and diagnostics come in file order whatever the number of threads.
+ * 64 MB of XML, up to one per core); rows and diagnostics come in file order whatever the number of threads.
  */
 export async function queryFiles(paths: readonly string[], query: Query, options: ScanOptions = {}): Promise<QueryResult> {
   const cwd = options.cwd ?? process.cwd();

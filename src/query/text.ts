@@ -76,6 +76,18 @@ export function unread(el: XmlElement): boolean {
  */
 const COLLAPSIBLE = / [ \t\r\n]+|[\t\r\n][ \t\r\n]*/g;
 
+/**
+ * The end of `piece` with its whitespace collapsed, at least `chars` characters of it (all of it when shorter).
+ * Collapsing is local (each run becomes one space), so the collapsed end of a piece is the end of the collapsed piece.
+ */
+function collapsedEnd(piece: string, chars: number): string {
+  for (let from = piece.length - 4 * chars; ; from -= 4 * chars) {
+    if (from <= 0) return piece.replace(COLLAPSIBLE, ' ');
+    const end = piece.slice(from).replace(COLLAPSIBLE, ' ');
+    if (end.length >= chars) return end;
+  }
+}
+
 /** XML white space (XML 1.0 section 2.3, `S`). */
 function isXmlSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
@@ -205,6 +217,8 @@ export class ReadingText {
   /** Closed mentions waiting for their right context, in the order of their ends, with the piece they end at. */
   private readonly waiting: Array<{ span: TextSpan; piece: number }> = [];
   private next = 0;
+  /** The last piece stored as it came, its whitespace not collapsed yet (-1: none). */
+  private lastRaw = -1;
 
   /** `whole`: keep all the text, for `toString` (no mention reads it). */
   constructor(private readonly whole = false) {}
@@ -223,8 +237,10 @@ export class ReadingText {
     let s = from > 0 || to < value.length ? value.slice(from, to) : value;
     // Text that no mention reads yet is stored as it is: most of a document is never part of a context, and the
     // text before a mention is collapsed when the mention starts (`settle`).
-    if (this.whole || this.open.length > 0 || this.next < this.waiting.length) s = s.replace(COLLAPSIBLE, ' ');
+    const raw = !this.whole && this.open.length === 0 && this.next >= this.waiting.length;
+    if (!raw) s = s.replace(COLLAPSIBLE, ' ');
     this.flush();
+    if (raw) this.lastRaw = this.parts.length + this.dropped;
     this.length += s.length;
     this.append(s);
     this.endsWithSpace = false;
@@ -292,17 +308,18 @@ export class ReadingText {
 
   /**
    * Collapse the whitespace of the last pieces, as many as hold the `KEEP` characters a left context reads; returns
-   * the first of them. (`length` keeps counting what was stored: positions are only compared across text written
-   * while a mention waits for its context, which is collapsed as it comes.)
+   * the first of them. Of a long piece only its end is kept, collapsed: nothing reads the text before a left
+   * context. (`length` keeps counting what was stored: positions are only compared across text written while a
+   * mention waits for its context, which is collapsed as it comes.)
    */
   private settle(): number {
     let k = this.parts.length;
     for (let chars = 0; k > 0 && chars < KEEP; ) {
       const piece = this.parts[--k]!;
-      const collapsed = piece.replace(COLLAPSIBLE, ' ');
-      if (collapsed !== piece) this.parts[k] = collapsed;
-      chars += collapsed.length;
+      if (k + this.dropped <= this.lastRaw) this.parts[k] = collapsedEnd(piece, KEEP - chars);
+      chars += this.parts[k]!.length;
     }
+    this.lastRaw = Math.min(this.lastRaw, k - 1 + this.dropped);
     return k;
   }
 

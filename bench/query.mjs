@@ -100,7 +100,7 @@ const { loadavg } = await import('node:os');
 const work = mkdtempSync(join(tmpdir(), 'teikit-bench-query-'));
 const results = [];
 const { availableParallelism } = await import('node:os');
-console.log(`threads: ${Math.min(8, availableParallelism())} (default --jobs); load average at start: ${(await import('node:os')).loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+console.log(`threads: the default --jobs (one per 64 MB of XML, up to ${Math.min(8, availableParallelism())}); load average at start: ${(await import('node:os')).loadavg().map((n) => n.toFixed(1)).join(' ')}`);
 try {
   const baseMb = sizeOf(xmlFiles(corpus)) / 1e6;
   const copiesList = [...new Set([1, 4, Math.max(1, Math.round(maxMb / baseMb))])].filter((n) => n * baseMb <= maxMb * 1.1);

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectRegister, extractMentions, RegisterCache, type FileExtract } from '../src/query/index.js';
 import { extractStream, streamRegister } from '../src/query/stream.js';
-import { tryParseXml } from '../src/xml/index.js';
+import { leftContext, plainText, rightContext } from '../src/query/text.js';
+import { childElements, tryParseXml } from '../src/xml/index.js';
 import { corpusDir, hasCorpus, projectRoot } from './helpers.js';
 
 function xmlFilesBelow(dir: string): string[] {
@@ -108,5 +109,24 @@ describe('extraction from the event stream equals extraction from the tree', () 
       `<p>${tokens(70_000, 'd')}</p><p><placeName>End</placeName></p>`;
     const extract = expectSame(TEI(body), '/tmp/long.xml');
     expect(extract?.mentions.length).toBe(1202);
+  });
+
+  it('text no mention reads yet is kept as written: surfaces and contexts are still those of the whole collapsed text', () => {
+    // Long text nodes with line ends, tabs and runs of spaces between mentions, and mentions close together.
+    const messy = (n: number, w: string): string => Array.from({ length: n }, (_, i) => `${w}${i}${i % 7 === 0 ? '\n\t\t  ' : i % 3 === 0 ? '   ' : ' '}`).join('');
+    const body = `<p>${messy(4000, 'a')}<placeName>Alpha\n  Town</placeName>${messy(10, 'b')}<placeName>Beta</placeName>\n   ${messy(3000, 'c')}</p>` +
+      `<p>\n  ${messy(50, 'd')}  <persName>Gamma</persName>${messy(2000, 'e')}</p><p><placeName>Delta</placeName>\n\t</p>`;
+    const doc = TEI(body);
+    const extract = expectSame(doc, '/tmp/raw.xml')!;
+    const parsed = tryParseXml(doc, { file: '/tmp/raw.xml' });
+    if (!parsed.ok) throw new Error(parsed.diagnostic.message);
+    const bodyEl = childElements(childElements(parsed.document.root, 'text')[0]!, 'body')[0]!;
+    const whole = plainText(bodyEl);
+    expect(extract.mentions.map((m) => m.surface)).toEqual(['Alpha Town', 'Beta', 'Gamma', 'Delta']);
+    for (const m of extract.mentions) {
+      const start = whole.indexOf(m.surface);
+      expect([m.left, m.right], m.surface).toEqual([leftContext(whole, start), rightContext(whole, start + m.surface.length)]);
+    }
+    expect(extract.mentions[0]!.left).toBe('a3990 a3991 a3992 a3993 a3994 a3995 a3996 a3997 a3998 a3999');
   });
 });

@@ -87,6 +87,34 @@ describe('the worker pool', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
+  it('delivers nothing after the signal fires, not even results already in', async () => {
+    const stop = new AbortController();
+    const seen: number[] = [];
+    // Each worker takes two tasks: the second one's (3 and 4) finish first and wait for 1 and 2; the reader stops
+    // at 2, when 3 and 4 are already in.
+    const input: Task[] = [{ value: 1, wait: 300 }, { value: 2 }, { value: 3 }, { value: 4 }];
+    const run = runPool<Task, number | string>(input, {
+      module: tasks,
+      workers: 2,
+      failed,
+      signal: stop.signal,
+      onResult: (i) => {
+        seen.push(i);
+        if (i === 1) stop.abort(new Error('enough'));
+      },
+    });
+    await expect(run).rejects.toThrow('enough');
+    expect(seen).toEqual([0, 1]);
+  });
+
+  it('with keepResults false, hands every result to onResult and keeps none', async () => {
+    const seen: Array<[number, number | string]> = [];
+    const input: Task[] = [{ value: 1, wait: 100 }, { value: 2 }, { value: 3 }];
+    const results = await runPool<Task, number | string>(input, { module: tasks, workers: 2, failed, keepResults: false, onResult: (i, r) => seen.push([i, r]) });
+    expect(results).toEqual([]);
+    expect(seen).toEqual([[0, 2], [1, 4], [2, 6]]);
+  });
+
   it('runs one task synchronously in a fresh worker (the transform of deep documents)', () => {
     expect(runInWorkerSync(tasks, { value: 21 })).toEqual({ result: 42 });
     expect(runInWorkerSync(tasks, { value: 5, throw: true })).toEqual({ crash: 'task 5 failed' });

@@ -19,7 +19,7 @@ Options:
   --db FILE   the index file (created if missing; an existing file must be a teikit index)
   --register FILE  a register file (or a directory of them) that pointers also resolve against; repeatable
               (another set of register files than last time re-reads every file)
-  --jobs N    threads that parse files (default: one per core, at most 8)
+  --jobs N    threads that parse files (default: one per 64 MB of XML, up to one per core, at most 8)
 ${maxSizeHelp(14)}
   --help      show this help
 

@@ -34,7 +34,7 @@ Options:
   --kwic          keyword-in-context lines, aligned on the mention
   --header        also list mentions inside the teiHeader (e.g. correspDesc places); they have no context
   --db FILE       answer from an index built by "teikit index"; PATHs then only filter
-  --jobs N        threads that parse files (default: one per core, at most 8)
+  --jobs N        threads that parse files (default: one per 64 MB of XML, up to one per core, at most 8)
 ${maxSizeHelp(18)}
   --help          show this help
 

@@ -14,7 +14,7 @@ import { refKeys } from './keys.js';
 import { normalizeName } from './normalize.js';
 import { queryFilesOf } from './paths.js';
 import { Reporter } from './rows.js';
-import { extractAll } from './parallel.js';
+import { extractEach } from './parallel.js';
 import { fingerprintOf, isDiagnostic, readInput, type Extracted } from './scan.js';
 import { RegisterCache } from './registers.js';
 import type { RegisterEntry } from './types.js';
@@ -36,7 +36,7 @@ export interface IndexReport {
 
 export interface IndexOptions {
   cwd?: string;
-  /** Threads that parse files. Default: one per core, at most 8. */
+  /** Threads that parse files. Default: one per 64 MB of XML, up to one per core (at most 8). */
   jobs?: number;
   /** Register files or directories (`--register`) that pointers also resolve against. Default none. */
   registers?: readonly string[];
@@ -44,7 +44,8 @@ export interface IndexOptions {
 
 /**
  * Build or update the index `dbFile` from the files below `paths`: hash every file, parse the new and changed
- * ones (on `jobs` threads), then write everything in one transaction.
+ * ones (on `jobs` threads), and write everything in one transaction, each file's rows as soon as it and the files
+ * before it have been read (so that writing overlaps reading, and no more than a few extracts are held at once).
  */
 export async function buildIndex(paths: readonly string[], dbFile: string, options: IndexOptions = {}): Promise<IndexReport> {
   const cwd = options.cwd ?? process.cwd();
@@ -56,11 +57,14 @@ export async function buildIndex(paths: readonly string[], dbFile: string, optio
     const registersKey = JSON.stringify(registers);
     // Another set of --register files can change what any pointer resolves to: every file is read again.
     const plan = planUpdate(store.db, files, registersOf(store.db) === registersKey, store.fresh);
-    const extracts = await extractAll(plan.items.filter((i) => !i.unchanged).map((i) => i.file), options.jobs, registers, store.fresh);
-    const report = store.db.transaction(() => {
-      store.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('registers', ?)").run(registersKey);
-      return update(store, plan, extracts, new Reporter(cwd), new RegisterCache(registers).diagnostics);
-    })();
+    // BEGIN and COMMIT, not db.transaction(): that one cannot span the awaits of the files being read.
+    store.db.exec('BEGIN');
+    store.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('registers', ?)").run(registersKey);
+    const writer = update(store, plan, new Reporter(cwd), new RegisterCache(registers).diagnostics);
+    const changed = plan.items.filter((i) => !i.unchanged).map((i) => i.file);
+    await extractEach(changed, writer.write, { ...(options.jobs === undefined ? {} : { jobs: options.jobs }), registers, fingerprint: store.fresh });
+    const report = writer.finish();
+    store.db.exec('COMMIT');
     commitStore(store);
     return report;
   } catch (error) {
@@ -125,9 +129,12 @@ function commitStore(store: Store): void {
   }
 }
 
-/** After a failure: close the index (the transaction was rolled back) and remove a new one. */
+/** After a failure: roll the transaction back, close the index and remove a new one. */
 function discardStore(store: Store): void {
-  if (store.db.open) store.db.close();
+  if (store.db.open) {
+    if (store.db.inTransaction) store.db.exec('ROLLBACK');
+    store.db.close();
+  }
   if (store.fresh) {
     for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(store.work + suffix, { force: true });
     releaseTemporary(store.work);
@@ -180,22 +187,33 @@ function planUpdate(db: Database.Database, files: string[], sameRegisters: boole
   return { items, depHash };
 }
 
+/** The writing of a plan, one extract after another in the order of the files parsed, then the end of the run. */
+interface Update {
+  /** The extract of the next file parsed (the unchanged files before it are replayed first). */
+  write: (extracted: Extracted) => void;
+  /** Every extract is written: replay the unchanged files left, make the indexes; the run's report. */
+  finish: () => IndexReport;
+}
+
 /** Write the plan: drop deleted files, replay the diagnostics of unchanged ones, store the new extracts. */
-function update(store: Store, plan: Plan, extracts: Extracted[], reporter: Reporter, registerDiagnostics: Diagnostic[]): IndexReport {
+function update(store: Store, plan: Plan, reporter: Reporter, registerDiagnostics: Diagnostic[]): Update {
   const report: IndexReport = { files: plan.items.length, added: 0, updated: 0, unchanged: 0, removed: 0, failed: 0, mentions: 0, parsedBytes: 0, totalBytes: 0, diagnostics: [] };
   for (const d of registerDiagnostics) reporter.error(d);
   const q = statements(store.db);
   const entryRow = entryWriter(q);
   if (!store.fresh) report.removed = removeMissing(q);
   let next = 0;
-  for (const item of plan.items) {
-    if (item.unchanged && item.existing !== undefined) {
+  /** The unchanged files before the next one parsed (or all that are left): reported as last time. */
+  const replay = (): void => {
+    for (let item = plan.items[next]; item?.unchanged === true && item.existing !== undefined; item = plan.items[++next]) {
       report.totalBytes += item.bytes;
       report.unchanged++;
       if (replayUnchanged(q, item.existing, reporter)) report.failed++;
-      continue;
     }
-    const { result, input } = extracts[next++]!;
+  };
+  const write = ({ result, input }: Extracted): void => {
+    replay();
+    const item = plan.items[next++]!;
     if (input !== undefined) {
       item.hash = input.hash;
       item.bytes = input.bytes;
@@ -208,14 +226,18 @@ function update(store: Store, plan: Plan, extracts: Extracted[], reporter: Repor
     if (isDiagnostic(result)) {
       report.failed++;
       reporter.error(result);
-      continue;
+      return;
     }
     storeExtract(q, entryRow, fileId, result, plan.depHash, reporter);
     report.mentions += result.mentions.length;
-  }
-  finishIndex(store, q);
-  report.diagnostics = reporter.diagnostics;
-  return report;
+  };
+  const finish = (): IndexReport => {
+    replay();
+    finishIndex(store, q);
+    report.diagnostics = reporter.diagnostics;
+    return report;
+  };
+  return { write, finish };
 }
 
 /** Drop the files that are gone from disk; returns how many. */
@@ -336,14 +358,15 @@ function storeExtract(q: Statements, entryRow: (e: RegisterEntry) => number, fil
   });
   extract.mentions.forEach((m, seq) => {
     const range = m.dating === null ? null : dateRange(m.dating);
+    const norm = normalizeName(m.surface);
     const info = q.insertMention.run(
-      fileId, seq, m.line, m.column, m.kind, m.element, m.type, m.surface, normalizeName(m.surface), m.pointer,
+      fileId, seq, m.line, m.column, m.kind, m.element, m.type, m.surface, norm, m.pointer,
       m.pointerAttribute, m.entry === null ? null : entryRow(m.entry), m.left, m.right, m.inHeader ? 1 : 0,
       m.dating?.when ?? null, m.dating?.from ?? null, m.dating?.to ?? null, m.dating?.notBefore ?? null,
       m.dating?.notAfter ?? null, range?.[0] ?? null, range?.[1] ?? null,
     );
     const mentionId = Number(info.lastInsertRowid);
-    addKey(q, normalizeName(m.surface));
+    addKey(q, norm);
     for (const ref of refKeys(m)) q.insertRef.run(mentionId, ref);
   });
 }

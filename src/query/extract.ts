@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { attr, type XmlDocument, type XmlElement } from '../xml/index.js';
 import { documentDate, documentTitle } from '../tei/header.js';
-import { MentionCollector, type Candidate, type Frame } from './collect.js';
+import { MentionCollector, type Candidate } from './collect.js';
 import type { Dating } from './dates.js';
 import { ENTRY_QUERY_KIND, REFERENCE_ATTRIBUTES } from './kinds.js';
 import { addEntry, emptyRegister, RegisterCache, resolvePointer, unresolvedDiagnostic, type Register } from './registers.js';
@@ -71,19 +71,23 @@ export function extractMentions(doc: XmlDocument, file: string, options: Extract
 
 /** The collector's calls for a complete subtree, in document order; `rootUnread` is whether `root` is read. */
 export function walkTree(root: XmlElement, collector: MentionCollector, rootUnread = unread(root)): void {
-  interface Step { frame: Frame; i: number }
-  const stack: Step[] = [{ frame: collector.enter(root, rootUnread), i: 0 }];
+  interface Step { el: XmlElement; i: number }
+  collector.enter(root, rootUnread);
+  const stack: Step[] = [{ el: root, i: 0 }];
   while (stack.length > 0) {
     const top = stack[stack.length - 1]!;
-    const children = top.frame.el.children;
+    const children = top.el.children;
     if (top.i >= children.length) {
       stack.pop();
-      collector.leave(top.frame);
+      collector.leave();
       continue;
     }
     const node = children[top.i++]!;
     if (node.type === 'text') collector.characters(node.value);
-    else if (node.type === 'element') stack.push({ frame: collector.enter(node, unread(node)), i: 0 });
+    else if (node.type === 'element') {
+      collector.enter(node, unread(node));
+      stack.push({ el: node, i: 0 });
+    }
   }
 }
 

@@ -16,7 +16,7 @@ import type { Mention, Query, QueryResult } from './types.js';
 export interface ScanOptions {
   /** Paths in output are relative to this directory. Default `process.cwd()`. */
   cwd?: string;
-  /** Threads that parse files. Default: one per core, at most 8. */
+  /** Threads that parse files. Default: one per 64 MB of XML, up to one per core (at most 8). */
   jobs?: number;
   /** Register files or directories (`--register`) that pointers also resolve against. Default none. */
   registers?: readonly string[];
@@ -69,26 +69,26 @@ export function isDiagnostic(value: FileExtract | Diagnostic): value is Diagnost
 
 /**
  * Query files and directories by parsing them (no index). Files are parsed on `jobs` threads (default: one per
- * core, at most 8); rows and diagnostics come in file order whatever the number of threads.
+ * 64 MB of XML, up to one per core); rows and diagnostics come in file order whatever the number of threads.
  */
 export async function queryFiles(paths: readonly string[], query: Query, options: ScanOptions = {}): Promise<QueryResult> {
   const cwd = options.cwd ?? process.cwd();
   const filter = compileQuery(query);
   const files = queryFilesOf(paths, cwd);
-  const { extractAll } = await import('./parallel.js');
+  const { extractEach } = await import('./parallel.js');
   const registers = (options.registers ?? []).map((r) => resolve(cwd, r));
   const reporter = new Reporter(cwd);
   // The register files are read once here too, for their diagnostics (each thread reads its own copy).
   for (const d of new RegisterCache(registers).diagnostics) reporter.error(d);
-  const results = await extractAll(files, options.jobs, registers);
   const mentions: Mention[] = [];
-  for (const { result } of results) {
+  // Each file's rows are filtered as it comes: only the rows asked for are kept.
+  await extractEach(files, ({ result }) => {
     if (isDiagnostic(result)) {
       reporter.error(result);
-      continue;
+      return;
     }
     for (const w of result.warnings) if (w.kind === filter.kind && (filter.header || !w.inHeader)) reporter.warn(w);
     for (const m of result.mentions) if (matches(m, filter)) mentions.push(toMention(m, result, cwd));
-  }
+  }, { ...(options.jobs === undefined ? {} : { jobs: options.jobs }), registers });
   return { mentions, diagnostics: reporter.diagnostics, files: files.length };
 }

@@ -12,62 +12,15 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Position, XmlDocument, XmlElement, XmlNode } from '../xml/index.js';
 import type { XmlEventHandler, XmlStartTag } from '../xml/events.js';
 import { streamTree } from '../xml/tokenizer.js';
-import { MentionCollector, type Frame } from './collect.js';
+import { factsOf, MentionCollector } from './collect.js';
 import { resolveMentions, walkTree, type FileExtract } from './extract.js';
 import { addEntry, emptyRegister, entryKindOf, type Register, type RegisterCache } from './registers.js';
-import { choosesReading, isDeletion, unreadDeletion } from './text.js';
+import { unreadDeletion } from './text.js';
 
 /** Append a child (the first child gets an array of its own size, as the tree builder does). */
 function add(parent: XmlElement | XmlDocument, node: XmlNode): void {
   if (parent.children.length === 0) parent.children = [node];
   else parent.children.push(node);
-}
-
-/**
- * The open elements of a stream, linked to their parents (the TEI facts that look at ancestors need them), and
- * the subtrees asked for, built as the tree builder (`tryParseXml`) builds them.
- */
-class Subtrees {
-  readonly doc: XmlDocument;
-  protected readonly open: XmlElement[] = [];
-  /** Index in `open` of the outermost element whose subtree is being kept, or -1. */
-  protected keptFrom = -1;
-
-  constructor(file: string) {
-    this.doc = { type: 'document', file, children: [], root: undefined as unknown as XmlElement, encoding: 'utf-8' };
-  }
-
-  /** A start tag (from `streamTree`, so it has an element's fields) as an element linked to its parent. */
-  protected push(tag: XmlStartTag): XmlElement {
-    const el = tag as XmlStartTag & XmlElement;
-    const parent = this.open.length > 0 ? this.open[this.open.length - 1]! : this.doc;
-    el.parent = parent;
-    if (parent === this.doc) this.doc.root = el;
-    if (this.keptFrom >= 0) add(parent, el);
-    this.open.push(el);
-    return el;
-  }
-
-  /** Keep the subtree of the element just pushed (and of everything inside it). */
-  protected keep(): void {
-    if (this.keptFrom < 0) this.keptFrom = this.open.length - 1;
-  }
-
-  protected characters(value: string, position: Position, cdata: boolean): void {
-    if (this.keptFrom < 0) return;
-    const children = this.open[this.open.length - 1]!.children;
-    const last = children[children.length - 1];
-    if (!cdata && last?.type === 'text' && !last.cdata) last.value += value;
-    else add(this.open[this.open.length - 1]!, { type: 'text', value, cdata, line: position.line, column: position.column });
-  }
-
-  /** The innermost element ends; `complete` says whether a kept subtree has just been completed. */
-  protected pop(): { el: XmlElement; complete: boolean } {
-    const el = this.open.pop()!;
-    const complete = this.keptFrom === this.open.length;
-    if (complete) this.keptFrom = -1;
-    return { el, complete };
-  }
 }
 
 /** Text that is not whitespace, as `unread` sees it (`trim()` removes what `\s` matches), tested without a copy. */
@@ -80,11 +33,21 @@ interface Held {
   previous: string | undefined;
 }
 
-class MentionStream extends Subtrees implements XmlEventHandler {
+/**
+ * The handler of both readings: a document's mentions, and (`registerOnly`) the entries of a register file named
+ * by a pointer, which is read in the middle of a document's extraction. One class for both, so that the
+ * tokenizer's calls to its handler see one kind of object and its optimised code is kept.
+ *
+ * It keeps the open elements, linked to their parents (the TEI facts that look at ancestors need them), and the
+ * subtrees asked for, built as the tree builder (`tryParseXml`) builds them.
+ */
+class ExtractStream implements XmlEventHandler {
+  readonly doc: XmlDocument;
   readonly collector: MentionCollector;
   readonly register: Register = emptyRegister();
-  /** The collector's frame of each open element; undefined inside a held element (replayed from its tree). */
-  private readonly frames: Array<Frame | undefined> = [];
+  private readonly open: XmlElement[] = [];
+  /** Index in `open` of the outermost element whose subtree is being kept, or -1. */
+  private keptFrom = -1;
   /** Per open element: the name of its last child element, unless text that is not whitespace came after it. */
   private readonly previous: Array<string | undefined> = [];
   private held: Held | undefined;
@@ -93,29 +56,38 @@ class MentionStream extends Subtrees implements XmlEventHandler {
   /** Register entries met, read when no subtree is open any more (then theirs is complete), in document order. */
   private readonly entries: XmlElement[] = [];
 
-  constructor(private readonly file: string) {
-    super(file);
+  constructor(private readonly file: string, private readonly registerOnly: boolean) {
+    this.doc = { type: 'document', file, children: [], root: undefined as unknown as XmlElement, encoding: 'utf-8' };
     this.collector = new MentionCollector((el) => this.entries.push(el));
   }
 
   startElement(tag: XmlStartTag): void {
-    const el = this.push(tag);
-    const depth = this.open.length - 1;
-    this.previous.push(undefined);
-    if (this.held !== undefined) {
-      this.frames.push(undefined);
+    // From `streamTree`, the tag has an element's fields: it is linked to its parent as an element.
+    const el = tag as XmlStartTag & XmlElement;
+    const parent = this.open.length > 0 ? this.open[this.open.length - 1]! : this.doc;
+    el.parent = parent;
+    if (parent === this.doc) this.doc.root = el;
+    if (this.keptFrom >= 0) add(parent, el);
+    this.open.push(el);
+    if (this.registerOnly) {
+      if (entryKindOf(el) === undefined) return;
+      this.entries.push(el);
+      this.keep();
       return;
     }
+    const depth = this.open.length - 1;
+    this.previous.push(undefined);
+    if (this.held !== undefined) return;
     if (this.deletion !== undefined) this.release(el.local);
     const previous = depth > 0 ? this.previous[depth - 1] : undefined;
     if (depth > 0) this.previous[depth - 1] = el.local;
-    const parent = el.parent;
+    const f = factsOf(el.local);
     let unread = false;
-    if (choosesReading(el.local)) {
+    if (f.choice) {
       this.hold({ el, previous });
       return;
     }
-    if (isDeletion(el.local) && parent.type === 'element') {
+    if (f.deletion && parent.type === 'element') {
       // Not read inside `subst` or after an `add`; else it depends on what follows it.
       unread = unreadDeletion(parent.local, previous, undefined);
       if (!unread) {
@@ -123,14 +95,17 @@ class MentionStream extends Subtrees implements XmlEventHandler {
         return;
       }
     }
-    const frame = this.collector.enter(el, unread);
-    this.frames.push(frame);
-    if (frame.needsSubtree) this.keep();
+    if (this.collector.enter(el, unread, f)) this.keep();
   }
 
   text(value: string, position: Position, cdata: boolean): void {
-    this.characters(value, position, cdata);
-    if (this.held !== undefined) return;
+    if (this.keptFrom >= 0) {
+      const children = this.open[this.open.length - 1]!.children;
+      const last = children[children.length - 1];
+      if (!cdata && last?.type === 'text' && !last.cdata) last.value += value;
+      else add(this.open[this.open.length - 1]!, { type: 'text', value, cdata, line: position.line, column: position.column });
+    }
+    if (this.registerOnly || this.held !== undefined) return;
     if (this.deletion !== undefined) {
       if (!VISIBLE.test(value)) {
         this.deletion.texts.push(value);
@@ -144,31 +119,40 @@ class MentionStream extends Subtrees implements XmlEventHandler {
   }
 
   endElement(): void {
-    const depth = this.open.length - 1;
-    const el = this.open[depth]!;
+    const el = this.open.pop()!;
+    const complete = this.keptFrom === this.open.length;
+    if (complete) this.keptFrom = -1;
+    if (this.registerOnly) {
+      if (!complete) return;
+      for (const entry of this.entries) addEntry(this.register, entry, this.file);
+      this.entries.length = 0;
+      return;
+    }
     if (this.held !== undefined) {
       if (this.held.el === el) {
         const held = this.held;
         this.held = undefined;
-        if (isDeletion(el.local)) this.deletion = { ...held, texts: [] };
+        if (factsOf(el.local).deletion) this.deletion = { ...held, texts: [] };
         else walkTree(el, this.collector, false);
       }
     } else {
       if (this.deletion !== undefined) this.release(undefined);
-      this.collector.leave(this.frames[depth]!);
+      this.collector.leave();
     }
-    this.frames.pop();
     this.previous.pop();
-    const { complete } = this.pop();
     // The teiHeader and standOff stay children of `TEI`: the document's date reads both.
     if (complete && (el.local === 'teiHeader' || el.local === 'standOff') && el.parent.type === 'element') add(el.parent, el);
     this.readEntries();
   }
 
+  /** Keep the subtree of the element just pushed (and of everything inside it). */
+  private keep(): void {
+    if (this.keptFrom < 0) this.keptFrom = this.open.length - 1;
+  }
+
   /** Hold `held.el` back: keep its subtree, and give it to the collector when it is known whether it is read. */
   private hold(held: Held): void {
     this.held = held;
-    this.frames.push(undefined);
     this.keep();
   }
 
@@ -198,42 +182,16 @@ class MentionStream extends Subtrees implements XmlEventHandler {
  * from its tree; a file that is not well-formed gives its diagnostic instead.
  */
 export function extractStream(input: string | Uint8Array, file: string, cache: RegisterCache): FileExtract | Diagnostic {
-  const stream = new MentionStream(file);
+  const stream = new ExtractStream(file, false);
   const result = streamTree(input, stream, { file });
   if (!result.ok) return result.diagnostic;
   stream.finish();
   return resolveMentions(stream.collector, stream.register, file, cache);
 }
 
-class RegisterStream extends Subtrees implements XmlEventHandler {
-  readonly register: Register = emptyRegister();
-  private readonly entries: XmlElement[] = [];
-
-  constructor(private readonly file: string) {
-    super(file);
-  }
-
-  startElement(tag: XmlStartTag): void {
-    const el = this.push(tag);
-    if (entryKindOf(el) === undefined) return;
-    this.entries.push(el);
-    this.keep();
-  }
-
-  text(value: string, position: Position, cdata: boolean): void {
-    this.characters(value, position, cdata);
-  }
-
-  endElement(): void {
-    if (!this.pop().complete) return;
-    for (const el of this.entries) addEntry(this.register, el, this.file);
-    this.entries.length = 0;
-  }
-}
-
 /** The register entries of a register file (as `collectRegister` reads them from its tree), and its root element. */
 export function streamRegister(input: Uint8Array, file: string): { ok: true; register: Register; root: XmlElement } | { ok: false; diagnostic: Diagnostic } {
-  const stream = new RegisterStream(file);
+  const stream = new ExtractStream(file, true);
   const result = streamTree(input, stream, { file });
   if (!result.ok) return result;
   return { ok: true, register: stream.register, root: stream.doc.root };

@@ -71,112 +71,58 @@ export function unread(el: XmlElement): boolean {
 }
 
 /**
- * 0 if `value` is XML whitespace only, 1 if it needs no collapsing (no tab, line end or double space), 2 otherwise:
- * one pass over the characters instead of two regular expressions on every text node.
- */
-function whitespaceOf(value: string): 0 | 1 | 2 {
-  let blank = true;
-  let plain = true;
-  let space = false;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c === 0x20) {
-      if (space) plain = false;
-      space = true;
-    } else if (c === 0x0a || c === 0x09 || c === 0x0d) {
-      plain = false;
-      space = true;
-    } else {
-      blank = false;
-      space = false;
-    }
-    if (!blank && !plain) return 2;
-  }
-  return blank ? 0 : plain ? 1 : 2;
-}
-
-/**
  * The runs of XML whitespace that collapsing changes: every run but a single space (replacing each single space
  * between words by itself made the replacement the most costly step of reading the running text).
  */
 const COLLAPSIBLE = / [ \t\r\n]+|[\t\r\n][ \t\r\n]*/g;
 
-export class TextStream {
-  protected readonly parts: string[] = [];
-  length = 0;
-  private pending = false;
-  private endsWithSpace = true;
-
-  /** Store `s` (already counted in `length`). */
-  protected append(s: string): void {
-    this.parts.push(s);
+/**
+ * The end of `piece` with its whitespace collapsed, at least `chars` characters of it (all of it when shorter).
+ * Collapsing is local (each run becomes one space), so the collapsed end of a piece is the end of the collapsed piece.
+ */
+function collapsedEnd(piece: string, chars: number): string {
+  for (let from = piece.length - 4 * chars; ; from -= 4 * chars) {
+    if (from <= 0) return piece.replace(COLLAPSIBLE, ' ');
+    const end = piece.slice(from).replace(COLLAPSIBLE, ' ');
+    if (end.length >= chars) return end;
   }
+}
 
-  text(value: string): void {
-    // Indentation between elements is most text nodes of a pretty-printed file: one test, no new string.
-    const kind = whitespaceOf(value);
-    if (kind === 0) {
-      if (value !== '') this.pending = true;
-      return;
-    }
-    let s = kind === 1 ? value : value.replace(COLLAPSIBLE, ' ');
-    if (s === '') return;
-    if (s.charCodeAt(0) === 32) {
-      this.pending = true;
-      s = s.slice(1);
-      if (s === '') return;
-    }
-    let trailing = false;
-    if (s.charCodeAt(s.length - 1) === 32) {
-      trailing = true;
-      s = s.slice(0, -1);
-    }
-    this.flush();
-    this.length += s.length;
-    this.append(s);
-    this.endsWithSpace = false;
-    this.pending = trailing;
-  }
+/** XML white space (XML 1.0 section 2.3, `S`). */
+function isXmlSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+}
 
-  /** Words on either side of this point are separate. */
-  boundary(): void {
-    this.pending = true;
-  }
-
-  /** Write a pending word separator now (before a mention starts, so that it belongs to the left context). */
-  flush(): void {
-    if (this.pending && !this.endsWithSpace && this.length > 0) {
-      this.length += 1;
-      this.append(' ');
-      this.endsWithSpace = true;
-    }
-    this.pending = false;
-  }
-
-  toString(): string {
-    return this.parts.join('');
-  }
+/** How an element's tags affect word separation, from its name: `'break'` for a milestone, which asks its `@break`. */
+export function separationOf(local: string): boolean | 'break' {
+  if (BREAKS.has(local)) return 'break';
+  if (WORD_BOUNDARIES.has(local)) return true;
+  if (NAME_PARTS.has(local)) return true;
+  // Of alternatives (choice, app, subst) only one reading is read (`unread`), so their edges join words as the file does.
+  return !INLINE_ELEMENTS.has(local);
 }
 
 /** How an element's tags affect word separation. */
 export function separatesWords(el: XmlElement): boolean {
-  if (BREAKS.has(el.local)) return attr(el, 'break') !== 'no';
-  if (WORD_BOUNDARIES.has(el.local)) return true;
-  if (NAME_PARTS.has(el.local)) return true;
-  // Of alternatives (choice, app, subst) only one reading is read (`unread`), so their edges join words as the file does.
-  return !INLINE_ELEMENTS.has(el.local);
+  const separation = separationOf(el.local);
+  return separation === 'break' ? attr(el, 'break') !== 'no' : separation;
 }
 
 /** Text printed before (`0`) or after (`1`) an element's content, e.g. the brackets of `supplied`. */
 export function mark(el: XmlElement, side: 0 | 1): string | undefined {
-  const marks = PRINTED_MARKS[el.local];
+  return markOf(el.local, side);
+}
+
+/** `mark` from the element's name. */
+export function markOf(local: string, side: 0 | 1): string | undefined {
+  const marks = PRINTED_MARKS[local];
   const text = marks?.[side];
   return text === undefined || text === '' ? undefined : text;
 }
 
 /** The text of a subtree, whitespace normalised, with the same word separation as running text. */
 export function plainText(root: XmlElement): string {
-  const stream = new TextStream();
+  const stream = new ReadingText(true);
   const stack: Array<{ el: XmlElement; i: number }> = [{ el: root, i: 0 }];
   while (stack.length > 0) {
     const top = stack[stack.length - 1]!;
@@ -252,11 +198,18 @@ const KEEP = CONTEXT * 2 + 2;
  * The running text of a whole document as mentions need it, keeping only the part still needed: the characters a
  * left context reads, those of mentions still open, and those after a mention until its right context is known.
  * So the memory of an extraction follows the longest mention, not the document (a 100 MB novel is about 60 MB of
- * text). The text stays in the pieces `TextStream` writes (a mention starts and ends between two of them), joined
+ * text). The text stays in the pieces `text` writes (a mention starts and ends between two of them), joined
  * only where a mention reads them; surface and contexts are those `leftContext` and `rightContext` give on the
  * whole text.
  */
-export class ReadingText extends TextStream {
+export class ReadingText {
+  // One class for the running text and for `plainText`: code optimised for one kind of object is not thrown away
+  // when the other kind comes.
+  private readonly parts: string[] = [];
+  /** Characters written, dropped pieces included. */
+  length = 0;
+  private pending = false;
+  private endsWithSpace = true;
   /** Pieces dropped from the front of `parts`: piece `k` of the whole text is `parts[k - dropped]`. */
   private dropped = 0;
   /** Pieces where the mentions still open start (they nest, so the first is the lowest). */
@@ -264,9 +217,59 @@ export class ReadingText extends TextStream {
   /** Closed mentions waiting for their right context, in the order of their ends, with the piece they end at. */
   private readonly waiting: Array<{ span: TextSpan; piece: number }> = [];
   private next = 0;
+  /** The last piece stored as it came, its whitespace not collapsed yet (-1: none). */
+  private lastRaw = -1;
 
-  protected override append(s: string): void {
-    super.append(s);
+  /** `whole`: keep all the text, for `toString` (no mention reads it). */
+  constructor(private readonly whole = false) {}
+
+  text(value: string): void {
+    let from = 0;
+    let to = value.length;
+    while (from < to && isXmlSpace(value.charCodeAt(from))) from++;
+    // Indentation between elements is most text nodes of a pretty-printed file: one test, no new string.
+    if (from === to) {
+      if (to > 0) this.pending = true;
+      return;
+    }
+    while (isXmlSpace(value.charCodeAt(to - 1))) to--;
+    if (from > 0) this.pending = true;
+    let s = from > 0 || to < value.length ? value.slice(from, to) : value;
+    // Text that no mention reads yet is stored as it is: most of a document is never part of a context, and the
+    // text before a mention is collapsed when the mention starts (`settle`).
+    const raw = !this.whole && this.open.length === 0 && this.next >= this.waiting.length;
+    if (!raw) s = s.replace(COLLAPSIBLE, ' ');
+    this.flush();
+    if (raw) this.lastRaw = this.parts.length + this.dropped;
+    this.length += s.length;
+    this.append(s);
+    this.endsWithSpace = false;
+    this.pending = to < value.length;
+  }
+
+  /** Words on either side of this point are separate. */
+  boundary(): void {
+    this.pending = true;
+  }
+
+  /** Write a pending word separator now (before a mention starts, so that it belongs to the left context). */
+  flush(): void {
+    if (this.pending && !this.endsWithSpace && this.length > 0) {
+      this.length += 1;
+      this.append(' ');
+      this.endsWithSpace = true;
+    }
+    this.pending = false;
+  }
+
+  toString(): string {
+    return this.parts.join('');
+  }
+
+  /** Store `s` (already counted in `length`), and resolve the right contexts that now have their text. */
+  private append(s: string): void {
+    this.parts.push(s);
+    if (this.whole) return;
     while (this.next < this.waiting.length && this.waiting[this.next]!.span.end + KEEP <= this.length) this.resolve(this.waiting[this.next++]!);
     // A long text without mentions is cut too.
     if (this.open.length === 0 && this.parts.length >= 65_536) this.cut();
@@ -276,10 +279,7 @@ export class ReadingText extends TextStream {
   startSpan(span: TextSpan): void {
     this.flush();
     span.start = this.length;
-    let chars = 0;
-    let k = this.parts.length;
-    while (k > 0 && chars < KEEP) chars += this.parts[--k]!.length;
-    const before = this.parts.slice(k).join('');
+    const before = this.parts.slice(this.settle()).join('');
     span.left = leftContext(before, before.length);
     this.open.push(this.parts.length + this.dropped);
     if (this.open.length === 1) this.cut();
@@ -306,10 +306,26 @@ export class ReadingText extends TextStream {
     span.right = rightContext(after, 0);
   }
 
+  /**
+   * Collapse the whitespace of the last pieces, as many as hold the `KEEP` characters a left context reads; returns
+   * the first of them. Of a long piece only its end is kept, collapsed: nothing reads the text before a left
+   * context. (`length` keeps counting what was stored: positions are only compared across text written while a
+   * mention waits for its context, which is collapsed as it comes.)
+   */
+  private settle(): number {
+    let k = this.parts.length;
+    for (let chars = 0; k > 0 && chars < KEEP; ) {
+      const piece = this.parts[--k]!;
+      if (k + this.dropped <= this.lastRaw) this.parts[k] = collapsedEnd(piece, KEEP - chars);
+      chars += this.parts[k]!.length;
+    }
+    this.lastRaw = Math.min(this.lastRaw, k - 1 + this.dropped);
+    return k;
+  }
+
   /** Drop the pieces no mention will read again (before a new outermost mention, so once per mention at most). */
   private cut(): void {
-    let keep = this.parts.length;
-    for (let chars = 0; keep > 0 && chars < KEEP; ) chars += this.parts[--keep]!.length;
+    let keep = this.settle();
     if (this.next < this.waiting.length) keep = Math.min(keep, this.waiting[this.next]!.piece - this.dropped);
     if (keep < 4096) return;
     this.parts.splice(0, keep);

@@ -30,6 +30,12 @@ export interface PoolOptions<T, R> {
   /** Each result with its task's index, in input order (index 0, 1, 2, ...), as soon as all before it are in. */
   onResult?: (index: number, result: R) => void;
   /**
+   * Whether the promise resolves with every result. Default true; false drops each result once `onResult` has had
+   * it (a batch whose results are consumed as they come need not hold them all until the end) and resolves with
+   * an empty array.
+   */
+  keepResults?: boolean;
+  /**
    * Stops the batch: no task starts after it fires, the workers are stopped, and the promise rejects with the
    * signal's reason (the reader of the results went away, as `teikit validate ... | head` does).
    */
@@ -67,6 +73,8 @@ export function runPool<T, R>(tasks: readonly T[], options: PoolOptions<T, R>): 
   let outstanding = tasks.length;
   const module = options.module.href;
   const { signal } = options;
+  const keep = options.keepResults !== false;
+  const aborted = (): boolean => signal?.aborted === true;
 
   return new Promise((resolveAll, rejectAll) => {
     if (signal?.aborted === true) return rejectAll(signal.reason);
@@ -82,11 +90,13 @@ export function runPool<T, R>(tasks: readonly T[], options: PoolOptions<T, R>): 
       if (have[index] || signal?.aborted === true) return;
       have[index] = true;
       results[index] = result;
-      while (delivered < tasks.length && have[delivered]) {
+      // An `onResult` may fire the signal: nothing is delivered after it.
+      while (delivered < tasks.length && have[delivered] && !aborted()) {
         options.onResult?.(delivered, results[delivered]!);
+        if (!keep) results[delivered] = undefined as R;
         delivered++;
       }
-      if (--outstanding === 0) resolveAll(results);
+      if (--outstanding === 0) resolveAll(keep ? results : []);
     };
 
     const start = (): void => {

@@ -545,6 +545,39 @@ describe('temporary files', () => {
   });
 });
 
+describe('names that are keys of Object.prototype are names like any other', () => {
+  it('an element, type, encoding, datatype or command named constructor, toString or __proto__: no crash, no false entry', () => {
+    const dir = folder('prototype-keys');
+    const header = '<teiHeader><fileDesc><titleStmt><title>t</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>';
+    writeFileSync(join(dir, 'reg.xml'), `<TEI xmlns="http://www.tei-c.org/ns/1.0">${header}<text><body><listPlace><place xml:id="p1"><placeName>Yili</placeName><constructor xml:id="c1"><toString>x</toString></constructor></place><constructor xml:id="c2"><valueOf>y</valueOf></constructor></listPlace></body></text></TEI>`);
+    writeFileSync(join(dir, 'doc.xml'), `<TEI xmlns="http://www.tei-c.org/ns/1.0">${header}<text><body><p>In <placeName ref="reg.xml#p1">Yili</placeName> and <rs type="constructor" ref="reg.xml#c1">c</rs> <constructor>z</constructor> <toString ref="reg.xml#c2">t</toString> <rs type="__proto__" ref="reg.xml#c2">w</rs> <hasOwnProperty/></p></body></text></TEI>`);
+    const places = runCli(['query', 'places', 'doc.xml', 'reg.xml', '--format', 'json'], { cwd: dir });
+    expect([places.status, places.stderr]).toEqual([0, '']);
+    expect((JSON.parse(places.stdout) as Array<{ surface: string; entry: string | null }>).map((m) => [m.surface, m.entry])).toEqual([['Yili', 'p1']]);
+    const persons = runCli(['query', 'persons', 'doc.xml', 'reg.xml', '--format', 'json'], { cwd: dir });
+    expect([persons.status, persons.stdout, persons.stderr]).toEqual([0, '[]\n', '']);
+    const index = runCli(['index', 'doc.xml', 'reg.xml', '--db', 'i.db'], { cwd: dir });
+    expect([index.status, index.stderr]).toEqual([0, '']);
+    expect(index.stdout).toMatch(/^indexed 2 files into .*i\.db: 2 added, 0 updated, 0 unchanged, 0 removed; 1 mentions stored;/);
+    const rules = runCli(['validate', 'doc.xml', '--rules'], { cwd: dir });
+    expect([rules.status, rules.stdout.split('\n')[1]]).toEqual([0, 'doc.xml: valid (no schema: well-formedness only; edition rules)']);
+    const html = runCli(['transform', 'doc.xml', '--to', 'html', '-o', 'doc.html'], { cwd: dir });
+    expect([html.status, html.stderr]).toEqual([0, '']);
+
+    writeFileSync(join(dir, 'enc.xml'), '<?xml version="1.0" encoding="constructor"?><a/>');
+    const enc = runCli(['validate', 'enc.xml'], { cwd: dir });
+    expect([enc.status, enc.stderr, enc.stdout.split('\n')[0]]).toEqual([1, '', 'enc.xml:1:1: error unsupported encoding "constructor" in the XML declaration (supported: UTF-8, UTF-16, ISO-8859-1, windows-1252) [xml/encoding]']);
+    writeFileSync(join(dir, 'entity.xml'), '<a>&constructor;</a>');
+    expect(runCli(['validate', 'entity.xml'], { cwd: dir }).stdout.split('\n')[0]).toBe('entity.xml:1:16: error undefined entity "constructor" [xml/wellformed]');
+    writeFileSync(join(dir, 's.rng'), '<grammar xmlns="http://relaxng.org/ns/structure/1.0" datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes"><start><element name="a"><data type="constructor"/></element></start></grammar>');
+    writeFileSync(join(dir, 'a.xml'), '<a>x</a>');
+    const datatype = runCli(['validate', 'a.xml', '--schema', 's.rng'], { cwd: dir });
+    expect([datatype.status, datatype.stdout, datatype.stderr]).toEqual([2, '', `${join(dir, 's.rng')}:1:166: error incorrect RELAX NG schema: datatype "constructor" from library "http://www.w3.org/2001/XMLSchema-datatypes" not recognized [relaxng/schema]\n`]);
+    const command = runCli(['constructor'], { cwd: dir });
+    expect([command.status, command.stdout, command.stderr]).toEqual([2, '', 'teikit: unknown command "constructor"; run "teikit --help" for the list\n']);
+  });
+});
+
 describe('encodings', () => {
   it('a byte order mark that contradicts the encoding declaration is fatal', () => {
     const dir = folder('bom');

@@ -23,6 +23,7 @@ import { ASIDE_ELEMENTS, DATE_ELEMENTS, isNameElement, KINDS, nameKind } from '.
 import { insertRegisters } from './registers.js';
 import { atBoundary, LineIndex, sourceMap } from './source-map.js';
 import { applyEdits, type Edit } from './edits.js';
+import { dict } from '../tables.js';
 
 export interface AnnotateOptions {
   /** Name of the edition in diagnostics (default "edition.xml"). */
@@ -242,7 +243,7 @@ function flatten(el: XmlElement): Flat {
 
 /** General entities declared in the internal subset, for mapping references in text back to the source. */
 function internalEntities(doctype: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = dict<string>();
   if (doctype === undefined) return out;
   for (const m of doctype.matchAll(/<!ENTITY\s+([^\s%]+)\s+(?:"([^"]*)"|'([^']*)')\s*>/g)) out[m[1]!] = m[2] ?? m[3] ?? '';
   return out;

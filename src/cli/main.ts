@@ -9,6 +9,7 @@ import { formatDiagnostic, printable, TeikitError } from '../diagnostics.js';
 import { describe, ioError, StdoutClosed, writeStdout } from '../io.js';
 import { packageFile } from '../package-files.js';
 import { UsageError } from './args.js';
+import { table } from '../tables.js';
 
 export interface Command {
   summary: string;
@@ -17,7 +18,7 @@ export interface Command {
 }
 
 /** Command name -> module; loaded lazily so that `teikit validate` never pays for saxon-js or SQLite. */
-const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
+const COMMANDS: Readonly<Record<string, () => Promise<{ command: Command }>>> = table({
   encode: () => import('./encode.js'),
   annotate: () => import('./annotate.js'),
   build: () => import('./build.js'),
@@ -26,7 +27,7 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   query: () => import('./query.js'),
   index: () => import('./index-command.js'), // not index.ts, which would read as the folder's barrel
   catalog: () => import('./catalog.js'),
-};
+});
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string };

@@ -8,12 +8,13 @@
  * date line only, "1962", "c. 1962" and "1960s".
  */
 import { daysInMonth } from '../calendar.js';
+import { table } from '../tables.js';
 
-const MONTHS: Record<string, number> = {
+const MONTHS: Readonly<Record<string, number>> = table({
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10,
   november: 11, december: 12,
   jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
+});
 
 /** One date as written: a day, a month or a year, or a range of two of them. */
 export interface DateValue {
@@ -237,7 +238,7 @@ export function parseDatePhrase(phrase: string): DateValue | undefined {
   return { ...only.value, approximate };
 }
 
-const SEASONS: Record<string, [string, string]> = { spring: ['03', '05'], summer: ['06', '08'], autumn: ['09', '11'], fall: ['09', '11'] };
+const SEASONS: Readonly<Record<string, readonly [string, string]>> = table({ spring: ['03', '05'], summer: ['06', '08'], autumn: ['09', '11'], fall: ['09', '11'] });
 
 /** The year a document's date gives to dates written without one (the first year of a range). */
 export function yearOf(value: DateValue | undefined): number | undefined {

@@ -8,6 +8,7 @@
  */
 import type { Inline, InlineElement } from './inline.js';
 import type { Block } from './record.js';
+import { table } from '../tables.js';
 
 export interface RecordNote {
   /** The marker as printed ("1", "*", "†"). */
@@ -18,7 +19,7 @@ export interface RecordNote {
   offset: number;
 }
 
-const SUPERSCRIPT: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' };
+const SUPERSCRIPT: Readonly<Record<string, string>> = table({ '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' });
 
 /** Superscript digits ("¹²") as the number they write ("12"). */
 export function superscriptNumber(marker: string): string {

@@ -8,6 +8,7 @@ import {
   nameKind, NAME_ENTRIES as TEI_NAME_ENTRIES, type Kind,
 } from '../tei/index.js';
 import type { EntryKind, QueryKind } from './types.js';
+import { table } from '../tables.js';
 
 export { DATE_ATTRIBUTES, PRINTED_MARKS, REFERENCE_ATTRIBUTES } from '../tei/index.js';
 
@@ -23,7 +24,7 @@ export function nameQueryKind(local: string, type: string | undefined): QueryKin
 export const DATE_ELEMENT_SET: ReadonlySet<string> = new Set(DATE_ELEMENTS);
 
 /** Register entries and the kind of mention that points to them. */
-export const ENTRY_ELEMENTS: Readonly<Record<string, EntryKind>> = { place: 'place', person: 'person', personGrp: 'personGrp', org: 'org' };
+export const ENTRY_ELEMENTS: Readonly<Record<string, EntryKind>> = table({ place: 'place', person: 'person', personGrp: 'personGrp', org: 'org' });
 export const ENTRY_QUERY_KIND: Readonly<Record<EntryKind, QueryKind | null>> = {
   place: QUERY_KIND_OF[TEI_ENTRY_ELEMENTS.place!],
   person: QUERY_KIND_OF[TEI_ENTRY_ELEMENTS.person!],
@@ -41,8 +42,10 @@ export const ENTRY_NAME_CHILDREN: Readonly<Record<EntryKind, ReadonlySet<string>
   term: new Set(),
 };
 /** Names that are register entries themselves (FRUS's persons list and glossary), by element: see src/tei/registers.ts. */
-export const NAME_ENTRIES: Readonly<Record<string, { kind: EntryKind; list?: string }>> = Object.fromEntries(
-  Object.entries(TEI_NAME_ENTRIES).map(([element, e]) => [element, { kind: e.kind === 'group' ? 'personGrp' : e.kind, ...(e.list === undefined ? {} : { list: e.list }) }]),
+export const NAME_ENTRIES: Readonly<Record<string, { kind: EntryKind; list?: string }>> = table(
+  Object.fromEntries(
+    Object.entries(TEI_NAME_ENTRIES).map(([element, e]) => [element, { kind: e.kind === 'group' ? 'personGrp' : e.kind, ...(e.list === undefined ? {} : { list: e.list }) }]),
+  ),
 );
 export { NAME_ENTRY_DEPTH } from '../tei/index.js';
 export const PREFERRED_TYPES: ReadonlySet<string> = new Set(PREFERRED_NAME_TYPES);

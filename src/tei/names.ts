@@ -5,6 +5,7 @@
  * it asks for `@ref`, the query when it counts mentions, the stylesheets (through the generated XSLT module) when they
  * highlight and link names.
  */
+import { table } from '../tables.js';
 
 /** What a name or a register entry denotes. `group`: a group of people (`personGrp`, TEI 13.3.2.2). */
 export type Kind = 'place' | 'person' | 'group' | 'org';
@@ -15,7 +16,7 @@ export const KINDS: readonly Kind[] = ['place', 'org', 'person', 'group'];
  * (`settlement`, `region`, `country`, `bloc`, `district`) and `geogName` (a geographical feature, TEI 13.2.3);
  * persons: `persName` (13.2.1); organisations: `orgName` (13.2.1).
  */
-export const NAME_ELEMENTS: Readonly<Record<string, Kind>> = {
+export const NAME_ELEMENTS: Readonly<Record<string, Kind>> = table({
   placeName: 'place',
   settlement: 'place',
   region: 'place',
@@ -25,7 +26,7 @@ export const NAME_ELEMENTS: Readonly<Record<string, Kind>> = {
   geogName: 'place',
   persName: 'person',
   orgName: 'org',
-};
+});
 
 /**
  * `rs` (a referring string) and `name` are generic (TEI 13.2.1): their `@type` says what they name, compared in lower
@@ -33,7 +34,7 @@ export const NAME_ELEMENTS: Readonly<Record<string, Kind>> = {
  * (`<rs corresp="#メロス">彼</rs>` pointing to a `person`).
  */
 export const GENERIC_NAME_ELEMENTS: readonly string[] = ['rs', 'name'];
-export const GENERIC_NAME_TYPES: Readonly<Record<string, Kind>> = {
+export const GENERIC_NAME_TYPES: Readonly<Record<string, Kind>> = table({
   place: 'place',
   placename: 'place',
   settlement: 'place',
@@ -49,7 +50,7 @@ export const GENERIC_NAME_TYPES: Readonly<Record<string, Kind>> = {
   orgname: 'org',
   organisation: 'org',
   organization: 'org',
-};
+});
 
 /** Parts of a personal name (TEI 13.2.2): separate words even when the file puts no space between them. */
 export const NAME_PARTS: readonly string[] = ['forename', 'surname', 'addName', 'roleName', 'genName', 'nameLink'];

@@ -4,6 +4,7 @@
  * 16.10 `standOff`).
  */
 import type { Kind } from './names.js';
+import { table } from '../tables.js';
 
 export interface KindElements {
   /** The register entry element (`place`, `person`, `personGrp`, `org`). */
@@ -35,12 +36,12 @@ export const KIND_ELEMENTS: Readonly<Record<Kind, KindElements>> = {
 };
 
 /** Register entry element -> the kind of thing it describes. */
-export const ENTRY_ELEMENTS: Readonly<Record<string, Kind>> = {
+export const ENTRY_ELEMENTS: Readonly<Record<string, Kind>> = table({
   place: 'place',
   person: 'person',
   personGrp: 'group',
   org: 'org',
-};
+});
 
 /** `@type` values of an entry's name that mark its preferred name. */
 export const PREFERRED_NAME_TYPES: readonly string[] = ['main', 'preferred', 'reg', 'standard', 'full'];
@@ -63,11 +64,11 @@ export const REGISTER_SECTIONS: readonly string[] = ['standOff', 'back'];
  * glossary (`<list type="terms"><item><term xml:id="t_ARA1">ARA</term>, ...`, only in a list of that `@type`).
  * The entry's name is the element's text; `term` entries are of no name kind.
  */
-export const NAME_ENTRIES: Readonly<Record<string, { kind: Kind | 'term'; list?: string }>> = {
+export const NAME_ENTRIES: Readonly<Record<string, { kind: Kind | 'term'; list?: string }>> = table({
   persName: { kind: 'person' },
   orgName: { kind: 'org' },
   placeName: { kind: 'place' },
   term: { kind: 'term', list: 'terms' },
-};
+});
 /** How many ancestors up from such a name its list `item` may be (FRUS wraps the name in `hi`). */
 export const NAME_ENTRY_DEPTH = 3;

@@ -3,6 +3,7 @@
  * on phrase-level and chunk-level elements): which are phrases inside a sentence, which break lines, which hold
  * alternatives, which are not read as part of the text.
  */
+import { table } from '../tables.js';
 
 /**
  * Phrase-level elements: they sit inside a word or sentence, so their start and end tags do not separate words.
@@ -61,7 +62,7 @@ export const ASIDE_ELEMENTS: readonly string[] = ['standOff', 'rt'];
  * brackets, a gap as "[...]". The encoder writes the translator's brackets as these elements, so printing them back
  * gives the published text.
  */
-export const PRINTED_MARKS: Readonly<Record<string, readonly [string, string]>> = {
+export const PRINTED_MARKS: Readonly<Record<string, readonly [string, string]>> = table({
   supplied: ['[', ']'],
   gap: ['[...]', ''],
-};
+});

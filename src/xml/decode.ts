@@ -7,6 +7,7 @@
  * declaration".
  */
 import { diagnostic, TeikitError } from '../diagnostics.js';
+import { table } from '../tables.js';
 
 export interface Decoded {
   text: string;
@@ -15,7 +16,7 @@ export interface Decoded {
   bom: boolean;
 }
 
-const SINGLE_BYTE: Record<string, string> = {
+const SINGLE_BYTE: Readonly<Record<string, string>> = table({
   'iso-8859-1': 'latin1',
   'latin1': 'latin1',
   'latin-1': 'latin1',
@@ -25,7 +26,7 @@ const SINGLE_BYTE: Record<string, string> = {
   'cp1252': 'windows-1252',
   'iso-8859-15': 'iso-8859-15',
   'iso-8859-2': 'iso-8859-2',
-};
+});
 
 /** Declared encodings a byte order mark agrees with (names as in the IANA registry, lower case). */
 const BOM_AGREES: Record<'utf-8' | 'utf-16le' | 'utf-16be', readonly string[]> = {

@@ -9,6 +9,7 @@
  */
 import { XmlFail } from './input.js';
 import { isChar, isSpace, scanName, scanNmtoken } from './names.js';
+import { table } from '../tables.js';
 
 export interface Entity {
   name: string;
@@ -34,7 +35,7 @@ export interface DtdOptions {
 }
 
 /** The five entities every XML processor knows (XML 1.0, 4.6). */
-export const PREDEFINED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+export const PREDEFINED: Readonly<Record<string, string>> = table({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" });
 
 export function predefined(name: string): string | undefined {
   switch (name) {

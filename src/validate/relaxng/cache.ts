@@ -18,6 +18,7 @@ import type { IdType } from './datatypes/types.js';
 import { CompiledGrammar } from './grammar.js';
 import { PatternBuilder, type Kind, type Pattern } from './patterns/index.js';
 import { nameClassKey, type NameClass } from './patterns/names.js';
+import { table } from '../../tables.js';
 
 /** Bumped whenever the compiled form or the checks done at compile time change. */
 const FORMAT = 3;
@@ -95,7 +96,7 @@ interface Serialized {
   idTypes: Array<[string, string]>;
 }
 
-const CODES: Record<string, Kind> = { c: 'choice', g: 'group', i: 'interleave', o: 'oneOrMore', l: 'list', d: 'data', x: 'dataExcept', v: 'value', a: 'attribute', e: 'element', f: 'after' };
+const CODES: Readonly<Record<string, Kind>> = table({ c: 'choice', g: 'group', i: 'interleave', o: 'oneOrMore', l: 'list', d: 'data', x: 'dataExcept', v: 'value', a: 'attribute', e: 'element', f: 'after' });
 const CODE_OF = Object.fromEntries(Object.entries(CODES).map(([c, k]) => [k, c])) as Record<Kind, string>;
 
 function paramsOf(dt: Datatype): Array<[string, string]> {

@@ -7,9 +7,10 @@
 import { KIND_ELEMENTS, KINDS, REGISTER_SECTIONS } from '../../tei/index.js';
 import { TEI_NS, xmlId, type XmlElement } from '../../xml/index.js';
 import { localTarget, ruleDiagnostic, tokens, type Rule } from './context.js';
+import { table } from '../../tables.js';
 
 /** Entry element -> the list it belongs in (`place` -> `listPlace`, ...). */
-const ENTRIES: Readonly<Record<string, string>> = Object.fromEntries(KINDS.map((k) => [KIND_ELEMENTS[k].entry, KIND_ELEMENTS[k].list]));
+const ENTRIES: Readonly<Record<string, string>> = table(Object.fromEntries(KINDS.map((k) => [KIND_ELEMENTS[k].entry, KIND_ELEMENTS[k].list])));
 
 function inRegisterSection(el: XmlElement): boolean {
   const list = el.parent;

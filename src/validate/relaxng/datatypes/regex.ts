@@ -14,6 +14,7 @@
  * Unicode categories come from the JavaScript engine's `\p{...}` tables (a current Unicode, as Java's are for jing);
  * block names are those of Unicode 3.1 listed in F.1.1.
  */
+import { table } from '../../../tables.js';
 
 export interface XsdRegex {
   /** Whether the whole of `value` matches. */
@@ -86,7 +87,7 @@ function category(name: string): CharSet {
 }
 
 /** Unicode 3.1 blocks as XSD 1.0 names them (F.1.1); "PrivateUse" and "Specials" have more than one range. */
-const BLOCKS: Record<string, Array<[number, number]>> = {
+const BLOCKS: Readonly<Record<string, Array<[number, number]>>> = table({
   BasicLatin: [[0x0000, 0x007f]], 'Latin-1Supplement': [[0x0080, 0x00ff]], 'LatinExtended-A': [[0x0100, 0x017f]],
   'LatinExtended-B': [[0x0180, 0x024f]], IPAExtensions: [[0x0250, 0x02af]], SpacingModifierLetters: [[0x02b0, 0x02ff]],
   CombiningDiacriticalMarks: [[0x0300, 0x036f]], Greek: [[0x0370, 0x03ff]], Cyrillic: [[0x0400, 0x04ff]],
@@ -119,7 +120,7 @@ const BLOCKS: Record<string, Array<[number, number]>> = {
   MusicalSymbols: [[0x1d100, 0x1d1ff]], MathematicalAlphanumericSymbols: [[0x1d400, 0x1d7ff]],
   CJKUnifiedIdeographsExtensionB: [[0x20000, 0x2a6d6]], CJKCompatibilityIdeographsSupplement: [[0x2f800, 0x2fa1f]],
   Tags: [[0xe0000, 0xe007f]],
-};
+});
 
 // XML 1.0 (fifth edition) NameStartChar and NameChar, for \i and \c.
 const NAME_START: Array<[number, number]> = [
@@ -146,10 +147,10 @@ function multiCharEscape(c: string): CharSet | undefined {
 }
 
 /** F.3.1 single-character escapes. */
-const SINGLE_ESCAPES: Record<string, number> = {
+const SINGLE_ESCAPES: Readonly<Record<string, number>> = table({
   n: 0xa, r: 0xd, t: 0x9, '\\': 0x5c, '|': 0x7c, '.': 0x2e, '?': 0x3f, '*': 0x2a, '+': 0x2b, '(': 0x28, ')': 0x29,
   '{': 0x7b, '}': 0x7d, '-': 0x2d, '[': 0x5b, ']': 0x5d, '^': 0x5e,
-};
+});
 
 // ---- syntax tree ----
 

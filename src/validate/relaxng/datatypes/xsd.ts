@@ -16,6 +16,7 @@ import { daysInMonth } from '../../../calendar.js';
 import { compileXsdRegex } from './regex.js';
 import { DatatypeError, type Datatype, type DatatypeLibrary, type DatatypeValue, type IdType, type ValueContext } from './types.js';
 import { collapse, replace, tokens } from './whitespace.js';
+import { table } from '../../../tables.js';
 
 export const XSD_URI = 'http://www.w3.org/2001/XMLSchema-datatypes';
 
@@ -203,7 +204,7 @@ const str = (ws: Ws, lexical: (s: string) => boolean, must: string, idType?: IdT
   ws, family: 'string', lexical, must, ...(idType === undefined ? {} : { idType }),
 });
 
-const BASES: Record<string, Base> = {
+const BASES: Readonly<Record<string, Base>> = table({
   string: str('preserve', () => true, 'a string'),
   normalizedString: str('replace', () => true, 'a string'),
   token: str('collapse', () => true, 'a string'),
@@ -268,7 +269,7 @@ const BASES: Record<string, Base> = {
   gMonthDay: dateType('--M-D', 'an ISO month and day (of the form --MM-DD)'),
   gDay: dateType('---D', 'an ISO day of the month (of the form ---DD)'),
   gMonth: dateType('--M', 'an ISO month (of the form --MM)'),
-};
+});
 
 function toDouble(s: string): number {
   if (s === 'INF') return Infinity;

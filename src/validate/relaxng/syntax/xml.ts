@@ -18,6 +18,7 @@ import { parseXml, type XmlDocument, type XmlElement } from '../../../xml/index.
 import { DatatypeError, findLibrary, type Datatype, type DatatypeValue, type ValueContext } from '../datatypes/index.js';
 import type { NameClass } from '../patterns/names.js';
 import { errorAt, schemaError, type Place } from './schema-error.js';
+import { table } from '../../../tables.js';
 
 export const RNG_NS = 'http://relaxng.org/ns/structure/1.0';
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -71,10 +72,10 @@ interface Ctx {
 const PATTERNS = new Set(['element', 'attribute', 'group', 'interleave', 'choice', 'optional', 'zeroOrMore', 'oneOrMore',
   'list', 'mixed', 'ref', 'parentRef', 'empty', 'text', 'value', 'data', 'notAllowed', 'externalRef', 'grammar']);
 const NAME_CLASSES = new Set(['name', 'anyName', 'nsName', 'choice']);
-const ATTRIBUTES: Record<string, readonly string[]> = {
+const ATTRIBUTES: Readonly<Record<string, readonly string[]>> = table({
   element: ['name'], attribute: ['name'], ref: ['name'], parentRef: ['name'], value: ['type'], data: ['type'],
   externalRef: ['href'], include: ['href'], define: ['name', 'combine'], start: ['combine'], param: ['name'],
-};
+});
 const TEXT_HOLDERS = new Set(['value', 'param', 'name']);
 
 export class SchemaReader {

@@ -15,59 +15,43 @@
   exclude-result-prefixes="#all">
 
   <!--
-    Where a node is, kept as running counts in document order (XSLT 3.0 accumulators), so that no template asks
-    "is there an ancestor X?" at every node, which costs time per ancestor (quadratic in depth):
-    tk:text-depth   > 0 inside text (the running text, not the header or standOff);
-    tk:note-depth   notes that are not printed inline, open around (and including) this node;
-    tk:app-depth    app elements open around (and including) this node; tk:appdiv-depth: EpiDoc apparatus divisions;
-    tk:div-depth    divisions (div, div1-div7, floatingText) open around this node: the level of a head;
-    tk:blocks       block elements seen so far, one counter per level of note nesting (a block inside a note does
-                    not make the paragraph around the note a block): a paragraph holds blocks when the counter
-                    after it is higher than at its start.
+    Where a node is: asked only of the elements that need it (notes, names, apps, heads, paragraphs), never of every
+    node. saxon-js evaluates an XSLT 3.0 accumulator by walking the whole document once per accumulator and keeping
+    its value on every node (an object per node and accumulator): seven accumulators cost a third of the transform
+    of a FRUS volume (measured). The ancestor steps below cost the depth of the element asked about, once.
   -->
-  <xsl:accumulator name="tk:text-depth" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="text" phase="start" select="$value + 1"/>
-    <xsl:accumulator-rule match="text" phase="end" select="$value - 1"/>
-  </xsl:accumulator>
-  <xsl:accumulator name="tk:note-depth" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="note" phase="start" select="if (tk:inline-note(.)) then $value else $value + 1"/>
-    <xsl:accumulator-rule match="note" phase="end" select="if (tk:inline-note(.)) then $value else $value - 1"/>
-  </xsl:accumulator>
-  <xsl:accumulator name="tk:app-depth" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="app" phase="start" select="$value + 1"/>
-    <xsl:accumulator-rule match="app" phase="end" select="$value - 1"/>
-  </xsl:accumulator>
-  <xsl:accumulator name="tk:appdiv-depth" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="div[@type = 'apparatus']" phase="start" select="$value + 1"/>
-    <xsl:accumulator-rule match="div[@type = 'apparatus']" phase="end" select="$value - 1"/>
-  </xsl:accumulator>
-  <xsl:accumulator name="tk:div-depth" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="div | div1 | div2 | div3 | div4 | div5 | div6 | div7 | floatingText" phase="start" select="$value + 1"/>
-    <xsl:accumulator-rule match="div | div1 | div2 | div3 | div4 | div5 | div6 | div7 | floatingText" phase="end" select="$value - 1"/>
-  </xsl:accumulator>
-  <xsl:accumulator name="tk:blocks" as="xs:integer+" initial-value="0">
-    <xsl:accumulator-rule match="note" phase="start" select="($value, 0)"/>
-    <xsl:accumulator-rule match="note" phase="end" select="$value[position() lt last()]"/>
-    <xsl:accumulator-rule match="list | table | lg | l | sp | figure | quote[p | lg | l] | p | ab | div | floatingText | castList | listBibl" phase="start"
-      select="($value[position() lt last()], $value[last()] + 1)"/>
-  </xsl:accumulator>
 
-  <!-- In the running text (see tk:text-depth). -->
+  <!-- In the running text: inside text (not the header or standOff). -->
   <xsl:function name="tk:in-text" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="$node/accumulator-before('tk:text-depth') gt 0"/>
+    <xsl:sequence select="exists($node/ancestor-or-self::text)"/>
   </xsl:function>
 
-  <!-- A paragraph-like element that holds blocks (lists, tables, verse, other paragraphs), outside its notes. -->
+  <!-- A paragraph-like element that holds blocks (lists, tables, verse, other paragraphs), outside its notes (a
+       block inside a note does not make the paragraph around the note a block). Each element is looked at by the
+       nearest paragraph around it only (the search stops at a block and does not enter notes), so the cost of all
+       paragraphs together is linear in the size of the document. -->
   <xsl:function name="tk:holds-blocks" as="xs:boolean">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="$el/accumulator-after('tk:blocks')[last()] gt $el/accumulator-before('tk:blocks')[last()]"/>
+    <xsl:sequence select="tk:has-block($el/*)"/>
+  </xsl:function>
+  <xsl:function name="tk:has-block" as="xs:boolean">
+    <xsl:param name="els" as="element()*"/>
+    <xsl:sequence select="some $e in $els satisfies (
+      $e/(self::list | self::table | self::lg | self::l | self::sp | self::figure | self::quote[p | lg | l] | self::p | self::ab | self::div | self::floatingText | self::castList | self::listBibl)
+      or (not($e/self::note) and tk:has-block($e/*)))"/>
   </xsl:function>
 
   <!-- An app that is not inside another app, nor in an EpiDoc apparatus division (printed there, once). -->
   <xsl:function name="tk:outer-app" as="xs:boolean">
     <xsl:param name="app" as="element()"/>
-    <xsl:sequence select="$app/accumulator-before('tk:app-depth') = 1 and $app/accumulator-before('tk:appdiv-depth') = 0"/>
+    <xsl:sequence select="empty($app/ancestor::app) and empty($app/ancestor::div[@type = 'apparatus'])"/>
+  </xsl:function>
+
+  <!-- The level of a head: the divisions (div, div1-div7, floatingText) open around it. -->
+  <xsl:function name="tk:div-depth" as="xs:integer">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="count($el/ancestor::*[self::div or self::div1 or self::div2 or self::div3 or self::div4 or self::div5 or self::div6 or self::div7 or self::floatingText])"/>
   </xsl:function>
 
   <!-- The TEI vocabulary (names and their kinds, register entries, language names), written by the build from
@@ -202,9 +186,8 @@
        footnotes stay where they are, in parentheses). -->
   <xsl:function name="tk:footnote" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
-    <!-- tk:note-depth counts this note too (it is not inline): 1 means no footnote around it. -->
     <xsl:sequence select="tk:in-text($note) and not(tk:inline-note($note)) and not($note/parent::app)
-      and $note/accumulator-before('tk:note-depth') = 1"/>
+      and empty($note/ancestor::note[not(tk:inline-note(.))])"/>
   </xsl:function>
 
   <!-- A footnote between blocks (at the end of a div, kept there because no marker in the text points to it) has no
@@ -214,16 +197,17 @@
     <xsl:sequence select="exists($note/(parent::div | parent::body | parent::front | parent::back | parent::text | parent::postscript))"/>
   </xsl:function>
 
-  <!-- Footnotes counted in document order, once (linear, unlike xsl:number level="any"). -->
-  <xsl:accumulator name="tk:notes" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="note[tk:footnote(.)]" select="$value + 1"/>
-  </xsl:accumulator>
+  <!-- The number of each footnote (by its generate-id()): its place among the footnotes of the whole document, in
+       document order, counted once (linear, unlike xsl:number level="any"). -->
+  <xsl:variable name="tk:footnote-numbers" as="map(xs:string, xs:integer)"
+    select="map:merge(//note[tk:footnote(.)] ! map:entry(generate-id(.), position()))"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
 
   <!-- The number or sign a footnote is printed with: its @n as the source numbers it (TEI Guidelines 3.9.1: "n"
        gives the number or other label of the note), else its place among the footnotes. -->
   <xsl:function name="tk:note-label" as="xs:string">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="($note/@n[normalize-space()]/normalize-space(), string($note/accumulator-before('tk:notes')))[1]"/>
+    <xsl:sequence select="($note/@n[normalize-space()]/normalize-space(), string($tk:footnote-numbers(generate-id($note))))[1]"/>
   </xsl:function>
 
   <!--

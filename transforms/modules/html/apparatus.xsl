@@ -15,7 +15,7 @@
   <!-- Critical apparatus (TEI Guidelines 12): the lemma in the text, the readings in the apparatus. -->
   <xsl:template match="app[tk:in-text(.) and tk:outer-app(.)]">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:variable name="n" select="accumulator-before('tk:apps')"/>
+    <xsl:variable name="n" select="$tk:app-numbers(generate-id(.))"/>
     <span class="tk-app">
       <xsl:sequence select="tk:ids(.)"/>
       <xsl:apply-templates select="(lem, rdg[1])[1]/node()"/>

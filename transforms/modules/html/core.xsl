@@ -113,7 +113,7 @@
   <xsl:template match="head">
     <xsl:param name="level" as="xs:integer" select="1" tunnel="yes"/>
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:variable name="depth" select="accumulator-before('tk:div-depth')"/>
+    <xsl:variable name="depth" select="tk:div-depth(.)"/>
     <xsl:choose>
       <xsl:when test="$inline or not(parent::div or parent::div1 or parent::div2 or parent::div3 or parent::div4 or parent::div5 or parent::div6 or parent::div7 or parent::body or parent::front or parent::back)">
         <xsl:call-template name="tk:phrase"><xsl:with-param name="element" select="if ($inline or parent::p) then 'span' else 'p'"/><xsl:with-param name="class" select="'tk-head'"/></xsl:call-template>

@@ -110,7 +110,7 @@
         <xsl:when test="self::teiCorpus">
           <xsl:for-each select="TEI | teiCorpus">
             <article class="tk-document">
-              <xsl:sequence select="tk:ids(.)"/>
+              <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
               <xsl:apply-templates select="teiHeader" mode="tk:header"><xsl:with-param name="level" select="2"/></xsl:apply-templates>
               <xsl:call-template name="tk:document-body"><xsl:with-param name="level" select="2"/></xsl:call-template>
             </article>
@@ -160,7 +160,7 @@
     <xsl:if test="$genre = ('drama', 'prose')"><xsl:call-template name="tk:contents"><xsl:with-param name="level" select="$level"/></xsl:call-template></xsl:if>
     <xsl:for-each select="$texts">
       <div class="tk-text tk-genre-{$genre}">
-        <xsl:sequence select="tk:ids(.)"/>
+        <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
         <xsl:apply-templates>
           <xsl:with-param name="level" select="$level" tunnel="yes"/>
           <xsl:with-param name="genre" select="$genre" tunnel="yes"/>

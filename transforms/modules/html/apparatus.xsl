@@ -17,7 +17,7 @@
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="n" select="$tk:app-numbers(generate-id(.))"/>
     <span class="tk-app">
-      <xsl:sequence select="tk:ids(.)"/>
+      <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
       <xsl:apply-templates select="(lem, rdg[1])[1]/node()"/>
     </span>
     <sup class="tk-appref">

@@ -19,7 +19,7 @@
     <xsl:variable name="iso" select="tk:iso-date(.)"/>
     <xsl:variable name="datetime" select="if (matches(@when, '^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?)?)?)?$')) then string(@when) else ()"/>
     <xsl:element name="{if (exists($datetime)) then 'time' else 'span'}">
-      <xsl:sequence select="tk:ids(.)"/>
+      <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
       <xsl:attribute name="class" select="'tk-date'"/>
       <xsl:if test="exists($datetime)"><xsl:attribute name="datetime" select="$datetime"/></xsl:if>
       <xsl:if test="$iso">
@@ -50,7 +50,7 @@
     <xsl:choose>
       <xsl:when test="($target or exists($external)) and not($in-link) and not($nested)">
         <a class="tk-name tk-{$kind}" href="{if ($target) then concat('#', tk:anchor($target)) else $external}">
-          <xsl:sequence select="tk:ids(.)"/>
+          <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
           <xsl:if test="$title"><xsl:attribute name="title" select="tk:isolate($title)"/></xsl:if>
           <xsl:if test="exists($others)"><xsl:attribute name="data-names" select="tk:isolate(string-join($others, ' · '))"/></xsl:if>
           <xsl:if test="exists($names-id)"><xsl:attribute name="aria-describedby" select="$names-id"/></xsl:if>
@@ -65,7 +65,7 @@
         <!-- Names holding other linked names (an office "of the Xinjiang Uyghur Autonomous Region") cannot be one
              link (HTML forbids nested links): the name is highlighted and followed by a small link of its own. -->
         <span class="tk-name tk-{$kind}">
-          <xsl:sequence select="tk:ids(.)"/>
+          <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
           <xsl:if test="$title"><xsl:attribute name="title" select="tk:isolate($title)"/></xsl:if>
           <xsl:apply-templates>
             <xsl:with-param name="inline" select="true()" tunnel="yes"/>
@@ -106,7 +106,7 @@
     <xsl:choose>
       <xsl:when test="exists($url) and not($in-link)">
         <a class="tk-{local-name()}" href="{$url}">
-          <xsl:sequence select="tk:ids(.)"/>
+          <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
           <xsl:if test="not($target)"><xsl:attribute name="rel" select="'noopener noreferrer'"/></xsl:if>
           <xsl:apply-templates><xsl:with-param name="inline" select="true()" tunnel="yes"/><xsl:with-param name="in-link" select="true()" tunnel="yes"/></xsl:apply-templates>
           <xsl:if test="self::ptr or not(normalize-space())"><xsl:value-of select="if ($target) then '→' else tk:link-label($url)"/></xsl:if>
@@ -114,7 +114,7 @@
       </xsl:when>
       <xsl:otherwise>
         <span class="tk-{local-name()}">
-          <xsl:sequence select="tk:ids(.)"/>
+          <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
           <xsl:apply-templates><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
         </span>
       </xsl:otherwise>
@@ -126,7 +126,7 @@
   <xsl:template match="listPlace | listOrg | listPerson | listNym | listEvent">
     <xsl:param name="level" as="xs:integer" select="2" tunnel="yes"/>
     <section class="tk-register tk-{local-name()}">
-      <xsl:sequence select="tk:ids(.)"/>
+      <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
       <xsl:element name="h{min(($level + 1, 6))}">
         <xsl:choose>
           <xsl:when test="head"><xsl:apply-templates select="head/node()"/></xsl:when>
@@ -148,7 +148,7 @@
     <xsl:param name="level" as="xs:integer" select="3" tunnel="yes"/>
     <xsl:variable name="names" select="tk:entry-names(.)"/>
     <article class="tk-entry tk-{tk:kind(.)}">
-      <xsl:sequence select="tk:ids(.)"/>
+      <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
       <xsl:element name="h{min(($level + 1, 6))}">
         <xsl:attribute name="class" select="'tk-entry-title'"/>
         <xsl:value-of select="tk:isolate(if ($names) then normalize-space(string-join($names[1]//text(), '')) else if (@xml:id) then @xml:id else tk:label(local-name()))"/>

@@ -38,7 +38,7 @@
   <xsl:function name="tk:has-block" as="xs:boolean">
     <xsl:param name="els" as="element()*"/>
     <xsl:sequence select="some $e in $els satisfies (
-      $e/(self::list | self::table | self::lg | self::l | self::sp | self::figure | self::quote[p | lg | l] | self::p | self::ab | self::div | self::floatingText | self::castList | self::listBibl)
+      exists($e[self::list or self::table or self::lg or self::l or self::sp or self::figure or self::quote[p | lg | l] or self::p or self::ab or self::div or self::floatingText or self::castList or self::listBibl])
       or (not($e/self::note) and tk:has-block($e/*)))"/>
   </xsl:function>
 
@@ -162,18 +162,19 @@
   </xsl:function>
   <xsl:function name="tk:authority-name" as="xs:string?">
     <xsl:param name="type" as="xs:string?"/>
-    <xsl:sequence select="map{'wikidata': 'Wikidata', 'geonames': 'GeoNames', 'viaf': 'VIAF', 'gnd': 'GND', 'pnd': 'GND',
-      'tgn': 'Getty TGN', 'tm': 'Trismegistos', 'trismegistos': 'Trismegistos', 'url': 'URL', 'uri': 'URI', 'doi': 'DOI',
-      'isbn': 'ISBN', 'issn': 'ISSN', 'orcid': 'ORCID'}(lower-case(string($type)))"
-      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+    <xsl:sequence select="$tk:authority-names(lower-case(string($type)))"/>
   </xsl:function>
+  <!-- (A global variable: saxon-js builds a map written in an expression again at each evaluation.) -->
+  <xsl:variable name="tk:authority-names" as="map(xs:string, xs:string)" select="map{'wikidata': 'Wikidata', 'geonames': 'GeoNames', 'viaf': 'VIAF', 'gnd': 'GND', 'pnd': 'GND',
+      'tgn': 'Getty TGN', 'tm': 'Trismegistos', 'trismegistos': 'Trismegistos', 'url': 'URL', 'uri': 'URI', 'doi': 'DOI',
+      'isbn': 'ISBN', 'issn': 'ISSN', 'orcid': 'ORCID'}"/>
 
   <!-- The names a register entry holds (the TEI vocabulary's entry names: placeName, orgName, persName, name, ...);
        for other entries (nym, event) their name-like children. -->
   <xsl:function name="tk:entry-names" as="element()*">
     <xsl:param name="entry" as="element()"/>
     <xsl:sequence select="if (exists(tv:entry-kind($entry))) then tv:entry-names($entry)
-      else $entry/(placeName | orgName | persName | name | geogName | settlement | country | region | bloc)"/>
+      else $entry/*[self::placeName or self::orgName or self::persName or self::name or self::geogName or self::settlement or self::country or self::region or self::bloc]"/>
   </xsl:function>
 
   <!-- A note printed in the running text of the source (@place="inline", FRUS's @rend="inline"), not a footnote. -->
@@ -271,14 +272,13 @@
   <xsl:function name="tk:link-label" as="xs:string">
     <xsl:param name="url" as="xs:string"/>
     <xsl:variable name="host" select="lower-case(replace(replace($url, '^[a-zA-Z]+://', ''), '[/?#:].*$', ''))"/>
-    <xsl:variable name="known" select="map{'zotero.org': 'Zotero', 'wikidata.org': 'Wikidata', 'd-nb.info': 'GND', 'viaf.org': 'VIAF',
-      'geonames.org': 'GeoNames', 'trismegistos.org': 'Trismegistos', 'papyri.info': 'papyri.info', 'doi.org': 'DOI',
-      'edh-www.adw.uni-heidelberg.de': 'EDH', 'edh.ub.uni-heidelberg.de': 'EDH', 'pleiades.stoa.org': 'Pleiades'}"
-      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
     <xsl:variable name="base" select="replace($host, '^www\.', '')"/>
     <xsl:variable name="parent" select="replace($base, '^[^.]+\.', '')"/>
-    <xsl:sequence select="($known($base), $known($parent), $base)[1]"/>
+    <xsl:sequence select="($tk:services($base), $tk:services($parent), $base)[1]"/>
   </xsl:function>
+  <xsl:variable name="tk:services" as="map(xs:string, xs:string)" select="map{'zotero.org': 'Zotero', 'wikidata.org': 'Wikidata', 'd-nb.info': 'GND', 'viaf.org': 'VIAF',
+      'geonames.org': 'GeoNames', 'trismegistos.org': 'Trismegistos', 'papyri.info': 'papyri.info', 'doi.org': 'DOI',
+      'edh-www.adw.uni-heidelberg.de': 'EDH', 'edh.ub.uni-heidelberg.de': 'EDH', 'pleiades.stoa.org': 'Pleiades'}"/>
 
   <!-- Text with bidirectional controls (U+202A-U+202E embeddings and overrides, U+2066-U+2069 isolates, marks)
        isolated between U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE, so that an override in a

@@ -44,9 +44,11 @@
     <xsl:variable name="title" select="string-join((
       if ($target) then tk:entry-label($target, $kind) else (),
       if (exists($others)) then concat('also: ', string-join($others, '; ')) else ()), ' — ')"/>
-    <xsl:variable name="external" select="if ($target) then () else tk:safe-url((@ref, @key[starts-with(., 'http')])[1])[not(starts-with(., '#'))]"/>
+    <xsl:variable name="external" select="if ($target or not(@ref or @key)) then () else tk:safe-url((@ref, @key[starts-with(., 'http')])[1])[not(starts-with(., '#'))]"/>
     <xsl:variable name="names-id" select="if ($target/@xml:id and exists(tk:entry-names($target))) then concat('tk:names-', tk:html-id($target/@xml:id)) else ()"/>
-    <xsl:variable name="nested" select="exists(.//(placeName | orgName | persName | rs | name | ref | ptr | note)[@ref or @target or self::note])"/>
+    <!-- One descendant search with a predicate, not a union of eight paths (which saxon-js evaluates and sorts into
+         document order for every descendant). -->
+    <xsl:variable name="nested" select="exists(.//*[self::placeName or self::orgName or self::persName or self::rs or self::name or self::ref or self::ptr or self::note][@ref or @target or self::note])"/>
     <xsl:choose>
       <xsl:when test="($target or exists($external)) and not($in-link) and not($nested)">
         <a class="tk-name tk-{$kind}" href="{if ($target) then concat('#', tk:anchor($target)) else $external}">
@@ -94,9 +96,12 @@
 
   <xsl:function name="tk:kind-label" as="xs:string">
     <xsl:param name="kind" as="xs:string"/>
-    <xsl:sequence select="map:get(map{'place':'Place', 'org':'Organisation', 'person':'Person', 'group':'Group', 'other':'Name'}, $kind)"
-      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+    <xsl:sequence select="$tk:kind-labels($kind)"/>
   </xsl:function>
+  <!-- Tables of words are global variables, built once: saxon-js builds a map written in an expression again at each
+       evaluation. -->
+  <xsl:variable name="tk:kind-labels" as="map(xs:string, xs:string)"
+    select="map{'place':'Place', 'org':'Organisation', 'person':'Person', 'group':'Group', 'other':'Name'}"/>
 
   <!-- ref and ptr (TEI Guidelines 16.1): links only to safe URLs and to elements of this document. -->
   <xsl:template match="ref | ptr">

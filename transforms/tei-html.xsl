@@ -11,7 +11,8 @@
   filtered by tk:safe-url; no TEI attribute is copied into style, script or event-handler attributes; @rend only
   becomes CSS class names of a fixed shape. Elements without a template of their own show their text (the default mode
   is on-no-match="text-only-copy"), so nothing is silently lost.
-  Scaling: ids through a key, note numbers through accumulators, no per-node searches of the whole document.
+  Scaling: ids through a key, note and apparatus numbers counted once in global maps, no per-node searches of the
+  whole document.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -41,14 +42,14 @@
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
   <!-- Unknown elements: keep going into their content, so their text shows (XSLT 3.0 6.7.1, on-no-match). -->
-  <xsl:mode on-no-match="text-only-copy" use-accumulators="#all"/>
+  <xsl:mode on-no-match="text-only-copy"/>
   <xsl:mode name="tk:apparatus" on-no-match="shallow-skip"/>
 
-  <!-- Apparatus numbers in document order, computed once (linear, unlike xsl:number level="any"); footnotes are
-       counted in modules/common.xsl. -->
-  <xsl:accumulator name="tk:apps" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="app[tk:in-text(.) and tk:outer-app(.)]" select="$value + 1"/>
-  </xsl:accumulator>
+  <!-- The number of each apparatus entry (by its generate-id()), in document order, computed once (linear, unlike
+       xsl:number level="any"); footnotes are counted in modules/common.xsl. -->
+  <xsl:variable name="tk:app-numbers" as="map(xs:string, xs:integer)"
+    select="map:merge(//app[tk:in-text(.) and tk:outer-app(.)] ! map:entry(generate-id(.), position()))"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
 
   <!-- Language names for the register and the title block (the tag itself when the vocabulary has no name). -->
   <xsl:function name="tk:language-name" as="xs:string">
@@ -109,7 +110,7 @@
         <xsl:when test="self::teiCorpus">
           <xsl:for-each select="TEI | teiCorpus">
             <article class="tk-document">
-              <xsl:sequence select="tk:ids(.)"/>
+              <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
               <xsl:apply-templates select="teiHeader" mode="tk:header"><xsl:with-param name="level" select="2"/></xsl:apply-templates>
               <xsl:call-template name="tk:document-body"><xsl:with-param name="level" select="2"/></xsl:call-template>
             </article>
@@ -159,7 +160,7 @@
     <xsl:if test="$genre = ('drama', 'prose')"><xsl:call-template name="tk:contents"><xsl:with-param name="level" select="$level"/></xsl:call-template></xsl:if>
     <xsl:for-each select="$texts">
       <div class="tk-text tk-genre-{$genre}">
-        <xsl:sequence select="tk:ids(.)"/>
+        <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
         <xsl:apply-templates>
           <xsl:with-param name="level" select="$level" tunnel="yes"/>
           <xsl:with-param name="genre" select="$genre" tunnel="yes"/>
@@ -203,7 +204,7 @@
         <xsl:element name="h{min(($level + 1, 6))}">Apparatus</xsl:element>
         <ol class="tk-app-entries">
           <xsl:for-each select="$apps">
-            <xsl:variable name="n" select="accumulator-before('tk:apps')"/>
+            <xsl:variable name="n" select="$tk:app-numbers(generate-id(.))"/>
             <li id="tk:app-{tk:gid(.)}" value="{$n}">
               <xsl:apply-templates select="." mode="tk:apparatus"/>
               <xsl:text> </xsl:text>

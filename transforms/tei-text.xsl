@@ -38,9 +38,7 @@
 
   <xsl:param name="reading" as="xs:boolean" select="false()"/>
 
-  <!-- The initial (default) mode decides which accumulators apply to the source document (XSLT 3.0 18.2.2). -->
-  <xsl:mode use-accumulators="#all"/>
-  <xsl:mode name="tk:flat" on-no-match="shallow-skip" use-accumulators="#all"/>
+  <xsl:mode name="tk:flat" on-no-match="shallow-skip"/>
 
   <!-- The flattened text is a sequence of strings (the text) and two integer markers: no temporary tree is built
        (building one cost saxon-js more than the rest of the transform together). -->

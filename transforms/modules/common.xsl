@@ -15,59 +15,43 @@
   exclude-result-prefixes="#all">
 
   <!--
-    Where a node is, kept as running counts in document order (XSLT 3.0 accumulators), so that no template asks
-    "is there an ancestor X?" at every node, which costs time per ancestor (quadratic in depth):
-    tk:text-depth   > 0 inside text (the running text, not the header or standOff);
-    tk:note-depth   notes that are not printed inline, open around (and including) this node;
-    tk:app-depth    app elements open around (and including) this node; tk:appdiv-depth: EpiDoc apparatus divisions;
-    tk:div-depth    divisions (div, div1-div7, floatingText) open around this node: the level of a head;
-    tk:blocks       block elements seen so far, one counter per level of note nesting (a block inside a note does
-                    not make the paragraph around the note a block): a paragraph holds blocks when the counter
-                    after it is higher than at its start.
+    Where a node is: asked only of the elements that need it (notes, names, apps, heads, paragraphs), never of every
+    node. saxon-js evaluates an XSLT 3.0 accumulator by walking the whole document once per accumulator and keeping
+    its value on every node (an object per node and accumulator): seven accumulators cost a third of the transform
+    of a FRUS volume (measured). The ancestor steps below cost the depth of the element asked about, once.
   -->
-  <xsl:accumulator name="tk:text-depth" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="text" phase="start" select="$value + 1"/>
-    <xsl:accumulator-rule match="text" phase="end" select="$value - 1"/>
-  </xsl:accumulator>
-  <xsl:accumulator name="tk:note-depth" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="note" phase="start" select="if (tk:inline-note(.)) then $value else $value + 1"/>
-    <xsl:accumulator-rule match="note" phase="end" select="if (tk:inline-note(.)) then $value else $value - 1"/>
-  </xsl:accumulator>
-  <xsl:accumulator name="tk:app-depth" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="app" phase="start" select="$value + 1"/>
-    <xsl:accumulator-rule match="app" phase="end" select="$value - 1"/>
-  </xsl:accumulator>
-  <xsl:accumulator name="tk:appdiv-depth" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="div[@type = 'apparatus']" phase="start" select="$value + 1"/>
-    <xsl:accumulator-rule match="div[@type = 'apparatus']" phase="end" select="$value - 1"/>
-  </xsl:accumulator>
-  <xsl:accumulator name="tk:div-depth" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="div | div1 | div2 | div3 | div4 | div5 | div6 | div7 | floatingText" phase="start" select="$value + 1"/>
-    <xsl:accumulator-rule match="div | div1 | div2 | div3 | div4 | div5 | div6 | div7 | floatingText" phase="end" select="$value - 1"/>
-  </xsl:accumulator>
-  <xsl:accumulator name="tk:blocks" as="xs:integer+" initial-value="0">
-    <xsl:accumulator-rule match="note" phase="start" select="($value, 0)"/>
-    <xsl:accumulator-rule match="note" phase="end" select="$value[position() lt last()]"/>
-    <xsl:accumulator-rule match="list | table | lg | l | sp | figure | quote[p | lg | l] | p | ab | div | floatingText | castList | listBibl" phase="start"
-      select="($value[position() lt last()], $value[last()] + 1)"/>
-  </xsl:accumulator>
 
-  <!-- In the running text (see tk:text-depth). -->
+  <!-- In the running text: inside text (not the header or standOff). -->
   <xsl:function name="tk:in-text" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="$node/accumulator-before('tk:text-depth') gt 0"/>
+    <xsl:sequence select="exists($node/ancestor-or-self::text)"/>
   </xsl:function>
 
-  <!-- A paragraph-like element that holds blocks (lists, tables, verse, other paragraphs), outside its notes. -->
+  <!-- A paragraph-like element that holds blocks (lists, tables, verse, other paragraphs), outside its notes (a
+       block inside a note does not make the paragraph around the note a block). Each element is looked at by the
+       nearest paragraph around it only (the search stops at a block and does not enter notes), so the cost of all
+       paragraphs together is linear in the size of the document. -->
   <xsl:function name="tk:holds-blocks" as="xs:boolean">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="$el/accumulator-after('tk:blocks')[last()] gt $el/accumulator-before('tk:blocks')[last()]"/>
+    <xsl:sequence select="tk:has-block($el/*)"/>
+  </xsl:function>
+  <xsl:function name="tk:has-block" as="xs:boolean">
+    <xsl:param name="els" as="element()*"/>
+    <xsl:sequence select="some $e in $els satisfies (
+      exists($e[self::list or self::table or self::lg or self::l or self::sp or self::figure or self::quote[p | lg | l] or self::p or self::ab or self::div or self::floatingText or self::castList or self::listBibl])
+      or (not($e/self::note) and tk:has-block($e/*)))"/>
   </xsl:function>
 
   <!-- An app that is not inside another app, nor in an EpiDoc apparatus division (printed there, once). -->
   <xsl:function name="tk:outer-app" as="xs:boolean">
     <xsl:param name="app" as="element()"/>
-    <xsl:sequence select="$app/accumulator-before('tk:app-depth') = 1 and $app/accumulator-before('tk:appdiv-depth') = 0"/>
+    <xsl:sequence select="empty($app/ancestor::app) and empty($app/ancestor::div[@type = 'apparatus'])"/>
+  </xsl:function>
+
+  <!-- The level of a head: the divisions (div, div1-div7, floatingText) open around it. -->
+  <xsl:function name="tk:div-depth" as="xs:integer">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="count($el/ancestor::*[self::div or self::div1 or self::div2 or self::div3 or self::div4 or self::div5 or self::div6 or self::div7 or self::floatingText])"/>
   </xsl:function>
 
   <!-- The TEI vocabulary (names and their kinds, register entries, language names), written by the build from
@@ -178,18 +162,19 @@
   </xsl:function>
   <xsl:function name="tk:authority-name" as="xs:string?">
     <xsl:param name="type" as="xs:string?"/>
-    <xsl:sequence select="map{'wikidata': 'Wikidata', 'geonames': 'GeoNames', 'viaf': 'VIAF', 'gnd': 'GND', 'pnd': 'GND',
-      'tgn': 'Getty TGN', 'tm': 'Trismegistos', 'trismegistos': 'Trismegistos', 'url': 'URL', 'uri': 'URI', 'doi': 'DOI',
-      'isbn': 'ISBN', 'issn': 'ISSN', 'orcid': 'ORCID'}(lower-case(string($type)))"
-      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+    <xsl:sequence select="$tk:authority-names(lower-case(string($type)))"/>
   </xsl:function>
+  <!-- (A global variable: saxon-js builds a map written in an expression again at each evaluation.) -->
+  <xsl:variable name="tk:authority-names" as="map(xs:string, xs:string)" select="map{'wikidata': 'Wikidata', 'geonames': 'GeoNames', 'viaf': 'VIAF', 'gnd': 'GND', 'pnd': 'GND',
+      'tgn': 'Getty TGN', 'tm': 'Trismegistos', 'trismegistos': 'Trismegistos', 'url': 'URL', 'uri': 'URI', 'doi': 'DOI',
+      'isbn': 'ISBN', 'issn': 'ISSN', 'orcid': 'ORCID'}"/>
 
   <!-- The names a register entry holds (the TEI vocabulary's entry names: placeName, orgName, persName, name, ...);
        for other entries (nym, event) their name-like children. -->
   <xsl:function name="tk:entry-names" as="element()*">
     <xsl:param name="entry" as="element()"/>
     <xsl:sequence select="if (exists(tv:entry-kind($entry))) then tv:entry-names($entry)
-      else $entry/(placeName | orgName | persName | name | geogName | settlement | country | region | bloc)"/>
+      else $entry/*[self::placeName or self::orgName or self::persName or self::name or self::geogName or self::settlement or self::country or self::region or self::bloc]"/>
   </xsl:function>
 
   <!-- A note printed in the running text of the source (@place="inline", FRUS's @rend="inline"), not a footnote. -->
@@ -202,9 +187,8 @@
        footnotes stay where they are, in parentheses). -->
   <xsl:function name="tk:footnote" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
-    <!-- tk:note-depth counts this note too (it is not inline): 1 means no footnote around it. -->
     <xsl:sequence select="tk:in-text($note) and not(tk:inline-note($note)) and not($note/parent::app)
-      and $note/accumulator-before('tk:note-depth') = 1"/>
+      and empty($note/ancestor::note[not(tk:inline-note(.))])"/>
   </xsl:function>
 
   <!-- A footnote between blocks (at the end of a div, kept there because no marker in the text points to it) has no
@@ -214,16 +198,17 @@
     <xsl:sequence select="exists($note/(parent::div | parent::body | parent::front | parent::back | parent::text | parent::postscript))"/>
   </xsl:function>
 
-  <!-- Footnotes counted in document order, once (linear, unlike xsl:number level="any"). -->
-  <xsl:accumulator name="tk:notes" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="note[tk:footnote(.)]" select="$value + 1"/>
-  </xsl:accumulator>
+  <!-- The number of each footnote (by its generate-id()): its place among the footnotes of the whole document, in
+       document order, counted once (linear, unlike xsl:number level="any"). -->
+  <xsl:variable name="tk:footnote-numbers" as="map(xs:string, xs:integer)"
+    select="map:merge(//note[tk:footnote(.)] ! map:entry(generate-id(.), position()))"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
 
   <!-- The number or sign a footnote is printed with: its @n as the source numbers it (TEI Guidelines 3.9.1: "n"
        gives the number or other label of the note), else its place among the footnotes. -->
   <xsl:function name="tk:note-label" as="xs:string">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="($note/@n[normalize-space()]/normalize-space(), string($note/accumulator-before('tk:notes')))[1]"/>
+    <xsl:sequence select="($note/@n[normalize-space()]/normalize-space(), string($tk:footnote-numbers(generate-id($note))))[1]"/>
   </xsl:function>
 
   <!--
@@ -287,14 +272,13 @@
   <xsl:function name="tk:link-label" as="xs:string">
     <xsl:param name="url" as="xs:string"/>
     <xsl:variable name="host" select="lower-case(replace(replace($url, '^[a-zA-Z]+://', ''), '[/?#:].*$', ''))"/>
-    <xsl:variable name="known" select="map{'zotero.org': 'Zotero', 'wikidata.org': 'Wikidata', 'd-nb.info': 'GND', 'viaf.org': 'VIAF',
-      'geonames.org': 'GeoNames', 'trismegistos.org': 'Trismegistos', 'papyri.info': 'papyri.info', 'doi.org': 'DOI',
-      'edh-www.adw.uni-heidelberg.de': 'EDH', 'edh.ub.uni-heidelberg.de': 'EDH', 'pleiades.stoa.org': 'Pleiades'}"
-      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
     <xsl:variable name="base" select="replace($host, '^www\.', '')"/>
     <xsl:variable name="parent" select="replace($base, '^[^.]+\.', '')"/>
-    <xsl:sequence select="($known($base), $known($parent), $base)[1]"/>
+    <xsl:sequence select="($tk:services($base), $tk:services($parent), $base)[1]"/>
   </xsl:function>
+  <xsl:variable name="tk:services" as="map(xs:string, xs:string)" select="map{'zotero.org': 'Zotero', 'wikidata.org': 'Wikidata', 'd-nb.info': 'GND', 'viaf.org': 'VIAF',
+      'geonames.org': 'GeoNames', 'trismegistos.org': 'Trismegistos', 'papyri.info': 'papyri.info', 'doi.org': 'DOI',
+      'edh-www.adw.uni-heidelberg.de': 'EDH', 'edh.ub.uni-heidelberg.de': 'EDH', 'pleiades.stoa.org': 'Pleiades'}"/>
 
   <!-- Text with bidirectional controls (U+202A-U+202E embeddings and overrides, U+2066-U+2069 isolates, marks)
        isolated between U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE, so that an override in a
@@ -325,10 +309,6 @@
 
   <!-- A break inside a word (lb, pb or cb with break="no", TEI Guidelines 3.11.3) keeps the word whole: the
        whitespace around the break in the source, which is only layout of the XML, is dropped. -->
-  <xsl:template match="text()[tk:nobreak(preceding-sibling::node()[1]) or tk:nobreak(following-sibling::node()[1])]" mode="#default tk:flat" priority="2">
-    <xsl:variable name="start" select="if (tk:nobreak(preceding-sibling::node()[1])) then replace(., '^\s+', '') else string(.)"/>
-    <xsl:value-of select="if (tk:nobreak(following-sibling::node()[1])) then replace($start, '\s+$', '') else $start"/>
-  </xsl:template>
   <xsl:function name="tk:nobreak" as="xs:boolean">
     <xsl:param name="node" as="node()?"/>
     <xsl:sequence select="exists($node[self::lb or self::pb or self::cb][@break = 'no'])"/>
@@ -340,10 +320,30 @@
        whitespace-only text in a ruby is dropped, and so is whitespace between a ruby and a CJK character next to
        it (CSS Text Module Level 3, 4.1.2: a line break between two such characters is removed, not turned into a
        space). -->
-  <xsl:template match="ruby/text()[not(normalize-space())]" mode="#default tk:flat" priority="3"/>
-  <xsl:template match="text()[preceding-sibling::node()[1][self::ruby] or following-sibling::node()[1][self::ruby]]" mode="#default tk:flat" priority="1.5">
-    <xsl:variable name="start" select="if (preceding-sibling::node()[1][self::ruby]) then replace(., concat('^\s+(', $tk:cjk, ')'), '$1') else string(.)"/>
-    <xsl:value-of select="if (following-sibling::node()[1][self::ruby]) then replace($start, concat('(', $tk:cjk, ')\s+$'), '$1') else $start"/>
+
+  <!-- The text nodes that need more than their value: next to a break (the break inside a word above), in a ruby
+       or next to one. One rule for them all, its pattern as cheap as possible: saxon-js tries every rule that may
+       match a text node on every text node (three rules here, with two function calls, took a fifth of the
+       transform of a FRUS volume, measured). In the order of the three cases' importance: -->
+  <xsl:template match="text()[preceding-sibling::node()[1][self::lb or self::pb or self::cb or self::ruby]
+      or following-sibling::node()[1][self::lb or self::pb or self::cb or self::ruby] or parent::ruby]" mode="#default tk:flat" priority="3">
+    <xsl:variable name="before" select="preceding-sibling::node()[1]"/>
+    <xsl:variable name="after" select="following-sibling::node()[1]"/>
+    <xsl:choose>
+      <!-- 1. whitespace-only text in a ruby: dropped. -->
+      <xsl:when test="parent::ruby and not(normalize-space())"/>
+      <!-- 2. next to a break inside a word: the whitespace on that side dropped. -->
+      <xsl:when test="tk:nobreak($before) or tk:nobreak($after)">
+        <xsl:variable name="start" select="if (tk:nobreak($before)) then replace(., '^\s+', '') else string(.)"/>
+        <xsl:value-of select="if (tk:nobreak($after)) then replace($start, '\s+$', '') else $start"/>
+      </xsl:when>
+      <!-- 3. next to a ruby: the whitespace between it and a CJK character dropped. -->
+      <xsl:when test="$before/self::ruby or $after/self::ruby">
+        <xsl:variable name="start" select="if ($before/self::ruby) then replace(., concat('^\s+(', $tk:cjk, ')'), '$1') else string(.)"/>
+        <xsl:value-of select="if ($after/self::ruby) then replace($start, concat('(', $tk:cjk, ')\s+$'), '$1') else $start"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <!-- Characters written without spaces between words: CJK punctuation, kana, ideographs, full-width forms. -->
   <xsl:variable name="tk:cjk" as="xs:string" select="'[&#x3000;-&#x30FF;&#x3400;-&#x4DBF;&#x4E00;-&#x9FFF;&#xF900;-&#xFAFF;&#xFF00;-&#xFFEF;]'"/>

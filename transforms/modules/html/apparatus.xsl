@@ -15,9 +15,9 @@
   <!-- Critical apparatus (TEI Guidelines 12): the lemma in the text, the readings in the apparatus. -->
   <xsl:template match="app[tk:in-text(.) and tk:outer-app(.)]">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:variable name="n" select="accumulator-before('tk:apps')"/>
+    <xsl:variable name="n" select="$tk:app-numbers(generate-id(.))"/>
     <span class="tk-app">
-      <xsl:sequence select="tk:ids(.)"/>
+      <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
       <xsl:apply-templates select="(lem, rdg[1])[1]/node()"/>
     </span>
     <sup class="tk-appref">

@@ -17,7 +17,10 @@
   <!-- ===================================================================================== attributes -->
 
   <!-- id (from xml:id) and lang (from xml:lang), the only TEI attributes copied, both checked. Functions, not named
-       templates: saxon-js calls a function much faster, and these run for almost every element. -->
+       templates: saxon-js calls a function much faster, and these run for almost every element. Even a function
+       call costs saxon-js a new context and a check of the result's type, so callers write
+       "if (@xml:id or @xml:lang) then tk:ids(.) else ()": most elements have neither (7% of the transform of a FRUS
+       volume, measured). -->
   <xsl:function name="tk:ids" as="attribute()*">
     <xsl:param name="el" as="element()"/>
     <!-- Only the first element with a given xml:id gets it (duplicates in the source would be invalid HTML). -->
@@ -54,7 +57,7 @@
     <xsl:param name="class" as="xs:string" select="concat('tk-', local-name())"/>
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:element name="{if ($inline) then 'span' else $element}">
-      <xsl:sequence select="tk:ids(.)"/>
+      <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
       <xsl:attribute name="class" select="tk:class(., if ($inline) then concat($class, ' tk-block') else $class)"/>
       <xsl:sequence select="tk:number(.)"/>
       <xsl:apply-templates/>
@@ -79,7 +82,7 @@
     <xsl:param name="class" as="xs:string" select="concat('tk-', local-name())"/>
     <xsl:param name="title" as="xs:string?" select="()"/>
     <xsl:element name="{$element}">
-      <xsl:sequence select="tk:ids(.)"/>
+      <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
       <xsl:attribute name="class" select="tk:class(., $class)"/>
       <xsl:if test="$title"><xsl:attribute name="title" select="tk:isolate($title)"/></xsl:if>
       <xsl:apply-templates>
@@ -93,7 +96,7 @@
 
   <xsl:template match="front | body | back">
     <div class="tk-{local-name()}">
-      <xsl:sequence select="tk:ids(.)"/>
+      <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
       <xsl:apply-templates/>
     </div>
   </xsl:template>
@@ -101,7 +104,7 @@
   <xsl:template match="div | div1 | div2 | div3 | div4 | div5 | div6 | div7">
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:element name="{if ($inline) then 'span' else if (head) then 'section' else 'div'}">
-      <xsl:sequence select="tk:ids(.)"/>
+      <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
       <!-- The table of contents links to headed divisions (see drama.xsl). -->
       <xsl:if test="head and not(@xml:id) and not($inline)"><xsl:attribute name="id" select="tk:div-id(.)"/></xsl:if>
       <xsl:attribute name="class" select="tk:class(., string-join(('tk-div', @type[matches(., '^[A-Za-z][A-Za-z0-9_-]*$')] ! concat('tk-div-', .), if ($inline) then 'tk-block' else ()), ' '))"/>
@@ -113,7 +116,7 @@
   <xsl:template match="head">
     <xsl:param name="level" as="xs:integer" select="1" tunnel="yes"/>
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:variable name="depth" select="accumulator-before('tk:div-depth')"/>
+    <xsl:variable name="depth" select="tk:div-depth(.)"/>
     <xsl:choose>
       <xsl:when test="$inline or not(parent::div or parent::div1 or parent::div2 or parent::div3 or parent::div4 or parent::div5 or parent::div6 or parent::div7 or parent::body or parent::front or parent::back)">
         <xsl:call-template name="tk:phrase"><xsl:with-param name="element" select="if ($inline or parent::p) then 'span' else 'p'"/><xsl:with-param name="class" select="'tk-head'"/></xsl:call-template>
@@ -132,7 +135,7 @@
     <xsl:choose>
       <xsl:when test="$inline">
         <span>
-          <xsl:sequence select="tk:ids(.)"/>
+          <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
           <xsl:attribute name="class" select="tk:class(., concat('tk-', local-name(), ' tk-block'))"/>
           <xsl:sequence select="tk:number(.)"/>
           <xsl:apply-templates/>
@@ -140,7 +143,7 @@
       </xsl:when>
       <xsl:when test="$blocky">
         <div>
-          <xsl:sequence select="tk:ids(.)"/>
+          <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
           <xsl:attribute name="class" select="tk:class(., concat('tk-', local-name()))"/>
           <xsl:sequence select="tk:number(.)"/>
           <xsl:apply-templates/>
@@ -148,7 +151,7 @@
       </xsl:when>
       <xsl:otherwise>
         <p>
-          <xsl:sequence select="tk:ids(.)"/>
+          <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
           <xsl:attribute name="class" select="tk:class(., concat('tk-', local-name()))"/>
           <xsl:sequence select="tk:number(.)"/>
           <xsl:apply-templates>
@@ -165,7 +168,7 @@
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
     <!-- tk:block written out: this template serves the most frequent block elements. -->
     <xsl:element name="{if ($inline) then 'span' else 'div'}">
-      <xsl:sequence select="tk:ids(.)"/>
+      <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
       <xsl:attribute name="class" select="tk:class(., if ($inline) then concat('tk-', local-name(), ' tk-block') else concat('tk-', local-name()))"/>
       <xsl:sequence select="tk:number(.)"/>
       <xsl:apply-templates/>
@@ -181,7 +184,7 @@
       <xsl:otherwise>
         <xsl:apply-templates select="head"/>
         <ul class="tk-listBibl">
-          <xsl:sequence select="tk:ids(.)"/>
+          <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
           <xsl:for-each select="* except head">
             <li><xsl:apply-templates select="."/></li>
           </xsl:for-each>
@@ -197,27 +200,27 @@
     <xsl:variable name="element" select="if ($inline) then 'span' else if (label and @type = ('gloss', 'glossary')) then 'dl' else if (@type = ('ordered', 'numbered') or matches(@rend, 'numbered|ordered|arabic|roman')) then 'ol' else 'ul'"/>
     <xsl:variable name="labelled" select="$element = ('ul', 'ol') and exists(label)"/>
     <xsl:element name="{$element}">
-      <xsl:sequence select="tk:ids(.)"/>
+      <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
       <xsl:attribute name="class" select="tk:class(., if ($inline) then 'tk-list tk-block' else if ($labelled) then 'tk-list tk-list-labelled' else 'tk-list')"/>
       <xsl:for-each select="* except head">
         <xsl:choose>
           <xsl:when test="$element = 'dl'">
             <xsl:element name="{if (self::label) then 'dt' else 'dd'}">
-              <xsl:if test="self::item or self::label"><xsl:sequence select="tk:ids(.)"/></xsl:if>
+              <xsl:if test="self::item or self::label"><xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/></xsl:if>
               <xsl:apply-templates select="."/>
             </xsl:element>
           </xsl:when>
           <xsl:when test="$element = 'span'">
-            <span class="tk-item tk-block"><xsl:if test="self::item or self::label"><xsl:sequence select="tk:ids(.)"/></xsl:if><xsl:apply-templates select="."/></span>
+            <span class="tk-item tk-block"><xsl:if test="self::item or self::label"><xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/></xsl:if><xsl:apply-templates select="."/></span>
           </xsl:when>
           <!-- A label before its item ("1." then the item, as FRUS encodes numbered points) is printed in the same
                row, inline: the item is the row, the label its first word. -->
           <xsl:when test="self::label and following-sibling::*[1][self::item]"/>
           <xsl:otherwise>
             <li>
-              <xsl:if test="self::item or self::label"><xsl:sequence select="tk:ids(.)"/></xsl:if>
+              <xsl:if test="self::item or self::label"><xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/></xsl:if>
               <xsl:for-each select="preceding-sibling::*[1][self::label][current()/self::item]">
-                <span class="tk-label"><xsl:sequence select="tk:ids(.)"/><xsl:apply-templates/></span><xsl:text> </xsl:text>
+                <span class="tk-label"><xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/><xsl:apply-templates/></span><xsl:text> </xsl:text>
               </xsl:for-each>
               <xsl:apply-templates select="."/>
             </li>
@@ -240,7 +243,7 @@
   <xsl:template match="table">
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:element name="{if ($inline) then 'span' else 'table'}">
-      <xsl:sequence select="tk:ids(.)"/>
+      <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
       <xsl:attribute name="class" select="tk:class(., if ($inline) then 'tk-table tk-block' else 'tk-table')"/>
       <xsl:if test="head">
         <xsl:element name="{if ($inline) then 'span' else 'caption'}">
@@ -253,10 +256,10 @@
           <tbody>
             <xsl:for-each select="row">
               <tr>
-                <xsl:sequence select="tk:ids(.)"/>
+                <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
                 <xsl:for-each select="cell">
                   <xsl:element name="{if (@role = 'label' or ../@role = 'label') then 'th' else 'td'}">
-                    <xsl:sequence select="tk:ids(.)"/>
+                    <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
                     <xsl:if test="matches(@cols, '^[1-9][0-9]?$')"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
                     <xsl:if test="matches(@rows, '^[1-9][0-9]?$')"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
                     <xsl:apply-templates/>
@@ -283,7 +286,7 @@
   <xsl:template match="figure">
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:element name="{if ($inline) then 'span' else 'figure'}">
-      <xsl:sequence select="tk:ids(.)"/>
+      <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
       <xsl:attribute name="class" select="tk:class(., if ($inline) then 'tk-figure tk-block' else 'tk-figure')"/>
       <xsl:apply-templates select="* except (head | figDesc)"/>
       <xsl:if test="head | figDesc">
@@ -300,7 +303,7 @@
   <xsl:template match="graphic | media">
     <xsl:variable name="url" select="tk:safe-url(@url)"/>
     <span class="tk-graphic">
-      <xsl:sequence select="tk:ids(.)"/>
+      <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
       <xsl:text>[image</xsl:text>
       <xsl:if test="exists($url)">: <a href="{$url}" rel="noopener noreferrer"><xsl:value-of select="@url"/></a></xsl:if>
       <xsl:text>]</xsl:text>
@@ -319,7 +322,7 @@
   <!-- hi is the most frequent element of many files: written out instead of calling tk:phrase (faster in saxon-js). -->
   <xsl:template match="hi">
     <span class="{tk:class(., if (@rend) then 'tk-hi' else 'tk-hi rend-italic')}">
-      <xsl:sequence select="tk:ids(.)"/>
+      <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
       <xsl:apply-templates>
         <xsl:with-param name="inline" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
@@ -333,7 +336,7 @@
   </xsl:template>
   <xsl:template match="foreign | term | gloss | mentioned | soCalled | distinct | gi | att | val | tag | code | ident | num | measure | measureGrp | unit | abbr[not(parent::choice)] | expan[not(parent::choice)] | ex | am | orig[not(parent::choice)] | reg[not(parent::choice)] | seg | w | c | pc | s | phr | cl | m | affiliation | occupation | roleName | forename | surname | genName | addName | nameLink | idno | bibl | author | editor | publisher | pubPlace | biblScope | citedRange | imprint | edition | series | respStmt | resp | funder | sponsor | principal | rb | q[not(p | lg | l)] | said[not(p | lg | l)] | quote[not(p | lg | l)] | cit | lang | language | licence | availability | time[not(@when | @from | @to)]">
     <xsl:element name="{if (self::q or self::said or self::quote) then 'q' else if (self::code or self::gi or self::tag or self::att or self::val or self::ident) then 'code' else 'span'}">
-      <xsl:sequence select="tk:ids(.)"/>
+      <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
       <xsl:attribute name="class" select="tk:class(., concat('tk-', local-name()))"/>
       <xsl:apply-templates>
         <xsl:with-param name="inline" select="true()" tunnel="yes"/>
@@ -346,7 +349,7 @@
   <!-- An identifier that is a URL (for instance the archive's document URL), or one of an authority such as
        Wikidata or GND, is a link, when the URL is safe. -->
   <xsl:template match="idno[exists(tk:authority-url(.))]" priority="2">
-    <a class="tk-idno" href="{tk:authority-url(.)}" rel="noopener noreferrer"><xsl:sequence select="tk:ids(.)"/><xsl:value-of select="normalize-space(.)"/></a>
+    <a class="tk-idno" href="{tk:authority-url(.)}" rel="noopener noreferrer"><xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/><xsl:value-of select="normalize-space(.)"/></a>
   </xsl:template>
 
   <xsl:template match="q[p | lg | l] | said[p | lg | l]">
@@ -363,13 +366,13 @@
   </xsl:template>
 
   <xsl:template match="ruby">
-    <ruby><xsl:sequence select="tk:ids(.)"/><xsl:apply-templates/></ruby>
+    <ruby><xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/><xsl:apply-templates/></ruby>
   </xsl:template>
   <xsl:template match="ruby/rb">
     <xsl:apply-templates/>
   </xsl:template>
   <xsl:template match="rt">
-    <rt><xsl:sequence select="tk:ids(.)"/><xsl:apply-templates/></rt>
+    <rt><xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/><xsl:apply-templates/></rt>
   </xsl:template>
 
   <!-- Line breaks of the source. A break inside a word (break="no") keeps the word whole: it is marked by a
@@ -401,8 +404,8 @@
     <xsl:variable name="n" select="(@n[normalize-space()]/normalize-space(), tk:note-label($note))[1]"/>
     <sup class="tk-noteref">
       <xsl:choose>
-        <xsl:when test="$in-link"><span><xsl:sequence select="tk:ids(.)"/><xsl:value-of select="$n"/></span></xsl:when>
-        <xsl:otherwise><a href="#{tk:anchor($note)}" aria-label="Note {$n}"><xsl:sequence select="tk:ids(.)"/><xsl:value-of select="$n"/></a></xsl:otherwise>
+        <xsl:when test="$in-link"><span><xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/><xsl:value-of select="$n"/></span></xsl:when>
+        <xsl:otherwise><a href="#{tk:anchor($note)}" aria-label="Note {$n}"><xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/><xsl:value-of select="$n"/></a></xsl:otherwise>
       </xsl:choose>
     </sup>
   </xsl:template>
@@ -417,7 +420,7 @@
   </xsl:template>
   <xsl:template match="note[tk:in-text(.)]" priority="-0.1">
     <span class="tk-note-nested">
-      <xsl:sequence select="tk:ids(.)"/>
+      <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
       <xsl:value-of select="concat(' (', if (@n) then concat(@n, ' ') else '')"/>
       <xsl:apply-templates><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
       <xsl:text>)</xsl:text>

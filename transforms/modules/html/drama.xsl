@@ -29,7 +29,7 @@
     <xsl:param name="level" as="xs:integer" select="1" tunnel="yes"/>
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:element name="{if ($inline) then 'span' else if (self::castList) then 'section' else 'div'}">
-      <xsl:sequence select="tk:ids(.)"/>
+      <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
       <xsl:attribute name="class" select="concat('tk-', local-name(), if ($inline) then ' tk-block' else '')"/>
       <xsl:choose>
         <xsl:when test="$inline"><xsl:apply-templates/></xsl:when>

@@ -25,7 +25,7 @@
     <xsl:choose>
       <xsl:when test="$genre = 'epidoc' and not(@type = 'textpart' and not(@n))">
         <section class="tk-div tk-div-{@type}">
-          <xsl:sequence select="tk:ids(.)"/>
+          <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
           <xsl:if test="not(head)">
             <xsl:element name="h{min(($level + 1, 6))}">
               <xsl:attribute name="class" select="'tk-head'"/>
@@ -49,7 +49,7 @@
     <xsl:choose>
       <xsl:when test="$leiden">
         <div class="tk-ab tk-leiden">
-          <xsl:sequence select="tk:ids(.)"/>
+          <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
           <xsl:apply-templates><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
         </div>
       </xsl:when>
@@ -68,7 +68,7 @@
         <xsl:variable name="n" select="string(@n)"/>
         <xsl:if test="@break = 'no'"><span class="tk-hyphen" aria-hidden="true"/></xsl:if>
         <span class="tk-line">
-          <xsl:sequence select="tk:ids(.)"/>
+          <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
           <xsl:if test="$n castable as xs:integer and xs:integer($n) mod 5 = 0">
             <span class="tk-lineno" data-n="{$n}" role="note" aria-label="line {$n}"/>
           </xsl:if>
@@ -81,7 +81,7 @@
   <!-- Letters the editor supplies to expand an abbreviation: in parentheses; hidden in the diplomatic view. -->
   <xsl:template match="ex">
     <span class="tk-ex tk-nodip">
-      <xsl:sequence select="tk:ids(.)"/>
+      <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
       <span class="tk-pub">(</span>
       <xsl:apply-templates><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
       <span class="tk-pub">)</span>
@@ -89,7 +89,7 @@
   </xsl:template>
   <xsl:template match="expan[not(parent::choice)]" priority="2">
     <span class="tk-expan">
-      <xsl:sequence select="tk:ids(.)"/>
+      <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
       <xsl:apply-templates><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
     </span>
   </xsl:template>
@@ -103,7 +103,7 @@
     <xsl:choose>
       <xsl:when test="$leiden">
         <span class="tk-abbr">
-          <xsl:sequence select="tk:ids(.)"/>
+          <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
           <xsl:apply-templates><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
           <span class="tk-pub tk-nodip">(- - -)</span>
         </span>
@@ -118,7 +118,7 @@
       <xsl:when test="$leiden">
         <xsl:variable name="marks" select="tk:leiden-brackets(.)"/>
         <span class="tk-supplied" title="{string-join(('Restored by the editor', @reason ! concat('reason: ', .), @cert ! concat('certainty: ', .)), '; ')}">
-          <xsl:sequence select="tk:ids(.)"/>
+          <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
           <span class="tk-bracket tk-pub"><xsl:value-of select="$marks[1]"/></span>
           <xsl:apply-templates><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
           <span class="tk-bracket tk-pub"><xsl:value-of select="$marks[2]"/></span>
@@ -133,7 +133,7 @@
     <xsl:choose>
       <xsl:when test="$leiden">
         <span class="tk-gap tk-pub" title="{string-join(('Lost or illegible', @reason ! concat('reason: ', .), string-join((@quantity, @unit), ' ')[. ne '']), '; ')}">
-          <xsl:sequence select="tk:ids(.)"/>
+          <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
           <xsl:value-of select="tk:leiden-gap(.)"/>
         </span>
       </xsl:when>
@@ -148,7 +148,7 @@
     <xsl:choose>
       <xsl:when test="$leiden">
         <span class="tk-unclear tk-leiden-unclear" title="letters read with doubt">
-          <xsl:sequence select="tk:ids(.)"/>
+          <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
           <xsl:analyze-string select="string(.)" regex="\p{{L}}\p{{M}}*">
             <xsl:matching-substring><xsl:value-of select="."/><span class="tk-dot tk-pub">&#x323;</span></xsl:matching-substring>
             <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
@@ -161,7 +161,7 @@
 
   <xsl:template match="del[@rend = 'erasure']" priority="2">
     <span class="tk-del tk-erasure tk-pub" title="erased in antiquity">
-      <xsl:sequence select="tk:ids(.)"/>
+      <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
       <xsl:text>⟦</xsl:text>
       <xsl:apply-templates><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
       <xsl:text>⟧</xsl:text>

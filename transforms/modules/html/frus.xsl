@@ -15,7 +15,7 @@
   <xsl:template match="frus:attachment">
     <xsl:param name="inline" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:element name="{if ($inline) then 'span' else 'aside'}">
-      <xsl:sequence select="tk:ids(.)"/>
+      <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
       <xsl:attribute name="class" select="if ($inline) then 'tk-attachment tk-block' else 'tk-attachment'"/>
       <xsl:attribute name="aria-label" select="'Attachment'"/>
       <xsl:apply-templates/>

@@ -19,7 +19,7 @@
     <xsl:variable name="iso" select="tk:iso-date(.)"/>
     <xsl:variable name="datetime" select="if (matches(@when, '^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?)?)?)?$')) then string(@when) else ()"/>
     <xsl:element name="{if (exists($datetime)) then 'time' else 'span'}">
-      <xsl:sequence select="tk:ids(.)"/>
+      <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
       <xsl:attribute name="class" select="'tk-date'"/>
       <xsl:if test="exists($datetime)"><xsl:attribute name="datetime" select="$datetime"/></xsl:if>
       <xsl:if test="$iso">
@@ -44,13 +44,15 @@
     <xsl:variable name="title" select="string-join((
       if ($target) then tk:entry-label($target, $kind) else (),
       if (exists($others)) then concat('also: ', string-join($others, '; ')) else ()), ' — ')"/>
-    <xsl:variable name="external" select="if ($target) then () else tk:safe-url((@ref, @key[starts-with(., 'http')])[1])[not(starts-with(., '#'))]"/>
+    <xsl:variable name="external" select="if ($target or not(@ref or @key)) then () else tk:safe-url((@ref, @key[starts-with(., 'http')])[1])[not(starts-with(., '#'))]"/>
     <xsl:variable name="names-id" select="if ($target/@xml:id and exists(tk:entry-names($target))) then concat('tk:names-', tk:html-id($target/@xml:id)) else ()"/>
-    <xsl:variable name="nested" select="exists(.//(placeName | orgName | persName | rs | name | ref | ptr | note)[@ref or @target or self::note])"/>
+    <!-- One descendant search with a predicate, not a union of eight paths (which saxon-js evaluates and sorts into
+         document order for every descendant). -->
+    <xsl:variable name="nested" select="exists(.//*[self::placeName or self::orgName or self::persName or self::rs or self::name or self::ref or self::ptr or self::note][@ref or @target or self::note])"/>
     <xsl:choose>
       <xsl:when test="($target or exists($external)) and not($in-link) and not($nested)">
         <a class="tk-name tk-{$kind}" href="{if ($target) then concat('#', tk:anchor($target)) else $external}">
-          <xsl:sequence select="tk:ids(.)"/>
+          <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
           <xsl:if test="$title"><xsl:attribute name="title" select="tk:isolate($title)"/></xsl:if>
           <xsl:if test="exists($others)"><xsl:attribute name="data-names" select="tk:isolate(string-join($others, ' · '))"/></xsl:if>
           <xsl:if test="exists($names-id)"><xsl:attribute name="aria-describedby" select="$names-id"/></xsl:if>
@@ -65,7 +67,7 @@
         <!-- Names holding other linked names (an office "of the Xinjiang Uyghur Autonomous Region") cannot be one
              link (HTML forbids nested links): the name is highlighted and followed by a small link of its own. -->
         <span class="tk-name tk-{$kind}">
-          <xsl:sequence select="tk:ids(.)"/>
+          <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
           <xsl:if test="$title"><xsl:attribute name="title" select="tk:isolate($title)"/></xsl:if>
           <xsl:apply-templates>
             <xsl:with-param name="inline" select="true()" tunnel="yes"/>
@@ -94,9 +96,12 @@
 
   <xsl:function name="tk:kind-label" as="xs:string">
     <xsl:param name="kind" as="xs:string"/>
-    <xsl:sequence select="map:get(map{'place':'Place', 'org':'Organisation', 'person':'Person', 'group':'Group', 'other':'Name'}, $kind)"
-      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+    <xsl:sequence select="$tk:kind-labels($kind)"/>
   </xsl:function>
+  <!-- Tables of words are global variables, built once: saxon-js builds a map written in an expression again at each
+       evaluation. -->
+  <xsl:variable name="tk:kind-labels" as="map(xs:string, xs:string)"
+    select="map{'place':'Place', 'org':'Organisation', 'person':'Person', 'group':'Group', 'other':'Name'}"/>
 
   <!-- ref and ptr (TEI Guidelines 16.1): links only to safe URLs and to elements of this document. -->
   <xsl:template match="ref | ptr">
@@ -106,7 +111,7 @@
     <xsl:choose>
       <xsl:when test="exists($url) and not($in-link)">
         <a class="tk-{local-name()}" href="{$url}">
-          <xsl:sequence select="tk:ids(.)"/>
+          <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
           <xsl:if test="not($target)"><xsl:attribute name="rel" select="'noopener noreferrer'"/></xsl:if>
           <xsl:apply-templates><xsl:with-param name="inline" select="true()" tunnel="yes"/><xsl:with-param name="in-link" select="true()" tunnel="yes"/></xsl:apply-templates>
           <xsl:if test="self::ptr or not(normalize-space())"><xsl:value-of select="if ($target) then '→' else tk:link-label($url)"/></xsl:if>
@@ -114,7 +119,7 @@
       </xsl:when>
       <xsl:otherwise>
         <span class="tk-{local-name()}">
-          <xsl:sequence select="tk:ids(.)"/>
+          <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
           <xsl:apply-templates><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
         </span>
       </xsl:otherwise>
@@ -126,7 +131,7 @@
   <xsl:template match="listPlace | listOrg | listPerson | listNym | listEvent">
     <xsl:param name="level" as="xs:integer" select="2" tunnel="yes"/>
     <section class="tk-register tk-{local-name()}">
-      <xsl:sequence select="tk:ids(.)"/>
+      <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
       <xsl:element name="h{min(($level + 1, 6))}">
         <xsl:choose>
           <xsl:when test="head"><xsl:apply-templates select="head/node()"/></xsl:when>
@@ -148,7 +153,7 @@
     <xsl:param name="level" as="xs:integer" select="3" tunnel="yes"/>
     <xsl:variable name="names" select="tk:entry-names(.)"/>
     <article class="tk-entry tk-{tk:kind(.)}">
-      <xsl:sequence select="tk:ids(.)"/>
+      <xsl:sequence select="if (@xml:id or @xml:lang) then tk:ids(.) else ()"/>
       <xsl:element name="h{min(($level + 1, 6))}">
         <xsl:attribute name="class" select="'tk-entry-title'"/>
         <xsl:value-of select="tk:isolate(if ($names) then normalize-space(string-join($names[1]//text(), '')) else if (@xml:id) then @xml:id else tk:label(local-name()))"/>

@@ -39,16 +39,19 @@
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="target" select="tk:target(., (@ref, @corresp, @key[starts-with(., '#')])[1])"/>
     <xsl:variable name="kind" select="tk:kind(($target, .)[1])"/>
-    <xsl:variable name="surface" select="normalize-space(string-join(.//text(), ''))"/>
-    <xsl:variable name="others" select="if ($target) then distinct-values(tk:entry-names($target)[normalize-space(string-join(.//text(), '')) ne $surface] ! concat(normalize-space(string-join(.//text(), '')), if (@xml:lang) then concat(' (', @xml:lang, ')') else '')) else ()"/>
+    <!-- The string value of an element is its descendant text nodes joined (XPath 3.1 section 2.5.2); saxon-js
+         computes it without the axis machinery of .//text(), which made names nested in names quadratic. -->
+    <xsl:variable name="surface" select="normalize-space(.)"/>
+    <xsl:variable name="others" select="if ($target) then distinct-values(tk:entry-names($target)[normalize-space(.) ne $surface] ! concat(normalize-space(.), if (@xml:lang) then concat(' (', @xml:lang, ')') else '')) else ()"/>
     <xsl:variable name="title" select="string-join((
       if ($target) then tk:entry-label($target, $kind) else (),
       if (exists($others)) then concat('also: ', string-join($others, '; ')) else ()), ' — ')"/>
     <xsl:variable name="external" select="if ($target or not(@ref or @key)) then () else tk:safe-url((@ref, @key[starts-with(., 'http')])[1])[not(starts-with(., '#'))]"/>
     <xsl:variable name="names-id" select="if ($target/@xml:id and exists(tk:entry-names($target))) then concat('tk:names-', tk:html-id($target/@xml:id)) else ()"/>
-    <!-- One descendant search with a predicate, not a union of eight paths (which saxon-js evaluates and sorts into
-         document order for every descendant). -->
-    <xsl:variable name="nested" select="exists(.//*[self::placeName or self::orgName or self::persName or self::rs or self::name or self::ref or self::ptr or self::note][@ref or @target or self::note])"/>
+    <!-- Only a link needs to know; one descendant search with a predicate, not a union of eight paths (which
+         saxon-js evaluates and sorts into document order for every descendant); `some ... satisfies` stops at the
+         first (saxon-js's exists() reads the whole search, which made names nested in names quadratic). -->
+    <xsl:variable name="nested" select="($target or exists($external)) and (some $d in .//* satisfies ($d[self::placeName or self::orgName or self::persName or self::rs or self::name or self::ref or self::ptr or self::note][@ref or @target or self::note]))"/>
     <xsl:choose>
       <xsl:when test="($target or exists($external)) and not($in-link) and not($nested)">
         <a class="tk-name tk-{$kind}" href="{if ($target) then concat('#', tk:anchor($target)) else $external}">

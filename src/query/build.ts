@@ -60,9 +60,10 @@ export async function buildIndex(paths: readonly string[], dbFile: string, optio
     // BEGIN and COMMIT, not db.transaction(): that one cannot span the awaits of the files being read.
     store.db.exec('BEGIN');
     store.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('registers', ?)").run(registersKey);
-    const writer = update(store, plan, new Reporter(cwd), new RegisterCache(registers).diagnostics);
+    const cache = new RegisterCache(registers);
+    const writer = update(store, plan, new Reporter(cwd), cache.diagnostics);
     const changed = plan.items.filter((i) => !i.unchanged).map((i) => i.file);
-    await extractEach(changed, writer.write, { ...(options.jobs === undefined ? {} : { jobs: options.jobs }), registers, fingerprint: store.fresh });
+    await extractEach(changed, writer.write, { ...(options.jobs === undefined ? {} : { jobs: options.jobs }), registers, cache, fingerprint: store.fresh });
     const report = writer.finish();
     store.db.exec('COMMIT');
     commitStore(store);

@@ -16,8 +16,6 @@ export interface Candidate extends TextSpan {
   /** Null: an `rs`/`name` whose kind is that of the entry it points to. */
   kind: QueryKind | null;
   inHeader: boolean;
-  /** In running text (not header, register or stand-off): has context. */
-  inText: boolean;
 }
 
 /**
@@ -139,7 +137,7 @@ export class MentionCollector {
     if (this.registerDepth === 0 && tei) {
       const kind = classify(el, f);
       if (kind !== undefined) {
-        candidate = { el, kind, inHeader: this.headerDepth > 0, inText, start: 0, end: 0, surface: '', left: '', right: '' };
+        candidate = { el, kind, inHeader: this.headerDepth > 0, end: 0, surface: '', left: '', right: '' };
         if (inText) this.text.startSpan(candidate);
         this.candidates.push(candidate);
       }

@@ -13,7 +13,7 @@ import { defaultJobs } from '../workers/jobs.js';
 import { runPool, workersAvailable } from '../workers/pool.js';
 import { RegisterCache } from './registers.js';
 import { extractRead, type Extracted } from './scan.js';
-import { run, type ExtractReply, type ExtractTask } from './worker.js';
+import { runWith, type ExtractReply, type ExtractTask } from './worker.js';
 
 export { defaultJobs };
 
@@ -42,6 +42,8 @@ export interface ExtractEachOptions {
   jobs?: number;
   /** The `--register` files (absolute paths) every thread resolves pointers against. Default none. */
   registers?: readonly string[];
+  /** This thread's register files, already read for `registers` (the caller reports their diagnostics). */
+  cache?: RegisterCache;
   /** Whether each result carries the SHA-256 and size of the bytes its file was read from (a new index). */
   fingerprint?: boolean;
 }
@@ -53,10 +55,12 @@ export interface ExtractEachOptions {
  */
 export async function extractEach(files: readonly string[], each: (extracted: Extracted, index: number) => void, options: ExtractEachOptions = {}): Promise<void> {
   const { jobs, registers = [], fingerprint = false } = options;
-  // `--jobs N` is taken as asked; by default, as many threads as the XML is worth.
-  const threads = Math.min(files.length, jobs ?? Math.max(1, Math.min(defaultJobs(), Math.floor(totalSize(files) / BYTES_PER_THREAD))));
+  const cache = options.cache ?? new RegisterCache(registers);
+  // `--jobs N` is taken as asked; by default, as many threads as the XML is worth (the files are measured only
+  // when more than one thread could run).
+  const most = Math.min(files.length, jobs ?? defaultJobs());
+  const threads = jobs !== undefined || most <= 1 ? most : Math.max(1, Math.min(most, Math.floor(totalSize(files) / BYTES_PER_THREAD)));
   if (threads <= 1 || !workersAvailable()) {
-    const cache = new RegisterCache(registers);
     for (const [index, file] of files.entries()) {
       each(extractRead(file, cache, fingerprint), index);
       // Give the event loop a turn between files, so that a SIGINT or SIGTERM is handled (and the index builder's
@@ -75,8 +79,8 @@ export async function extractEach(files: readonly string[], each: (extracted: Ex
       // This thread reads files too, beside threads - 1 workers: it would only wait, and each worker costs its
       // start-up and warming up its compiled code again, and its results are copied to this thread.
       workers: threads - 1,
-      here: run,
-      failed: (task, why) => ({ result: internalError(task.file, `internal error: the worker reading this file stopped (${why.message})`) }),
+      here: (task) => runWith(cache, task),
+      failed: (task, why) => ({ result: internalError(task.file, `internal error: the thread reading this file stopped (${why.message})`) }),
       keepResults: false,
       signal: stop.signal,
       onResult: (index, reply) => {

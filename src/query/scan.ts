@@ -78,8 +78,9 @@ export async function queryFiles(paths: readonly string[], query: Query, options
   const { extractEach } = await import('./parallel.js');
   const registers = (options.registers ?? []).map((r) => resolve(cwd, r));
   const reporter = new Reporter(cwd);
-  // The register files are read once here too, for their diagnostics (each thread reads its own copy).
-  for (const d of new RegisterCache(registers).diagnostics) reporter.error(d);
+  // This thread's register files (each worker reads its own copy): their diagnostics once.
+  const cache = new RegisterCache(registers);
+  for (const d of cache.diagnostics) reporter.error(d);
   const mentions: Mention[] = [];
   // Each file's rows are filtered as it comes: only the rows asked for are kept.
   await extractEach(files, ({ result }) => {
@@ -89,6 +90,6 @@ export async function queryFiles(paths: readonly string[], query: Query, options
     }
     for (const w of result.warnings) if (w.kind === filter.kind && (filter.header || !w.inHeader)) reporter.warn(w);
     for (const m of result.mentions) if (matches(m, filter)) mentions.push(toMention(m, result, cwd));
-  }, { ...(options.jobs === undefined ? {} : { jobs: options.jobs }), registers });
+  }, { ...(options.jobs === undefined ? {} : { jobs: options.jobs }), registers, cache });
   return { mentions, diagnostics: reporter.diagnostics, files: files.length };
 }

@@ -12,16 +12,11 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Position, XmlDocument, XmlElement, XmlNode } from '../xml/index.js';
 import type { XmlEventHandler, XmlStartTag } from '../xml/events.js';
 import { streamTree } from '../xml/tokenizer.js';
+import { add, appendText } from '../xml/parse.js';
 import { factsOf, MentionCollector } from './collect.js';
 import { resolveMentions, walkTree, type FileExtract } from './extract.js';
 import { addEntry, emptyRegister, entryKindOf, type Register, type RegisterCache } from './registers.js';
 import { unreadDeletion } from './text.js';
-
-/** Append a child (the first child gets an array of its own size, as the tree builder does). */
-function add(parent: XmlElement | XmlDocument, node: XmlNode): void {
-  if (parent.children.length === 0) parent.children = [node];
-  else parent.children.push(node);
-}
 
 /** Text that is not whitespace, as `unread` sees it (`trim()` removes what `\s` matches), tested without a copy. */
 const VISIBLE = /\S/;
@@ -99,12 +94,7 @@ class ExtractStream implements XmlEventHandler {
   }
 
   text(value: string, position: Position, cdata: boolean): void {
-    if (this.keptFrom >= 0) {
-      const children = this.open[this.open.length - 1]!.children;
-      const last = children[children.length - 1];
-      if (!cdata && last?.type === 'text' && !last.cdata) last.value += value;
-      else add(this.open[this.open.length - 1]!, { type: 'text', value, cdata, line: position.line, column: position.column });
-    }
+    if (this.keptFrom >= 0) appendText(this.open[this.open.length - 1]!, value, position, cdata);
     if (this.registerOnly || this.held !== undefined) return;
     if (this.deletion !== undefined) {
       if (!VISIBLE.test(value)) {

@@ -1,9 +1,10 @@
 /**
- * Running text as the reader sees it: one string per document with XML whitespace collapsed, words separated at
- * block boundaries and line breaks, and never glued across element boundaries that separate words. Mentions
- * record their start and end offsets in it, which gives both their surface form and their context.
+ * Running text as the reader sees it: XML whitespace collapsed, words separated at block boundaries and line
+ * breaks, and never glued across element boundaries that separate words. `ReadingText` keeps it in pieces, only as
+ * much as a mention still waiting for its context needs, and fills in each mention's surface form and context.
  */
 import { attr, childElements, type XmlElement } from '../xml/index.js';
+import { isSpace } from '../xml/names.js';
 import { APP_READING, CHOICE_READING, DELETION, DELETION_PARTNERS, WORD_BOUNDARY_ELEMENTS } from '../tei/index.js';
 import { BREAKS, INLINE_ELEMENTS, NAME_PARTS, PRINTED_MARKS } from './kinds.js';
 
@@ -88,11 +89,6 @@ function collapsedEnd(piece: string, chars: number): string {
   }
 }
 
-/** XML white space (XML 1.0 section 2.3, `S`). */
-function isXmlSpace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
-}
-
 /** How an element's tags affect word separation, from its name: `'break'` for a milestone, which asks its `@break`. */
 export function separationOf(local: string): boolean | 'break' {
   if (BREAKS.has(local)) return 'break';
@@ -103,14 +99,9 @@ export function separationOf(local: string): boolean | 'break' {
 }
 
 /** How an element's tags affect word separation. */
-export function separatesWords(el: XmlElement): boolean {
+function separatesWords(el: XmlElement): boolean {
   const separation = separationOf(el.local);
   return separation === 'break' ? attr(el, 'break') !== 'no' : separation;
-}
-
-/** Text printed before (`0`) or after (`1`) an element's content, e.g. the brackets of `supplied`. */
-export function mark(el: XmlElement, side: 0 | 1): string | undefined {
-  return markOf(el.local, side);
 }
 
 /** `mark` from the element's name. */
@@ -128,7 +119,7 @@ export function plainText(root: XmlElement): string {
     const top = stack[stack.length - 1]!;
     if (top.i >= top.el.children.length) {
       stack.pop();
-      const close = stack.length > 0 ? mark(top.el, 1) : undefined;
+      const close = stack.length > 0 ? markOf(top.el.local, 1) : undefined;
       if (close !== undefined) stream.text(close);
       if (stack.length > 0 && separatesWords(top.el)) stream.boundary();
       continue;
@@ -138,7 +129,7 @@ export function plainText(root: XmlElement): string {
     else if (node.type === 'element') {
       if (unread(node)) continue;
       if (separatesWords(node)) stream.boundary();
-      const open = mark(node, 0);
+      const open = markOf(node.local, 0);
       if (open !== undefined) stream.text(open);
       stack.push({ el: node, i: 0 });
     }
@@ -184,7 +175,6 @@ export function rightContext(text: string, end: number): string {
 
 /** A place in the running text that a mention covers, filled in by `ReadingText`. */
 export interface TextSpan {
-  start: number;
   end: number;
   surface: string;
   left: string;
@@ -226,13 +216,13 @@ export class ReadingText {
   text(value: string): void {
     let from = 0;
     let to = value.length;
-    while (from < to && isXmlSpace(value.charCodeAt(from))) from++;
+    while (from < to && isSpace(value.charCodeAt(from))) from++;
     // Indentation between elements is most text nodes of a pretty-printed file: one test, no new string.
     if (from === to) {
       if (to > 0) this.pending = true;
       return;
     }
-    while (isXmlSpace(value.charCodeAt(to - 1))) to--;
+    while (isSpace(value.charCodeAt(to - 1))) to--;
     if (from > 0) this.pending = true;
     let s = from > 0 || to < value.length ? value.slice(from, to) : value;
     // Text that no mention reads yet is stored as it is: most of a document is never part of a context, and the
@@ -278,7 +268,6 @@ export class ReadingText {
   /** A mention starts here (a pending word separator is written first, so it belongs to the left context). */
   startSpan(span: TextSpan): void {
     this.flush();
-    span.start = this.length;
     const before = this.parts.slice(this.settle()).join('');
     span.left = leftContext(before, before.length);
     this.open.push(this.parts.length + this.dropped);

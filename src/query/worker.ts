@@ -1,7 +1,7 @@
 /**
- * The task a worker thread runs for `extractAll` (parallel.ts): parse and extract one file, with a cache of register
- * files kept for the thread's lifetime (one per set of `--register` files). Results are plain data (structured
- * clone).
+ * The task of `extractEach` (parallel.ts): parse and extract one file. A worker thread keeps a cache of register
+ * files for its lifetime (one per set of `--register` files: a worker lives for one batch); the calling thread,
+ * which reads files too, uses the cache of its run. Results are plain data (structured clone).
  */
 import { TeikitError, type Diagnostic } from '../diagnostics.js';
 import { RegisterCache } from './registers.js';
@@ -19,6 +19,7 @@ export type ExtractReply = Extracted | { failure: { diagnostic: Diagnostic; exit
 
 const caches = new Map<string, RegisterCache>();
 
+/** In a worker thread. */
 export function run(task: ExtractTask): ExtractReply {
   const key = JSON.stringify(task.registers);
   let cache = caches.get(key);
@@ -26,6 +27,11 @@ export function run(task: ExtractTask): ExtractReply {
     cache = new RegisterCache(task.registers);
     caches.set(key, cache);
   }
+  return runWith(cache, task);
+}
+
+/** One file with the register files of `cache`. */
+export function runWith(cache: RegisterCache, task: ExtractTask): ExtractReply {
   try {
     return extractRead(task.file, cache, task.fingerprint);
   } catch (error) {

@@ -77,7 +77,7 @@ export function runPool<T, R>(tasks: readonly T[], options: PoolOptions<T, R>): 
   const aborted = (): boolean => signal?.aborted === true;
 
   return new Promise((resolveAll, rejectAll) => {
-    if (signal?.aborted === true) return rejectAll(signal.reason);
+    if (aborted()) return rejectAll(signal!.reason);
     if (tasks.length === 0) return resolveAll(results);
     /** Every live worker, so that an abort can stop them all. */
     const live = new Set<Worker>();
@@ -87,7 +87,7 @@ export function runPool<T, R>(tasks: readonly T[], options: PoolOptions<T, R>): 
       rejectAll(signal.reason);
     }, { once: true });
     const finish = (index: number, result: R): void => {
-      if (have[index] || signal?.aborted === true) return;
+      if (have[index] || aborted()) return;
       have[index] = true;
       results[index] = result;
       // An `onResult` may fire the signal: nothing is delivered after it.
@@ -141,7 +141,7 @@ export function runPool<T, R>(tasks: readonly T[], options: PoolOptions<T, R>): 
         queue.unshift(...waiting.map(({ index, task }) => ({ index, task })));
         void worker.terminate();
         if (lost !== undefined) finish(lost.index, options.failed(lost.task, why));
-        if (queue.length > 0 && signal?.aborted !== true) start();
+        if (queue.length > 0 && !aborted()) start();
       };
       worker.on('error', (error) => die({ timedOut: false, message: firstLine(error.message) }));
       worker.on('exit', (code) => die({ timedOut: false, message: `its thread exited with code ${code}` }));

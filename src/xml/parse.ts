@@ -41,10 +41,7 @@ export function tryParseXml(input: string | Uint8Array, options: ParseOptions = 
         parent = el.parent;
       },
       text(value: string, position: Position, cdata: boolean): void {
-        const children = parent.children;
-        const last = children[children.length - 1];
-        if (!cdata && last?.type === 'text' && !last.cdata) last.value += value;
-        else add(parent, { type: 'text', value, cdata, line: position.line, column: position.column });
+        appendText(parent, value, position, cdata);
       },
       comment(value: string, position: Position): void {
         add(parent, { type: 'comment', value, line: position.line, column: position.column });
@@ -65,11 +62,20 @@ export function tryParseXml(input: string | Uint8Array, options: ParseOptions = 
 
 /**
  * Append a child. The first child gets an array of its own size: `push` onto an empty array reserves 17 slots, and
- * most elements of a TEI text (`w`, `hi`, `persName`) have one child.
+ * most elements of a TEI text (`w`, `hi`, `persName`) have one child. Exported for the trees other stages build from
+ * the same events (src/query/stream.ts keeps some subtrees).
  */
-function add(parent: XmlElement | XmlDocument, node: XmlNode): void {
+export function add(parent: XmlElement | XmlDocument, node: XmlNode): void {
   if (parent.children.length === 0) parent.children = [node];
   else parent.children.push(node);
+}
+
+/** Append character data: a run that follows text (not CDATA) joins it, as the tree has one text node per run. */
+export function appendText(parent: XmlElement | XmlDocument, value: string, position: Position, cdata: boolean): void {
+  const children = parent.children;
+  const last = children[children.length - 1];
+  if (!cdata && last?.type === 'text' && !last.cdata) last.value += value;
+  else add(parent, { type: 'text', value, cdata, line: position.line, column: position.column });
 }
 
 export type { XmlNode };

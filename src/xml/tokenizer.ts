@@ -185,7 +185,8 @@ function sameAt(s: string, at: number, name: string): boolean {
 
 /**
  * The children of an element of the tree until its first child or its end tag comes (parse.ts): most elements
- * have children, and their first array is made with the first child. Frozen, and never left in a finished tree.
+ * have children, and their first array is made with the first child. Frozen: parse.ts replaces it at the end tag;
+ * the subtrees src/query/stream.ts keeps for reading (and drops) may still hold it on empty elements.
  */
 export const NO_CHILDREN: XmlNode[] = Object.freeze([]) as unknown as XmlNode[];
 

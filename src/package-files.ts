@@ -23,3 +23,8 @@ export function packageRoot(): string {
 export function packageFile(path: string): string {
   return join(packageRoot(), path);
 }
+
+/** The edition schema shipped with teikit (what the encoder writes, and what `teikit validate` falls back to). */
+export function editionSchemaPath(): string {
+  return packageFile('schemas/teikit-edition.rng');
+}

@@ -18,7 +18,7 @@ import type { Authority, AuthorityEntity } from '../encode/authority.js';
 import { findDates, yearOf, parseDatePhrase } from '../encode/dates.js';
 import { dateAttributes, nameElement } from '../encode/inline.js';
 import { NameMatcher, selectNames, type NameMatch } from '../encode/names.js';
-import { attr, descendants, escapeAttribute, isElement, parseXml, TEI_NS, textContent, xmlId, type XmlElement, type XmlNode, type XmlText } from '../xml/index.js';
+import { attr, descendants, escapeAttribute, isElement, parseXml, TEI_NS, textContent, xmlId, type XmlElement, type XmlNode } from '../xml/index.js';
 import { ASIDE_ELEMENTS, DATE_ELEMENTS, isNameElement, KINDS, nameKind } from '../tei/index.js';
 import { insertRegisters } from './registers.js';
 import { atBoundary, LineIndex, sourceMap } from './source-map.js';

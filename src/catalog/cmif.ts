@@ -9,8 +9,8 @@ import { sha256 } from '../io.js';
 import { reproducibleNow } from './dc.js';
 import type { CatalogRecord, CorrespAction } from './types.js';
 import { el, write, type Node } from './xml-writer.js';
+import { TEI_NS } from '../xml/index.js';
 
-export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 export const CMIF_SCHEMA = 'https://raw.githubusercontent.com/TEI-Correspondence-SIG/CMIF/master/schema/cmi-customization.rng';
 const CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
 

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { formatDiagnostic, TeikitError, diagnostic } from '../diagnostics.js';
+import { formatDiagnostic } from '../diagnostics.js';
 import { checkAuthority, editionSchemaHref, encodeRecord, readAuthorityText, type Authority } from '../encode/index.js';
 import { checkOutputTarget, readRegularFile, writeAtomically, writeStdout } from '../io.js';
 import { applyMaxSize, MAX_SIZE_FLAG, maxSizeHelp, parseCommandLine, UsageError } from './args.js';

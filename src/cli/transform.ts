@@ -7,10 +7,10 @@
  */
 import { statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { formatDiagnostic, TeikitError } from '../diagnostics.js';
+import { formatDiagnostic } from '../diagnostics.js';
 import { transformBatch, type BatchTask } from '../transform/batch.js';
-import { transformToHtml, transformToText } from '../transform/index.js';
-import { checkOutputTarget, expandPaths, readBytes, writeAtomically, writeStdout } from '../io.js';
+import { transformFileTo } from '../transform/batch-task.js';
+import { checkOutputTarget, expandPaths, writeAtomically, writeStdout } from '../io.js';
 import { applyMaxSize, jobsOption, MAX_SIZE_FLAG, maxSizeHelp, oneOf, parseCommandLine, UsageError } from './args.js';
 import type { Command } from './main.js';
 
@@ -42,17 +42,6 @@ ${maxSizeHelp(19)}
 Exit codes: 0 success, 1 malformed input or a stylesheet error (FILE:LINE:COLUMN on stderr), 2 usage or I/O error.
 `;
 
-type Format = 'html' | 'text';
-
-/**
- * Transform one file (the library retries a deeply nested document in a thread with a large stack). The bytes go to
- * the library, which parses them, so that the parse is not kept alive while saxon-js runs.
- */
-async function transformFile(file: string, to: Format, reading: boolean): Promise<string> {
-  const bytes = readBytes(file);
-  return to === 'html' ? transformToHtml(bytes, { file, reading }) : transformToText(bytes, { file, reading });
-}
-
 export const command: Command = {
   summary: 'TEI to an HTML reading edition or plain text',
   help: HELP,
@@ -77,7 +66,7 @@ export const command: Command = {
       if (output === '') throw new UsageError('transform: -o needs a file name');
       // Refuse a device or FIFO before any work, so that nothing is read or transformed in vain.
       if (output !== undefined) checkOutputTarget(output);
-      const result = await transformFile(positionals[0]!, to, reading);
+      const result = transformFileTo(positionals[0]!, to, reading);
       if (output !== undefined) writeAtomically(output, result);
       else writeStdout(result);
       return 0;

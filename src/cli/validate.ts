@@ -118,7 +118,7 @@ broken schema), also when the other files were checked.
     const schemas = Array.isArray(values['schema']) ? values['schema'] : [];
     const schematron = schemas.filter((s) => /\.sch$/i.test(s));
     const relaxng = schemas.filter((s) => !/\.sch$/i.test(s));
-    if (relaxng.length > 0) options.schema = relaxng.length === 1 ? relaxng[0]! : relaxng;
+    if (relaxng.length > 0) options.schema = relaxng;
     if (schematron.length > 0) options.schematron = schematron;
     if (typeof values['phase'] === 'string') options.phase = values['phase'];
     if (values['no-schematron'] === true) options.noSchematron = true;

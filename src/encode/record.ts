@@ -15,7 +15,7 @@ import { MARKER, structureBody, type Block, type BodyPart } from './structure.js
 
 export type { Block, BodyPart } from './structure.js';
 export { titleCase } from './structure.js';
-export { KNOWN_SECTIONS, type Section } from './layout.js';
+export { KNOWN_SECTIONS } from './layout.js';
 
 export interface ArchiveRecord {
   file: string;

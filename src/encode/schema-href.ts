@@ -7,12 +7,12 @@
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { packageFile, packageRoot } from '../package-files.js';
+import { editionSchemaPath, packageRoot } from '../package-files.js';
 
 /** Relative href from `outputDir` to the edition schema, or undefined (see above). */
 export function editionSchemaHref(outputDir: string): string | undefined {
   const root = packageRoot();
-  const schema = packageFile('schemas/teikit-edition.rng');
+  const schema = editionSchemaPath();
   if (!existsSync(schema)) return undefined;
   const dir = resolve(outputDir);
   const inside = relative(root, dir);

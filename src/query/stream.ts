@@ -9,7 +9,7 @@
  * Everything else is seen once and dropped, so memory follows the depth of the document and the longest mention.
  */
 import type { Diagnostic } from '../diagnostics.js';
-import type { Position, XmlDocument, XmlElement, XmlNode } from '../xml/index.js';
+import type { Position, XmlDocument, XmlElement } from '../xml/index.js';
 import type { XmlEventHandler, XmlStartTag } from '../xml/events.js';
 import { streamTree } from '../xml/tokenizer.js';
 import { add, appendText } from '../xml/parse.js';

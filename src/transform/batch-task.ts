@@ -19,12 +19,18 @@ export interface BatchTask {
 /** `ok`, or the one diagnostic of a file that failed, with the exit code it calls for (1 bad input, 2 I/O). */
 export type BatchResult = { ok: true } | { ok: false; diagnostic: Diagnostic; exitCode: number };
 
+/**
+ * One file's page (the library retries a deeply nested document in a thread with a large stack). The bytes go to
+ * the library, not a parse: it parses them and does not keep the parse alive while saxon-js runs.
+ */
+export function transformFileTo(file: string, to: BatchTask['to'], reading: boolean): string {
+  const bytes = readBytes(file);
+  return to === 'html' ? transformToHtml(bytes, { file, reading }) : transformToText(bytes, { file, reading });
+}
+
 export function run(task: BatchTask): BatchResult {
   try {
-    // The bytes, not a parse: the library parses them and does not keep the parse alive while saxon-js runs.
-    const bytes = readBytes(task.file);
-    const options = { file: task.file, reading: task.reading };
-    writeAtomically(task.out, task.to === 'html' ? transformToHtml(bytes, options) : transformToText(bytes, options));
+    writeAtomically(task.out, transformFileTo(task.file, task.to, task.reading));
     return { ok: true };
   } catch (error) {
     if (error instanceof TeikitError) return { ok: false, diagnostic: error.diagnostic, exitCode: error.exitCode };

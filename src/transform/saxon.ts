@@ -1,7 +1,7 @@
 /**
  * The one module that talks to saxon-js: it loads the compiled stylesheets (SEF, produced by `npm run build` with
- * the xslt3 compiler from `transforms/*.xsl`), runs them over text that our own parser has already checked, and
- * turns saxon-js errors into teikit diagnostics (source `transform`).
+ * the xslt3 compiler from `transforms/*.xsl`), runs them over a tree built from our own parser's events, and turns
+ * saxon-js errors into teikit diagnostics (source `transform`).
  *
  * Why our parser first: saxon-js's XML parser accepts duplicate attributes and two roots, rejects internal-subset
  * entities and reports lines one too low (measured; see the README, Dependencies). So the input is parsed by `src/xml`, which

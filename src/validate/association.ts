@@ -18,8 +18,8 @@ import { dirname, join, resolve } from 'node:path';
 import { diagnostic, TeikitError, type Diagnostic } from '../diagnostics.js';
 import { localFile } from '../href.js';
 import { tryReadRegularFile, unreadableReason } from '../io.js';
-import { packageFile } from '../package-files.js';
-import { decodeXml, type XmlDocument, type XmlElement, type XmlNode, type XmlProcessingInstruction } from '../xml/index.js';
+import { editionSchemaPath } from '../package-files.js';
+import { decodeXml, RNG_NS, SCH_NS, TEI_NS, type XmlDocument, type XmlElement, type XmlNode, type XmlProcessingInstruction } from '../xml/index.js';
 import { catalogLoops, loadCatalog, resolveInCatalog } from './catalog.js';
 
 export type SchemaOrigin = 'option' | 'xml-model' | 'edition';
@@ -54,17 +54,11 @@ export interface AssociationOptions {
   schematronGiven?: boolean;
 }
 
-export const SCHEMATRON_NS = 'http://purl.oclc.org/dsdl/schematron';
-const RELAXNG_NS = 'http://relaxng.org/ns/structure/1.0';
-const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 
 /** The name of the per-project configuration file looked for beside the files and in their parent folders. */
 export const CONFIG_FILE = 'teikit.config.json';
 
-/** The edition schema shipped with teikit. */
-export function editionSchemaPath(): string {
-  return packageFile('schemas/teikit-edition.rng');
-}
+export { editionSchemaPath };
 
 /** Pseudo-attributes of a processing instruction body (`href="a.rng" type='…'`), entity references decoded. */
 export function pseudoAttributes(body: string): Record<string, string> {
@@ -98,8 +92,8 @@ function candidates(pis: Iterable<Pick<XmlProcessingInstruction, 'target' | 'bod
       const ns = a['schematypens'];
       const compact = /\.rnc$/i.test(href) || a['type'] === 'application/relax-ng-compact-syntax';
       // Without schematypens, only the extension says what the schema is.
-      if (ns === RELAXNG_NS || (ns === undefined && (/\.rng$/i.test(href) || compact))) out.push({ href, pi: node, schematron: false });
-      else if (ns === SCHEMATRON_NS || (ns === undefined && /\.sch$/i.test(href))) out.push({ href, pi: node, schematron: true });
+      if (ns === RNG_NS || (ns === undefined && (/\.rng$/i.test(href) || compact))) out.push({ href, pi: node, schematron: false });
+      else if (ns === SCH_NS || (ns === undefined && /\.sch$/i.test(href))) out.push({ href, pi: node, schematron: true });
     } else if (node.target === 'oxygen') {
       const href = pseudoAttributes(node.body)['RNGSchema'];
       if (href !== undefined) out.push({ href, pi: node, schematron: false });

@@ -109,7 +109,8 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
   const limited = timeLimit > 0;
   const parallel = threads >= 2 && pending.length >= MIN_FILES_FOR_WORKERS && bytes >= MIN_BYTES_FOR_WORKERS;
   const workers = workersAvailable() && (limited || parallel);
-  await precompile(workers ? pending.map((p) => p.path) : [], fileOptions);
+  // What is compiled here reaches the workers through the disk cache: with --no-cache they compile their own.
+  if (!(workers && fileOptions.noCache === true)) await precompile(workers ? pending.map((p) => p.path) : [], fileOptions);
   if (!workers) {
     for (const { index, path } of pending) {
       signal?.throwIfAborted();

@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { diagnostic, hasErrors, internalError, TeikitError, type Diagnostic } from '../diagnostics.js';
 import { modifiedAt, tryReadRegularFile } from '../io.js';
-import { tryParseXml, type XmlDocument } from '../xml/index.js';
+import { RNG_NS, SCH15_NS, SCH_NS, tryParseXml, type XmlDocument } from '../xml/index.js';
 import { loadSchema, validateStreamAll, validateWithSchema, type RelaxngSchema } from './relaxng/index.js';
 import { editionSchemaPath, resolveSchema, type AssociationOptions, type NamedSchema, type SchemaChoice } from './association.js';
 import { checkRules, sortDiagnostics } from './rules/index.js';
@@ -15,7 +15,6 @@ import type { FileReport, SchemaUsed, ValidateOptions, Verdict } from './types.j
 import { mapDiagnostics, resolveXIncludes } from './xinclude.js';
 import { externalDtdReader } from './external-dtd.js';
 import { checkSchematron, loadEmbeddedSchematron, loadSchematron, type SchematronSchema } from './schematron/index.js';
-import { SCH15_NS, SCH_NS } from './schematron/read.js';
 import { decodeCompact, parseCompactSchema } from './relaxng/syntax/compact.js';
 import type { SchematronUsed } from './types.js';
 
@@ -83,9 +82,6 @@ function schematronList(relaxng: readonly string[], named: readonly (string | Na
   return [...out.values()];
 }
 
-/** Schema files seen by `standsForEmbeddedRules`, with the modification time they had (a batch asks once per file). */
-const kinds = new Map<string, { mtimeMs: number; kind: SchemaKind }>();
-
 /**
  * Whether a file named as Schematron stands for the rules embedded in a RELAX NG schema (TEI's generated files pair
  * `<?xml-model href="x.rng" schematypens="...schematron"?>` with the RELAX NG PI for the same file) rather than being
@@ -94,13 +90,7 @@ const kinds = new Map<string, { mtimeMs: number; kind: SchemaKind }>();
 export function standsForEmbeddedRules(path: string): boolean {
   if (/\.sch$/i.test(path)) return false;
   if (/\.rn[gc]$/i.test(path)) return true;
-  const mtimeMs = modifiedAt(path);
-  if (mtimeMs === undefined) return false; // the Schematron loader says it cannot be read
-  const known = kinds.get(resolve(path));
-  if (known !== undefined && known.mtimeMs === mtimeMs) return known.kind === 'relaxng';
-  const kind = schemaKind(path);
-  kinds.set(resolve(path), { mtimeMs, kind });
-  return kind === 'relaxng';
+  return schemaKind(path) === 'relaxng'; // an unreadable file: the Schematron loader says why
 }
 
 /**
@@ -121,7 +111,6 @@ function needsSchematron(schemaPath: string, options: ValidateOptions): boolean 
 const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
 const XINCLUDE_BYTES = Buffer.from(XINCLUDE_NS);
 
-const DOCTYPE_BYTES = Buffer.from('<!DOCTYPE');
 
 /** Whether the input holds `bytes` (ASCII) at all; UTF-16 input always may (it takes the tree path, always right). */
 function mentions(input: string | Uint8Array, bytes: Buffer): boolean {
@@ -188,6 +177,19 @@ type SchemaKind = 'relaxng' | 'schematron' | 'other' | 'unreadable';
  * not be read at all (then its error quotes nothing of it).
  */
 function schemaKind(path: string): SchemaKind {
+  const mtimeMs = modifiedAt(path);
+  if (mtimeMs === undefined) return 'unreadable';
+  const known = kinds.get(resolve(path));
+  if (known !== undefined && known.mtimeMs === mtimeMs) return known.kind;
+  const kind = readSchemaKind(path);
+  kinds.set(resolve(path), { mtimeMs, kind });
+  return kind;
+}
+
+/** Schema files `schemaKind` has read, with the modification time they had (a batch asks once per file). */
+const kinds = new Map<string, { mtimeMs: number; kind: SchemaKind }>();
+
+function readSchemaKind(path: string): SchemaKind {
   const read = tryReadRegularFile(path, 'schema');
   if (!read.ok) return 'unreadable';
   if (/\.rnc$/i.test(path)) {
@@ -201,11 +203,10 @@ function schemaKind(path: string): SchemaKind {
   const parsed = tryParseXml(read.bytes, { file: path });
   if (!parsed.ok) return 'other';
   const uri = parsed.document.root.uri;
-  if (uri === RELAXNG_NS) return 'relaxng';
+  if (uri === RNG_NS) return 'relaxng';
   return uri === SCH_NS || uri === SCH15_NS ? 'schematron' : 'other';
 }
 
-const RELAXNG_NS = 'http://relaxng.org/ns/structure/1.0';
 
 /**
  * A duplicate xml:id is reported by the RELAX NG layer when the schema types xml:id as `xsd:ID` (tei_all and the

@@ -10,6 +10,11 @@ export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 export const XI_NS = 'http://www.w3.org/2001/XInclude';
+/** The schema languages' namespaces: RELAX NG, ISO Schematron, and Schematron 1.5, which older schemas (and some ODD
+ *  outputs) still use and which is read the same way. */
+export const RNG_NS = 'http://relaxng.org/ns/structure/1.0';
+export const SCH_NS = 'http://purl.oclc.org/dsdl/schematron';
+export const SCH15_NS = 'http://www.ascc.net/xml/schematron';
 
 export interface Position {
   /** 1-based line. */

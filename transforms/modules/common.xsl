@@ -329,13 +329,15 @@
       or following-sibling::node()[1][self::lb or self::pb or self::cb or self::ruby] or parent::ruby]" mode="#default tk:flat" priority="3">
     <xsl:variable name="before" select="preceding-sibling::node()[1]"/>
     <xsl:variable name="after" select="following-sibling::node()[1]"/>
+    <xsl:variable name="joins-before" select="tk:nobreak($before)"/>
+    <xsl:variable name="joins-after" select="tk:nobreak($after)"/>
     <xsl:choose>
       <!-- 1. whitespace-only text in a ruby: dropped. -->
       <xsl:when test="parent::ruby and not(normalize-space())"/>
       <!-- 2. next to a break inside a word: the whitespace on that side dropped. -->
-      <xsl:when test="tk:nobreak($before) or tk:nobreak($after)">
-        <xsl:variable name="start" select="if (tk:nobreak($before)) then replace(., '^\s+', '') else string(.)"/>
-        <xsl:value-of select="if (tk:nobreak($after)) then replace($start, '\s+$', '') else $start"/>
+      <xsl:when test="$joins-before or $joins-after">
+        <xsl:variable name="start" select="if ($joins-before) then replace(., '^\s+', '') else string(.)"/>
+        <xsl:value-of select="if ($joins-after) then replace($start, '\s+$', '') else $start"/>
       </xsl:when>
       <!-- 3. next to a ruby: the whitespace between it and a CJK character dropped. -->
       <xsl:when test="$before/self::ruby or $after/self::ruby">

@@ -6,9 +6,9 @@
  * `xslt2`. Only the schema file itself is read (its `include`d grammars are not searched), as extract-isosch does.
  */
 import { resolve } from 'node:path';
-import type { XmlDocument, XmlElement } from '../../xml/index.js';
+import { SCH15_NS, SCH_NS, type XmlDocument, type XmlElement } from '../../xml/index.js';
 import type { SchematronModel } from './model.js';
-import { buildModel, SCH15_NS, SCH_NS, SchemaFiles, type Node } from './read.js';
+import { buildModel, SchemaFiles, type Node } from './read.js';
 
 function synthetic(local: string, at: XmlElement, attributes: Array<[string, string]> = []): XmlElement {
   return {

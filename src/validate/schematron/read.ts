@@ -15,12 +15,9 @@ import { resolve } from 'node:path';
 import { diagnostic, TeikitError, type Diagnostic } from '../../diagnostics.js';
 import { localFile } from '../../href.js';
 import { tryReadRegularFile, unreadableReason } from '../../io.js';
-import { tryParseXml, type XmlDocument, type XmlElement } from '../../xml/index.js';
+import { SCH15_NS, SCH_NS, tryParseXml, type XmlDocument, type XmlElement } from '../../xml/index.js';
 import type { Check, Let, MessagePart, Note, Pattern, Phase, Rule, SchematronModel, Where } from './model.js';
 
-export const SCH_NS = 'http://purl.oclc.org/dsdl/schematron';
-/** Schematron 1.5, which older schemas (and some ODD outputs) still use: read the same way. */
-export const SCH15_NS = 'http://www.ascc.net/xml/schematron';
 export const XSL_NS = 'http://www.w3.org/1999/XSL/Transform';
 
 /** The query bindings teikit runs: all on XPath 3.1 in saxon-js (ISO 2016 annex, and the 2020 xslt3/xpath31). */

@@ -17,9 +17,8 @@
  * still point into the original text.
  */
 import { diagnostic, TeikitError } from '../../../diagnostics.js';
-import { XML_NS, XMLNS_NS, type Position, type XmlAttribute, type XmlDocument, type XmlElement, type XmlNode } from '../../../xml/index.js';
+import { RNG_NS, XML_NS, XMLNS_NS, type Position, type XmlAttribute, type XmlDocument, type XmlElement, type XmlNode } from '../../../xml/index.js';
 
-const RNG_NS = 'http://relaxng.org/ns/structure/1.0';
 const ANNOTATIONS_NS = 'http://relaxng.org/ns/compatibility/annotations/1.0';
 const XSD_DATATYPES = 'http://www.w3.org/2001/XMLSchema-datatypes';
 

@@ -14,13 +14,13 @@
  */
 import { fileURLToPath } from 'node:url';
 import { TeikitError } from '../../../diagnostics.js';
-import { parseXml, type XmlDocument, type XmlElement } from '../../../xml/index.js';
+import { parseXml, RNG_NS, type XmlDocument, type XmlElement } from '../../../xml/index.js';
 import { DatatypeError, findLibrary, type Datatype, type DatatypeValue, type ValueContext } from '../datatypes/index.js';
 import type { NameClass } from '../patterns/names.js';
 import { errorAt, schemaError, type Place } from './schema-error.js';
 import { table } from '../../../tables.js';
 
-export const RNG_NS = 'http://relaxng.org/ns/structure/1.0';
+export { RNG_NS };
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const XMLNS_URI = 'http://www.w3.org/2000/xmlns';
 
